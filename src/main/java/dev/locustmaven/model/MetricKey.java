@@ -1,0 +1,40 @@
+package dev.locustmaven.model;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Names one measured series: a metric of a service, or of one endpoint of a service.
+ *
+ * @param endpoint {@code null} for the service as a whole
+ */
+public record MetricKey(String service, String endpoint, String metric) implements Comparable<MetricKey> {
+
+    private static final Comparator<MetricKey> ORDER = Comparator.comparing(MetricKey::service)
+            .thenComparing(MetricKey::endpoint, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(MetricKey::metric);
+
+    public MetricKey {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(metric, "metric");
+    }
+
+    public static MetricKey of(String service, String metric) {
+        return new MetricKey(service, null, metric);
+    }
+
+    public boolean isServiceLevel() {
+        return endpoint == null;
+    }
+
+    /** {@code service/metric} or {@code service/endpoint/metric}, as in the Markdown and JSON outputs. */
+    @Override
+    public String toString() {
+        return endpoint == null ? service + "/" + metric : service + "/" + endpoint + "/" + metric;
+    }
+
+    @Override
+    public int compareTo(MetricKey other) {
+        return ORDER.compare(this, other);
+    }
+}

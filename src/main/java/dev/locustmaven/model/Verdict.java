@@ -1,0 +1,25 @@
+package dev.locustmaven.model;
+
+import java.util.List;
+
+/**
+ * The decision for one build.
+ *
+ * @param level PASS, WARN or FAIL for the build as a whole
+ * @param checks every check, in the order the outputs show them
+ * @param warnings notes that do not depend on one metric: a stale baseline, runs that are not comparable
+ */
+public record Verdict(Status level, List<Check> checks, List<String> warnings) {
+
+    public Verdict {
+        if (level != Status.PASS && level != Status.WARN && level != Status.FAIL) {
+            throw new IllegalArgumentException("A verdict is PASS, WARN or FAIL, not " + level);
+        }
+        checks = List.copyOf(checks);
+        warnings = List.copyOf(warnings);
+    }
+
+    public List<Check> withStatus(Status status) {
+        return checks.stream().filter(c -> c.status() == status).toList();
+    }
+}
