@@ -1,6 +1,7 @@
 package dev.locustmaven.baseline;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,7 +31,6 @@ public record PromotionContext(
 
     public PromotionContext {
         Objects.requireNonNull(now, "now");
-        baselineUsers =
-                baselineUsers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(baselineUsers));
+        baselineUsers = baselineUsers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(baselineUsers));
     }
 }

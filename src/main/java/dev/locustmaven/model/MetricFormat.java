@@ -29,10 +29,14 @@ public final class MetricFormat {
         return value instanceof MetricValue.Numeric numeric ? number(numeric.value()) + unit(metric) : value.toString();
     }
 
-    /** A difference in the metric's unit, always signed: {@code +162 ms}, {@code -0.5%}, {@code +0}. */
+    /**
+     * A difference in the metric's unit, always signed: {@code +162 ms}, {@code +0}; a difference of percentages is in
+     * percentage points ({@code -0.5 pp}), so that it is never mistaken for a relative change.
+     */
     public static String signedWithUnit(String metric, double delta) {
         String text = number(delta);
-        return (text.startsWith("-") ? text : "+" + text) + unit(metric);
+        String unit = metric.endsWith("_pct") ? " pp" : unit(metric);
+        return (text.startsWith("-") ? text : "+" + text) + unit;
     }
 
     /** A relative change, signed, one decimal: {@code +24.9%}, {@code -3.0%}. */

@@ -3,6 +3,7 @@ package dev.locustmaven.baseline;
 import static dev.locustmaven.baseline.BaselineFileTest.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.locustmaven.baseline.BaselineChange.Kind;
 import dev.locustmaven.model.Baseline;
@@ -261,7 +262,7 @@ class BaselinePromotionTest {
 
         BaselineChange change = promotion.changes(Kind.CHANGED).get(0);
         assertThat(change.changePct()).isNull();
-        assertThat(change.describe()).isEqualTo("changed   api_gateway/error_rate_pct: 0% -> 0.25% (+0.25%)");
+        assertThat(change.describe()).isEqualTo("changed   api_gateway/error_rate_pct: 0% -> 0.25% (+0.25 pp)");
     }
 
     @Test
@@ -271,9 +272,5 @@ class BaselinePromotionTest {
         assertThatThrownBy(() -> BaselinePromotion.promote(Optional.empty(), run, CONTEXT))
                 .isInstanceOf(BaselineFileException.class)
                 .hasMessageStartingWith("A service named \"metadata\" cannot be stored in a baseline file");
-    }
-
-    private static org.assertj.core.data.Offset<Double> within(double offset) {
-        return org.assertj.core.data.Offset.offset(offset);
     }
 }
