@@ -3,6 +3,7 @@ package dev.locustmaven.model;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /** Formats metric numbers for people: no trailing zeros, three decimals at most, four significant digits below 1. */
 public final class MetricFormat {
@@ -18,5 +19,36 @@ public final class MetricFormat {
                 ? decimal.setScale(3, RoundingMode.HALF_UP)
                 : decimal.round(new MathContext(4, RoundingMode.HALF_UP));
         return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A value with the unit its metric's name implies: {@code 650 ms} for {@code *_ms}, {@code 0.5%} for
+     * {@code *_pct}, the bare number otherwise, {@code true}/{@code false} for a flag.
+     */
+    public static String withUnit(String metric, MetricValue value) {
+        return value instanceof MetricValue.Numeric numeric ? number(numeric.value()) + unit(metric) : value.toString();
+    }
+
+    /**
+     * A difference in the metric's unit, always signed: {@code +162 ms}, {@code +0}; a difference of percentages is in
+     * percentage points ({@code -0.5 pp}), so that it is never mistaken for a relative change.
+     */
+    public static String signedWithUnit(String metric, double delta) {
+        String text = number(delta);
+        String unit = metric.endsWith("_pct") ? " pp" : unit(metric);
+        return (text.startsWith("-") ? text : "+" + text) + unit;
+    }
+
+    /** A relative change, signed, one decimal: {@code +24.9%}, {@code -3.0%}. */
+    public static String signedPercent(double percent) {
+        return String.format(Locale.ROOT, "%+.1f%%", percent);
+    }
+
+    /** The unit suffix of a metric name: {@code " ms"}, {@code "%"} or nothing. */
+    public static String unit(String metric) {
+        if (metric.endsWith("_ms")) {
+            return " ms";
+        }
+        return metric.endsWith("_pct") ? "%" : "";
     }
 }

@@ -1,0 +1,76 @@
+package dev.locustmaven.report;
+
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The verdict as console lines: warnings, then failures, then one fixed-width table per service, then one verdict
+ * line such as {@code Locust verdict: FAIL (2 failed, 1 warning, 14 passed)}.
+ */
+public final class ConsoleReport {
+
+    private static final String[] HEADER = {"metric", "baseline", "current", "change", "rule", "status"};
+    private static final boolean[] RIGHT_ALIGNED = {false, true, true, true, false, false};
+
+    private ConsoleReport() {}
+
+    public static List<String> lines(Verdict verdict) {
+        List<String> lines = new ArrayList<>();
+        verdict.warnings().forEach(warning -> lines.add("WARN " + warning));
+        for (Status status : List.of(Status.WARN, Status.NO_BASELINE, Status.FAIL, Status.MISSING)) {
+            verdict.withStatus(status).forEach(check -> lines.add(status + " " + CheckText.keyAndMessage(check)));
+        }
+        for (Map.Entry<String, List<Check>> service :
+                CheckText.byService(verdict.checks()).entrySet()) {
+            if (!lines.isEmpty()) {
+                lines.add("");
+            }
+            lines.add(service.getKey());
+            lines.addAll(table(service.getValue()));
+        }
+        if (!lines.isEmpty()) {
+            lines.add("");
+        }
+        lines.add(verdictLine(verdict));
+        return lines;
+    }
+
+    public static String verdictLine(Verdict verdict) {
+        return "Locust verdict: " + verdict.level() + " (" + CheckText.counts(verdict) + ")";
+    }
+
+    private static List<String> table(List<Check> checks) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (Check check : checks) {
+            rows.add(new String[] {
+                CheckText.metric(check),
+                CheckText.value(check, check.baseline()),
+                CheckText.value(check, check.current()),
+                CheckText.change(check),
+                CheckText.rule(check),
+                check.status().name()
+            });
+        }
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < row.length; column++) {
+                String padding = " ".repeat(widths[column] - row[column].length());
+                line.append("  ").append(RIGHT_ALIGNED[column] ? padding + row[column] : row[column] + padding);
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+}
