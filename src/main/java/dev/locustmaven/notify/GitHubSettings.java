@@ -85,11 +85,6 @@ public record GitHubSettings(
                 issueLevel, labels, branches, issueOnPullRequest, closeOnRecovery, commentOnPullRequest, items);
     }
 
-    /** True when some part of the policy may need the GitHub API. */
-    public boolean needsApi() {
-        return issueLevel != IssueLevel.OFF || closeOnRecovery || commentOnPullRequest;
-    }
-
     /** Splits a comma-separated parameter value ({@code performance, regression}) into its trimmed items. */
     public static List<String> splitList(String text) {
         return text == null ? List.of() : cleaned(List.of(text.split(",")));

@@ -49,7 +49,14 @@ public final class RegressionNotifier {
      */
     public NotificationResult notify(Verdict verdict, String markdownReport) {
         NotificationResult.Builder result = new NotificationResult.Builder(context.token());
-        if (!settings.needsApi()) {
+        boolean regression = settings.issueLevel().isReachedBy(verdict.level());
+        boolean recovery = verdict.level() == Status.PASS && settings.closeOnRecovery();
+        boolean pullRequestComment = settings.commentOnPullRequest() && context.pullRequestRun();
+        if (!regression && settings.issueLevel() != IssueLevel.OFF && verdict.level() != Status.PASS) {
+            result.note("Verdict " + verdict.level() + " is below locust.github.issueLevel " + settings.issueLevel()
+                    + ": no regression issue");
+        }
+        if (!regression && !recovery && !pullRequestComment) {
             return result.build();
         }
         if (context.repository() == null) {
@@ -64,12 +71,19 @@ public final class RegressionNotifier {
                     .build();
         }
         GitHubClient client = clients.apply(context);
-        try {
-            issues(client, verdict, markdownReport, result);
-        } catch (GitHubException e) {
-            result.warning("Regression issue not updated: " + e.getMessage());
+        if (regression || recovery) {
+            try {
+                Optional<String> branch = issueBranch(client, result);
+                if (branch.isPresent() && regression) {
+                    openOrComment(client, verdict, markdownReport, branch.get(), result);
+                } else if (branch.isPresent()) {
+                    closeRecovered(client, branch.get(), result);
+                }
+            } catch (GitHubException e) {
+                result.warning("Regression issue not updated: " + e.getMessage());
+            }
         }
-        if (settings.commentOnPullRequest()) {
+        if (pullRequestComment) {
             try {
                 pullRequestComment(client, markdownReport, result);
             } catch (GitHubException e) {
@@ -77,27 +91,6 @@ public final class RegressionNotifier {
             }
         }
         return result.build();
-    }
-
-    private void issues(GitHubClient client, Verdict verdict, String report, NotificationResult.Builder result) {
-        boolean regression = settings.issueLevel().isReachedBy(verdict.level());
-        boolean recovery = verdict.level() == Status.PASS && settings.closeOnRecovery();
-        if (!regression && !recovery) {
-            if (settings.issueLevel() != IssueLevel.OFF && verdict.level() != Status.PASS) {
-                result.note("Verdict " + verdict.level() + " is below locust.github.issueLevel " + settings.issueLevel()
-                        + ": no regression issue");
-            }
-            return;
-        }
-        Optional<String> branch = issueBranch(client, result);
-        if (branch.isEmpty()) {
-            return;
-        }
-        if (regression) {
-            openOrComment(client, verdict, report, branch.get(), result);
-        } else {
-            closeRecovered(client, branch.get(), result);
-        }
     }
 
     /** The branch whose issues this run may touch, or empty (with a note why) when it may touch none. */
@@ -168,9 +161,6 @@ public final class RegressionNotifier {
     }
 
     private void pullRequestComment(GitHubClient client, String report, NotificationResult.Builder result) {
-        if (!context.pullRequestRun()) {
-            return;
-        }
         if (context.pullRequest() == null) {
             result.warning("This is a pull-request run but its number is unknown (no GITHUB_EVENT_PATH):"
                     + " set locust.github.pullRequest to comment on it");

@@ -471,7 +471,11 @@ class RegressionNotifierTest {
         NotificationResult result =
                 github.notifier(GitHubSettings.defaults(), github.context(env)).notify(failing(), REPORT);
 
+        NotificationResult passing =
+                github.notifier(GitHubSettings.defaults(), github.context(env)).notify(passing(), REPORT);
+
         assertThat(result.warnings()).singleElement().asString().startsWith("No GitHub token");
+        assertThat(passing.all()).as("nothing to do, so no complaint").isEmpty();
         assertThat(github.requests()).isEmpty();
     }
 
