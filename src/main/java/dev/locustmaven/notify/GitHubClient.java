@@ -177,7 +177,8 @@ public final class GitHubClient {
     private JsonNode send(String method, String pathAndQuery, JsonNode body) {
         URI uri = URI.create(base + pathAndQuery);
         String call = method + " " + uri;
-        String payload = body == null ? null : write(body);
+        // Nothing we post (reports, comments) should ever carry the token, whatever produced the text.
+        String payload = body == null ? null : token.redact(write(body));
         Duration waited = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
