@@ -133,10 +133,9 @@ final class CustomMetric {
             return Outcome.of(Percentiles.of(timed.get(0), fraction), n, noValue);
         }
         if (timed.stream().noneMatch(r -> r.histogram().isEmpty())) {
-            long total = timed.stream().mapToLong(EndpointStats::requestCount).sum();
             var merged = Percentiles.merge(
                     timed.stream().map(EndpointStats::histogram).toList());
-            return Outcome.of(Percentiles.fromHistogram(merged, total, fraction), n, noValue);
+            return Outcome.of(Percentiles.fromHistogram(merged, fraction), n, noValue);
         }
         if (selection.coversService(timed)) {
             return Outcome.of(Percentiles.of(selection.service.aggregated(), fraction), n, noValue);

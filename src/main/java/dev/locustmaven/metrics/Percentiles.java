@@ -12,11 +12,10 @@ import java.util.TreeMap;
  *
  * <p>From a histogram ({@code bucket ms -> count}) Locust's {@code calculate_response_time_percentile} takes
  * {@code n = int(total * p)}, walks the buckets from the largest down while adding up their counts, and returns the
- * first bucket at which {@code total - processed <= n}; there is no interpolation. {@code total} is the request
- * count, which in Locust includes requests that had no response time; when a source's histogram holds more samples
- * than its request count, the histogram's own sum is used instead. Where Locust returns 0 after walking every bucket
- * (more requests without a response time than the percentile leaves above it), we report no value: 0 ms would read
- * as a real, excellent latency.
+ * first bucket at which {@code total - processed <= n}; there is no interpolation. {@code total} is the number of
+ * samples in the histogram: Locust 2.47.0 passes {@code num_requests - num_none_requests}, which is exactly that sum
+ * (older releases passed {@code num_requests}, which differs only when requests without a response time were logged,
+ * and then made Locust return 0 for high percentiles).
  */
 public final class Percentiles {
 
@@ -25,13 +24,11 @@ public final class Percentiles {
     private Percentiles() {}
 
     /** The percentile {@code fraction} (0.95) of a histogram, or empty when it holds no samples. */
-    public static OptionalDouble fromHistogram(
-            NavigableMap<Double, Long> histogram, long requestCount, double fraction) {
-        long samples = histogram.values().stream().mapToLong(Long::longValue).sum();
-        if (samples == 0) {
+    public static OptionalDouble fromHistogram(NavigableMap<Double, Long> histogram, double fraction) {
+        long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
             return OptionalDouble.empty();
         }
-        long total = Math.max(requestCount, samples);
         // Same double arithmetic and truncation as Python's int(num_requests * percent).
         long n = (long) (total * fraction);
         long processed = 0;
@@ -50,7 +47,7 @@ public final class Percentiles {
      */
     public static OptionalDouble of(EndpointStats stats, double fraction) {
         if (!stats.histogram().isEmpty()) {
-            return fromHistogram(stats.histogram(), stats.requestCount(), fraction);
+            return fromHistogram(stats.histogram(), fraction);
         }
         return reported(stats.percentiles(), fraction);
     }
