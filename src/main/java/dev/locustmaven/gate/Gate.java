@@ -112,8 +112,8 @@ public final class Gate {
 
     private static String missingPolicy(ParsedRule rule) {
         return rule.allowMissing()
-                ? "; allowed by allowMissing, so it does not fail the build"
-                : "; this fails the build unless the rule sets allowMissing";
+                ? "; the rule allows that (allowMissing), so it does not fail the build."
+                : "; this fails the build unless the rule sets allowMissing.";
     }
 
     /** {@code api_gateway p95_latency_ms}, or {@code api_gateway "GET /items" p95_latency_ms} for an endpoint. */
@@ -132,6 +132,7 @@ public final class Gate {
         private final Double delta;
         private final Double changePct;
         private final String unit;
+        private final String deltaUnit;
 
         Evaluation(ParsedRule rule, MetricKey key, MetricValue baseline, MetricValue current, boolean hasBaselineFile) {
             this.rule = rule;
@@ -143,6 +144,8 @@ public final class Gate {
             this.delta = numeric ? current.asDouble() - baseline.asDouble() : null;
             this.changePct = numeric && baseline.asDouble() != 0 ? delta / Math.abs(baseline.asDouble()) * 100 : null;
             this.unit = unitOf(key.metric());
+            // A change of a percentage is in percentage points, which "+0.5%" would misstate as relative.
+            this.deltaUnit = unit.equals("%") ? " points" : unit;
         }
 
         Check check() {
@@ -228,7 +231,7 @@ public final class Gate {
         private Outcome floorOrBreach(String breach) {
             Double floor = rule.minAbsoluteChange();
             if (floor != null && Math.abs(delta) < floor) {
-                return Outcome.within("the change of " + signed(delta) + unit + " is under minAbsoluteChange "
+                return Outcome.within("the change of " + signed(delta) + deltaUnit + " is under minAbsoluteChange "
                         + MetricFormat.number(floor) + ", so it does not count");
             }
             return Outcome.breached(breach);
@@ -264,10 +267,10 @@ public final class Gate {
                 return "no change";
             }
             if (changePct == null) {
-                return signed(delta) + unit + " from zero";
+                return signed(delta) + deltaUnit + " from zero";
             }
             boolean absoluteRule = rule.levelsFailFirst().stream().anyMatch(l -> l instanceof AbsoluteChange);
-            return (absoluteRule ? signed(delta) + unit + ", " : "") + percent(changePct);
+            return (absoluteRule ? signed(delta) + deltaUnit + ", " : "") + percent(changePct);
         }
 
         private String value(MetricValue value) {
