@@ -68,27 +68,21 @@ final class CustomMetric {
                 Outcome.of(
                         Ratios.percent(matching, requestCount),
                         requestCount,
-                        matching + " matching failures but no selected request to relate them to");
+                        matching + " matching failures but no request to relate them to " + selection.describe());
         };
     }
 
     private Outcome requests(Selection selection, RequestStatistic statistic) {
         long n = selection.requestCount();
         List<EndpointStats> rows = selection.rows();
+        long failures = rows.stream().mapToLong(EndpointStats::failureCount).sum();
         String noTimedRequest = "no timed request " + selection.describe();
         return switch (statistic) {
             case COUNT -> Outcome.of(n, n);
-            case FAILURES ->
-                Outcome.of(rows.stream().mapToLong(EndpointStats::failureCount).sum(), n);
+            case FAILURES -> Outcome.of(failures, n);
             case ERROR_RATE_PCT ->
                 Outcome.of(
-                        Ratios.percent(
-                                rows.stream()
-                                        .mapToLong(EndpointStats::failureCount)
-                                        .sum(),
-                                n),
-                        n,
-                        "failures without any logged request " + selection.describe());
+                        Ratios.percent(failures, n), n, "failures without any logged request " + selection.describe());
             case RPS ->
                 rows.isEmpty()
                         ? Outcome.of(0.0, 0)
