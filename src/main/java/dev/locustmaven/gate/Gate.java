@@ -1,0 +1,331 @@
+package dev.locustmaven.gate;
+
+import dev.locustmaven.gate.ThresholdLevel.AbsoluteChange;
+import dev.locustmaven.gate.ThresholdLevel.Direction;
+import dev.locustmaven.gate.ThresholdLevel.Limit;
+import dev.locustmaven.gate.ThresholdLevel.RelativeChange;
+import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricFormat;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.model.Verdict;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Layer 1 of detection: the threshold rules against the committed baseline.
+ *
+ * <p>Each rule is matched against the metric keys of the run; one {@link Check} results per (key, rule). A rule that
+ * names its metric without a wildcard also matches keys the baseline has and the run lacks, so a metric or service
+ * that disappeared is reported as MISSING; a rule with a metric pattern only looks at the run's keys, and skips values
+ * of the other kind (booleans for numeric levels and the reverse). A rule that matches nothing is itself reported as
+ * MISSING under its own patterns.
+ *
+ * <p>Per check the fail level is tried first, then the warning level; the first one breached gives FAIL or WARN (see
+ * {@link ThresholdLevel} for when a level is reached). A change level without a baseline value gives NO_BASELINE,
+ * which does not fail the build, unless another level of the rule is breached. A relative level never divides by a
+ * zero baseline: it is breached only when the rule sets {@code minAbsolute} and the current value lies above it
+ * (for levels where a rise is worse), and the message says which. {@code minAbsoluteChange} keeps a change level from
+ * being breached by a change smaller than it.
+ *
+ * <p>The build is FAIL when any check fails the build (a FAIL, or a MISSING the rule does not allow), else WARN when
+ * any check warns, else PASS. Verdict warnings (a stale baseline, the notes of {@link GateOptions}) do not change the
+ * level. Checks come in key order, and in rule order for one key.
+ */
+public final class Gate {
+
+    public Verdict evaluate(Measurements current, Baseline baseline, ThresholdRules rules, GateOptions options) {
+        List<ParsedRule> parsed = rules.parsed();
+        List<String> warnings = new ArrayList<>(options.notes());
+        if (baseline != null && baseline.isStale(options.now())) {
+            warnings.add("The baseline expired on "
+                    + baseline.validUntil().atOffset(ZoneOffset.UTC).toLocalDate() + " (valid_until "
+                    + baseline.validUntil() + "); re-baseline with mvn locust:baseline once the current numbers"
+                    + " are accepted.");
+        }
+        List<Check> checks = new ArrayList<>();
+        for (ParsedRule rule : parsed) {
+            checks.addAll(checksOf(rule, current, baseline, options));
+        }
+        checks.sort(Comparator.comparing(Check::key));
+        Status level = checks.stream().anyMatch(Check::failsBuild)
+                ? Status.FAIL
+                : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
+        return new Verdict(level, checks, warnings);
+    }
+
+    private List<Check> checksOf(ParsedRule rule, Measurements current, Baseline baseline, GateOptions options) {
+        Set<MetricKey> keys = new TreeSet<>();
+        for (Measurement measurement : current.all()) {
+            if (rule.matches(measurement.key()) && (rule.namesOneMetric() || rule.fits(measurement.value()))) {
+                keys.add(measurement.key());
+            }
+        }
+        if (baseline != null && rule.namesOneMetric()) {
+            baseline.values().keySet().stream().filter(rule::matches).forEach(keys::add);
+        }
+        if (keys.isEmpty()) {
+            if (!rule.namesOneKey()) {
+                return List.of(noMatch(rule));
+            }
+            keys.add(rule.patternKey());
+        }
+        List<Check> checks = new ArrayList<>();
+        for (MetricKey key : keys) {
+            MetricValue baselineValue =
+                    baseline == null ? null : baseline.value(key).orElse(null);
+            Measurement measurement = current.get(key).orElse(null);
+            checks.add(
+                    measurement == null
+                            ? missing(rule, key, baselineValue, options)
+                            : new Evaluation(rule, key, baselineValue, measurement.value(), baseline != null).check());
+        }
+        return checks;
+    }
+
+    private static Check noMatch(ParsedRule rule) {
+        MetricKey key = rule.patternKey();
+        String sentence = "No metric of the run matches service '" + key.service() + "'"
+                + (key.endpoint() == null ? "" : ", endpoint '" + key.endpoint() + "'") + ", metric '" + key.metric()
+                + "' (threshold #" + rule.index() + ", " + rule.text() + ")" + missingPolicy(rule);
+        return new Check(key, null, null, null, null, rule.text(), Status.MISSING, sentence, rule.allowMissing());
+    }
+
+    private static Check missing(ParsedRule rule, MetricKey key, MetricValue baselineValue, GateOptions options) {
+        String reason = options.unavailable().get(key);
+        String sentence = subject(key) + ": the run has no value" + (reason == null ? "" : " (" + reason + ")")
+                + (baselineValue == null ? "" : ", baseline " + baselineValue) + ", checked by " + rule.text()
+                + missingPolicy(rule);
+        return new Check(
+                key, baselineValue, null, null, null, rule.text(), Status.MISSING, sentence, rule.allowMissing());
+    }
+
+    private static String missingPolicy(ParsedRule rule) {
+        return rule.allowMissing()
+                ? "; the rule allows that (allowMissing), so it does not fail the build."
+                : "; this fails the build unless the rule sets allowMissing.";
+    }
+
+    /** {@code api_gateway p95_latency_ms}, or {@code api_gateway "GET /items" p95_latency_ms} for an endpoint. */
+    static String subject(MetricKey key) {
+        return key.service() + (key.endpoint() == null ? "" : " \"" + key.endpoint() + "\"") + " " + key.metric();
+    }
+
+    /** One metric against one rule. */
+    private static final class Evaluation {
+
+        private final ParsedRule rule;
+        private final MetricKey key;
+        private final MetricValue baseline;
+        private final MetricValue current;
+        private final boolean hasBaselineFile;
+        private final Double delta;
+        private final Double changePct;
+        private final String unit;
+        private final String deltaUnit;
+
+        Evaluation(ParsedRule rule, MetricKey key, MetricValue baseline, MetricValue current, boolean hasBaselineFile) {
+            this.rule = rule;
+            this.key = key;
+            this.baseline = baseline;
+            this.current = current;
+            this.hasBaselineFile = hasBaselineFile;
+            boolean numeric = current instanceof MetricValue.Numeric && baseline instanceof MetricValue.Numeric;
+            this.delta = numeric ? current.asDouble() - baseline.asDouble() : null;
+            this.changePct = numeric && baseline.asDouble() != 0 ? delta / Math.abs(baseline.asDouble()) * 100 : null;
+            this.unit = unitOf(key.metric());
+            // A change of a percentage is in percentage points, which "+0.5%" would misstate as relative.
+            this.deltaUnit = unit.equals("%") ? " points" : unit;
+        }
+
+        Check check() {
+            if (!rule.fits(current)) {
+                return check(Status.FAIL, header() + ", " + mismatch());
+            }
+            Set<String> notes = new LinkedHashSet<>();
+            boolean needsBaseline = false;
+            for (ThresholdLevel level : rule.levelsFailFirst()) {
+                String label = level == rule.fail() ? "fail" : "warning";
+                Outcome outcome = assess(level, label);
+                switch (outcome.kind()) {
+                    case BREACHED -> {
+                        Status status = level == rule.fail() ? Status.FAIL : Status.WARN;
+                        return check(status, header() + ", " + outcome.text());
+                    }
+                    case NEEDS_BASELINE -> needsBaseline = true;
+                    case WITHIN -> {
+                        if (outcome.text() != null) {
+                            notes.add(outcome.text());
+                        }
+                    }
+                }
+            }
+            if (needsBaseline) {
+                return check(
+                        Status.NO_BASELINE,
+                        header() + ", and " + (hasBaselineFile ? "the baseline has no value" : "there is no baseline")
+                                + " to compare with for " + rule.text()
+                                + ", so this is not checked; run mvn locust:baseline to record one");
+            }
+            return check(
+                    Status.PASS,
+                    header() + ", within " + rule.text() + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+        }
+
+        private Check check(Status status, String message) {
+            return new Check(key, baseline, current, delta, changePct, rule.text(), status, message + ".", false);
+        }
+
+        private Outcome assess(ThresholdLevel level, String label) {
+            if (level instanceof Limit limit) {
+                return limit.breachedBy(current)
+                        ? Outcome.breached("breaking the " + label + " limit " + limit.text())
+                        : Outcome.within(null);
+            }
+            if (delta == null) {
+                return Outcome.needsBaseline();
+            }
+            String levelText = "the " + label + " level " + level.text();
+            if (level instanceof RelativeChange relative) {
+                if (changePct == null) {
+                    return zeroBaseline(relative, levelText);
+                }
+                return relative.reachedBy(changePct)
+                        ? floorOrBreach(position(changePct, relative.percent()) + " " + levelText)
+                        : Outcome.within(null);
+            }
+            AbsoluteChange absolute = (AbsoluteChange) level;
+            return absolute.reachedBy(delta)
+                    ? floorOrBreach(position(delta, absolute.amount()) + " " + levelText)
+                    : Outcome.within(null);
+        }
+
+        /** A relative level against a zero baseline: no division, only the rule's absolute floor counts. */
+        private Outcome zeroBaseline(RelativeChange level, String levelText) {
+            Double floor = rule.minAbsolute();
+            if (floor == null) {
+                return Outcome.within("a zero baseline has no relative change, so " + level.text()
+                        + " cannot apply (set minAbsolute to fail above a floor)");
+            }
+            String floorText = "minAbsolute " + MetricFormat.number(floor);
+            if (level.direction() == Direction.RISE_IS_WORSE && current.asDouble() > floor) {
+                return floorOrBreach("above " + floorText + " from a zero baseline, which breaks " + levelText);
+            }
+            return Outcome.within(
+                    level.direction() == Direction.RISE_IS_WORSE
+                            ? "a zero baseline has no relative change and the value is not above " + floorText
+                            : "a zero baseline cannot fall");
+        }
+
+        /** A reached change level, unless the change is smaller than the rule's minAbsoluteChange. */
+        private Outcome floorOrBreach(String breach) {
+            Double floor = rule.minAbsoluteChange();
+            if (floor != null && Math.abs(delta) < floor) {
+                return Outcome.within("the change of " + signed(delta) + deltaUnit + " is under minAbsoluteChange "
+                        + MetricFormat.number(floor) + ", so it does not count");
+            }
+            return Outcome.breached(breach);
+        }
+
+        private String mismatch() {
+            return current instanceof MetricValue.Flag
+                    ? "a boolean, which the numeric rule " + rule.text()
+                            + " cannot judge; use == true or == false (threshold #" + rule.index() + ")"
+                    : "a number, which the boolean rule " + rule.text()
+                            + " cannot judge; use numeric levels such as +20% or > 1 (threshold #" + rule.index()
+                            + ")";
+        }
+
+        /** {@code api_gateway p95_latency_ms: 812 ms vs baseline 650 (+24.9%)}. */
+        private String header() {
+            StringBuilder text = new StringBuilder(subject(key)).append(": ").append(value(current));
+            if (baseline != null) {
+                text.append(" vs baseline ").append(baseline);
+                String change = change();
+                if (!change.isEmpty()) {
+                    text.append(" (").append(change).append(')');
+                }
+            }
+            return text.toString();
+        }
+
+        private String change() {
+            if (delta == null) {
+                return "";
+            }
+            if (delta == 0) {
+                return "no change";
+            }
+            if (changePct == null) {
+                return signed(delta) + deltaUnit + " from zero";
+            }
+            boolean absoluteRule = rule.levelsFailFirst().stream().anyMatch(l -> l instanceof AbsoluteChange);
+            return (absoluteRule ? signed(delta) + deltaUnit + ", " : "") + percent(changePct);
+        }
+
+        private String value(MetricValue value) {
+            return value instanceof MetricValue.Numeric ? value + unit : value.toString();
+        }
+
+        private static String position(double change, double level) {
+            if (Tolerance.equal(change, level)) {
+                return "at";
+            }
+            return level > 0 ? "above" : "below";
+        }
+    }
+
+    private record Outcome(Kind kind, String text) {
+
+        enum Kind {
+            BREACHED,
+            WITHIN,
+            NEEDS_BASELINE
+        }
+
+        static Outcome breached(String text) {
+            return new Outcome(Kind.BREACHED, text);
+        }
+
+        static Outcome within(String note) {
+            return new Outcome(Kind.WITHIN, note);
+        }
+
+        static Outcome needsBaseline() {
+            return new Outcome(Kind.NEEDS_BASELINE, null);
+        }
+    }
+
+    /** The unit the metric's name implies: {@code _ms} milliseconds, {@code _pct} percent, {@code rps}. */
+    static String unitOf(String metric) {
+        if (metric.endsWith("_ms")) {
+            return " ms";
+        }
+        if (metric.endsWith("_pct")) {
+            return "%";
+        }
+        if (metric.equals("rps") || metric.endsWith("_rps")) {
+            return " req/s";
+        }
+        return "";
+    }
+
+    static String signed(double value) {
+        return (value < 0 ? "-" : "+") + MetricFormat.number(Math.abs(value));
+    }
+
+    static String percent(double pct) {
+        String oneDecimal = String.format(Locale.ROOT, "%+.1f%%", pct);
+        return oneDecimal.matches("[+-]0\\.0%") ? signed(pct) + "%" : oneDecimal;
+    }
+}
