@@ -66,10 +66,7 @@ public final class ServiceResultsReader {
         if (!files.hasLocustOutput()) {
             return Optional.empty();
         }
-        LocustStats stats = sources.stream()
-                .map(source -> source.read(files))
-                .flatMap(Optional::stream)
-                .findFirst()
+        LocustStats stats = firstAnswer(files)
                 .orElseThrow(() -> new LocustOutputException(
                         folder,
                         "holds Locust output but no request statistics: expected "
@@ -94,6 +91,16 @@ public final class ServiceResultsReader {
                 exceptionStats,
                 runInfo(files, stats),
                 read));
+    }
+
+    private Optional<LocustStats> firstAnswer(ServiceFiles files) {
+        for (StatsSource source : sources) {
+            Optional<LocustStats> stats = source.read(files);
+            if (stats.isPresent()) {
+                return stats;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The span from the final source when it has one: the history file loses its last seconds before 2.46.3. */

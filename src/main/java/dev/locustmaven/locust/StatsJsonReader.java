@@ -55,21 +55,20 @@ public final class StatsJsonReader {
     private record RawEntry(long line, JsonNode node) {}
 
     private static List<RawEntry> lastEntryList(Path file, String content) {
-        List<Integer> starts = listStarts(content);
+        List<ListStart> starts = listStarts(content);
         LocustOutputException lastFailure = null;
         for (int i = starts.size() - 1; i >= 0; i--) {
-            int start = starts.get(i);
-            long firstLine = 1
-                    + content.substring(0, start).chars().filter(c -> c == '\n').count();
+            ListStart start = starts.get(i);
             try {
-                List<RawEntry> entries = entryList(content.substring(start), firstLine);
+                List<RawEntry> entries = entryList(content.substring(start.offset()), start.line());
                 if (entries != null) {
                     return entries;
                 }
             } catch (JsonProcessingException e) {
                 // The last candidate is the one the user most likely meant; keep its problem.
                 if (lastFailure == null) {
-                    lastFailure = unreadable(file, firstLine, e, endsAtEndOfInput(e, content.length() - start));
+                    boolean truncated = endsAtEndOfInput(e, content.length() - start.offset());
+                    lastFailure = unreadable(file, start.line(), e, truncated);
                 }
             } catch (IOException e) {
                 throw new LocustOutputException(file, 0, "cannot be read: " + e.getMessage(), e);
@@ -99,22 +98,30 @@ public final class StatsJsonReader {
                             + " while writing it, or was the file copied too early?)",
                     e);
         }
-        long line = e.getLocation() == null
-                ? firstLine
-                : firstLine + e.getLocation().getLineNr() - 1;
-        return new LocustOutputException(file, line, "malformed JSON: " + e.getOriginalMessage(), e);
+        if (e.getLocation() == null) {
+            return new LocustOutputException(file, firstLine, "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        return new LocustOutputException(
+                file,
+                firstLine + e.getLocation().getLineNr() - 1,
+                "malformed JSON at column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                e);
     }
 
-    /** Offsets of lines whose first non-blank character is '[': where a top-level JSON list can start. */
-    private static List<Integer> listStarts(String content) {
-        List<Integer> starts = new ArrayList<>();
+    /** Where a line's first non-blank character is '[', i.e. where a top-level JSON list can start. */
+    private record ListStart(int offset, long line) {}
+
+    private static List<ListStart> listStarts(String content) {
+        List<ListStart> starts = new ArrayList<>();
+        long line = 1;
         boolean lineStart = true;
         for (int i = 0; i < content.length(); i++) {
             char c = content.charAt(i);
             if (c == '\n') {
+                line++;
                 lineStart = true;
             } else if (lineStart && c == '[') {
-                starts.add(i);
+                starts.add(new ListStart(i, line));
                 lineStart = false;
             } else if (lineStart && !Character.isWhitespace(c)) {
                 lineStart = false;
