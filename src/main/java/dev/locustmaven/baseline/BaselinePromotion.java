@@ -46,6 +46,7 @@ public final class BaselinePromotion {
 
     static final String TIMESTAMP = "timestamp";
     static final String BASELINE_USERS = "baseline_users";
+    static final String RUN_TIME_S = "run_time_s";
 
     private BaselinePromotion() {}
 
@@ -76,6 +77,13 @@ public final class BaselinePromotion {
             requireStorable(key);
             metricsObject(tree, key).put(BASELINE_USERS, users);
             written.put(key, MetricValue.of(users));
+        });
+        context.runTimeSeconds().forEach((service, seconds) -> {
+            MetricKey key = MetricKey.of(service, RUN_TIME_S);
+            requireStorable(key);
+            MetricValue value = rounded(MetricValue.of(Math.round(seconds)));
+            metricsObject(tree, key).set(RUN_TIME_S, node(value));
+            written.put(key, value);
         });
         measuredServices.forEach(service -> ((ObjectNode) tree.get(service)).put(TIMESTAMP, now.toString()));
 

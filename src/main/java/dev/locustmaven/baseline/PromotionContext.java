@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param testEnvironment written to {@code metadata.test_environment}
  * @param runs how many runs the values come from, written to {@code metadata.runs}
  * @param baselineUsers users per service, written as the service's {@code baseline_users}
+ * @param runTimeSeconds measured run time per service, written as the service's {@code run_time_s}
  */
 public record PromotionContext(
         Instant now,
@@ -27,10 +28,25 @@ public record PromotionContext(
         String locustVersion,
         String testEnvironment,
         Integer runs,
-        Map<String, Integer> baselineUsers) {
+        Map<String, Integer> baselineUsers,
+        Map<String, Double> runTimeSeconds) {
 
     public PromotionContext {
         Objects.requireNonNull(now, "now");
         baselineUsers = baselineUsers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(baselineUsers));
+        runTimeSeconds = runTimeSeconds == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(runTimeSeconds));
+    }
+
+    /** A context without measured run times. */
+    public PromotionContext(
+            Instant now,
+            int validityDays,
+            String updatedBy,
+            String gitCommit,
+            String locustVersion,
+            String testEnvironment,
+            Integer runs,
+            Map<String, Integer> baselineUsers) {
+        this(now, validityDays, updatedBy, gitCommit, locustVersion, testEnvironment, runs, baselineUsers, null);
     }
 }

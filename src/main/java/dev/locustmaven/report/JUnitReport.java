@@ -16,20 +16,18 @@ import javax.xml.stream.XMLStreamWriter;
  * in its test view: one {@code <testsuite name="locust">}, one {@code <testcase>} per check with class name {@code
  * locust.<service>} and name {@code [<endpoint>/]<metric> [<rule>]}.
  *
- * <p>FAIL is a {@code <failure>}; MISSING is a {@code <failure>} when missing metrics fail the build and a {@code
- * <skipped>} otherwise; NO_BASELINE is a {@code <skipped>}; WARN passes with its message in {@code <system-out>}.
+ * <p>FAIL is a {@code <failure>}; MISSING is a {@code <failure>} unless its rule allows it, then a {@code <skipped>}; NO_BASELINE is a {@code <skipped>}; WARN passes with its message in {@code <system-out>}.
  * Warnings that concern the whole run go to the suite's {@code <system-out>}.
  */
 public final class JUnitReport {
 
     private JUnitReport() {}
 
-    public static String render(Verdict verdict, boolean missingIsFailure) {
+    public static String render(Verdict verdict) {
         List<Check> checks = verdict.checks();
-        long failures =
-                checks.stream().filter(c -> isFailure(c, missingIsFailure)).count();
+        long failures = checks.stream().filter(c -> c.failsBuild()).count();
         long skipped = checks.stream()
-                .filter(c -> !isFailure(c, missingIsFailure))
+                .filter(c -> !c.failsBuild())
                 .filter(c -> c.status() == Status.MISSING || c.status() == Status.NO_BASELINE)
                 .count();
         StringWriter text = new StringWriter();
@@ -45,7 +43,7 @@ public final class JUnitReport {
             xml.writeAttribute("skipped", Long.toString(skipped));
             xml.writeAttribute("time", "0");
             for (Check check : checks) {
-                writeTestCase(xml, check, missingIsFailure);
+                writeTestCase(xml, check);
             }
             if (!verdict.warnings().isEmpty()) {
                 xml.writeCharacters("\n  ");
@@ -64,20 +62,15 @@ public final class JUnitReport {
         return text.toString();
     }
 
-    public static void write(Path file, Verdict verdict, boolean missingIsFailure) {
+    public static void write(Path file, Verdict verdict) {
         try {
-            AtomicFile.write(file, render(verdict, missingIsFailure));
+            AtomicFile.write(file, render(verdict));
         } catch (IOException e) {
             throw new ReportFileException(file + ": cannot write the JUnit report: " + e, e);
         }
     }
 
-    private static boolean isFailure(Check check, boolean missingIsFailure) {
-        return check.status() == Status.FAIL || (check.status() == Status.MISSING && missingIsFailure);
-    }
-
-    private static void writeTestCase(XMLStreamWriter xml, Check check, boolean missingIsFailure)
-            throws XMLStreamException {
+    private static void writeTestCase(XMLStreamWriter xml, Check check) throws XMLStreamException {
         String name = CheckText.metric(check) + (check.rule() == null ? "" : " [" + check.rule() + "]");
         String message = check.message() == null ? check.status().name() : check.message();
         xml.writeCharacters("\n  ");
@@ -92,7 +85,7 @@ public final class JUnitReport {
         if (check.status() == Status.PASS) {
             return;
         }
-        if (isFailure(check, missingIsFailure)) {
+        if (check.failsBuild()) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("failure");
             xml.writeAttribute("message", clean(message));

@@ -15,6 +15,10 @@ final class SampleVerdict {
     private SampleVerdict() {}
 
     static Verdict build() {
+        return build(false);
+    }
+
+    static Verdict build(boolean missingAllowed) {
         return new Verdict(
                 Status.FAIL,
                 List.of(
@@ -80,7 +84,8 @@ final class SampleVerdict {
                                 null,
                                 "query_p95_ms warning +25% fail +50%",
                                 Status.MISSING,
-                                "the run has no metric query_p95_ms for <rag_service> \"query\""),
+                                "the run has no metric query_p95_ms for <rag_service> \"query\"",
+                                missingAllowed),
                         new Check(
                                 MetricKey.of("rag_service", "index_p95_ms"),
                                 null,

@@ -1,0 +1,72 @@
+package dev.locustmaven.check;
+
+import dev.locustmaven.baseline.BaselineDocument;
+import dev.locustmaven.baseline.BaselineFile;
+import dev.locustmaven.baseline.BaselinePromotion;
+import dev.locustmaven.baseline.Promotion;
+import dev.locustmaven.baseline.PromotionContext;
+import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.metrics.MetricExtractor;
+import dev.locustmaven.model.LocustRun;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.ServiceResult;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The {@code baseline} goal's work: promote the measured results to the committed baseline.
+ *
+ * <p>The existing file is read first, so a malformed baseline stops the promotion before anything is written, and the
+ * new file is moved into place atomically.
+ */
+public final class BaselineUpdate {
+
+    private final ResultsDirectoryReader results;
+
+    public BaselineUpdate() {
+        this(new ResultsDirectoryReader());
+    }
+
+    public BaselineUpdate(ResultsDirectoryReader results) {
+        this.results = results;
+    }
+
+    public Promotion run(BaselineUpdateRequest request) {
+        Configuration.requireValid(List.of(), request.metrics());
+        Optional<BaselineDocument> existing = BaselineFile.readIfExists(request.baselineFile());
+        LocustRun run = results.read(request.resultsDirectory());
+        Measurements measured = new MetricExtractor().extract(run, request.metrics());
+
+        Map<String, Integer> users = new TreeMap<>();
+        Map<String, Double> runTimes = new TreeMap<>();
+        Set<String> versions = new LinkedHashSet<>();
+        for (ServiceResult service : run.services()) {
+            if (service.info().users() != null) {
+                users.put(service.service(), service.info().users());
+            }
+            if (service.info().durationSeconds() != null) {
+                runTimes.put(service.service(), service.info().durationSeconds());
+            }
+            if (service.info().locustVersion() != null) {
+                versions.add(service.info().locustVersion());
+            }
+        }
+        PromotionContext context = new PromotionContext(
+                request.now(),
+                request.validityDays(),
+                request.updatedBy(),
+                request.gitCommit(),
+                versions.isEmpty() ? null : String.join(", ", versions),
+                request.environment(),
+                1,
+                users,
+                runTimes);
+        Promotion promotion = BaselinePromotion.promote(existing, measured, context);
+        BaselineFile.write(request.baselineFile(), promotion.document());
+        return promotion;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.locustmaven.check;
+
+import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.metrics.MetricDefinition;
+import dev.locustmaven.report.ReportContext;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What one check needs: where the results and the baseline are, the rules, and where the outputs go.
+ *
+ * @param baselineFile may not exist yet; then every change rule reports NO_BASELINE
+ * @param context commit, branch and build link for the Markdown report
+ */
+public record CheckRequest(
+        Path resultsDirectory,
+        Path baselineFile,
+        Path reportDirectory,
+        List<ThresholdRule> thresholds,
+        List<MetricDefinition> metrics,
+        Instant now,
+        ReportContext context) {
+
+    public CheckRequest {
+        thresholds = List.copyOf(thresholds);
+        metrics = List.copyOf(metrics);
+    }
+}

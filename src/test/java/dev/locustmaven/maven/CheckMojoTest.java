@@ -1,0 +1,109 @@
+package dev.locustmaven.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check goal's wiring: the pom's nested rules and metrics reach the core, and the verdict decides the build. */
+@MojoTest
+class CheckMojoTest {
+
+    private static final String POM = "src/test/resources/unit/check/pom.xml";
+    private static final Path RESULTS = Path.of("src/it-fixtures/results").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private void configure(CheckMojo mojo, String baseline) throws Exception {
+        Path baselineFile = dir.resolve("performance-baselines.json");
+        Files.writeString(baselineFile, baseline);
+        setVariableValueToObject(mojo, "resultsDirectory", RESULTS.toFile());
+        setVariableValueToObject(mojo, "baselineFile", baselineFile.toFile());
+        setVariableValueToObject(mojo, "reportDirectory", dir.resolve("out").toFile());
+        setVariableValueToObject(mojo, "haltOnFailure", true);
+    }
+
+    private static String baseline(double apiP95, double queryP95) {
+        return """
+                {"api_gateway": {"p95_latency_ms": %s, "rps": 46},
+                 "mcp_server": {"p95_latency_ms": 27, "rps": 40},
+                 "rag_service": {"p95_latency_ms": 68, "rps": 34, "query_p95_ms": %s}}
+                """.formatted(apiP95, queryP95);
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aRunWithinItsLevelsPassesAndWritesEveryOutput(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(15, 38));
+
+        mojo.execute();
+
+        assertThat(Files.readString(dir.resolve("out/verdict.json"))).contains("\"verdict\": \"PASS\"");
+        assertThat(dir.resolve("out/report.md")).exists();
+        assertThat(Files.readString(dir.resolve("out/TEST-locust.xml"))).contains("failures=\"0\"");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aCustomMetricBreachingItsFailLevelFailsTheBuild(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(15, 20));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Performance regression: 1 check failed.")
+                .hasMessageContaining("rag_service/query_p95_ms: ");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void withoutHaltOnFailureAFailingVerdictOnlyLogs(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(15, 20));
+        setVariableValueToObject(mojo, "haltOnFailure", false);
+
+        mojo.execute();
+
+        assertThat(Files.readString(dir.resolve("out/verdict.json"))).contains("\"verdict\": \"FAIL\"");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aWarningFailsTheBuildOnlyWhenAskedTo(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(12, 38));
+        mojo.execute();
+
+        setVariableValueToObject(mojo, "failOnWarning", true);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Performance warnings fail the build (locust.failOnWarning): 1 check warned.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void skipDoesNothing(CheckMojo mojo) throws Exception {
+        configure(mojo, "not json at all");
+        setVariableValueToObject(mojo, "skip", true);
+
+        mojo.execute();
+
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aMalformedBaselineIsAConfigurationErrorNamingTheFile(CheckMojo mojo) throws Exception {
+        configure(mojo, "{\"api_gateway\": {\"rps\": 46,,}}");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining(dir.resolve("performance-baselines.json") + ":1:");
+    }
+}
