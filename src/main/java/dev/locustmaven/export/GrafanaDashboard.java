@@ -64,6 +64,15 @@ public record GrafanaDashboard(
         services = List.copyOf(services == null ? List.of() : services);
     }
 
+    /**
+     * A uid derived from a project name: {@code locust-} + the name with every character Grafana does not take in a
+     * uid replaced by {@code -}, cut to Grafana's 40 characters.
+     */
+    public static String uidFor(String projectName) {
+        String uid = "locust-" + projectName.replaceAll("[^a-zA-Z0-9_-]", "-");
+        return uid.length() <= 40 ? uid : uid.substring(0, 40);
+    }
+
     /** The dashboard as Grafana's JSON model. */
     public ObjectNode toJson() {
         ObjectNode dashboard = JSON.objectNode();

@@ -208,7 +208,7 @@ public final class MetricsExport {
 
     private static String measuredHelp(String gaugeName) {
         return "Locust metric " + gaugeName.substring(PREFIX.length())
-                + " of the last run, per service and endpoint (endpoint=\"\" is the whole service).";
+                + " of the last run, per service and endpoint (an empty endpoint is the whole service).";
     }
 
     private static String endpointLabel(MetricKey key) {
