@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 public final class PushgatewayExporter {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern USER_INFO = Pattern.compile("//[^/?#@]*@");
 
     private final String displayUrl;
     private final Scheme scheme;
@@ -70,16 +72,16 @@ public final class PushgatewayExporter {
         try {
             uri = new URI(pushgatewayUrl.strip());
         } catch (URISyntaxException e) {
-            throw new ExportException("The Pushgateway URL '" + pushgatewayUrl + "' is not a URL: " + e.getMessage()
-                    + ". Expected e.g. http://localhost:9091.");
+            throw new ExportException("The Pushgateway URL '" + withoutUserInfo(pushgatewayUrl) + "' is not a URL ("
+                    + e.getReason() + " at index " + e.getIndex() + "). Expected e.g. http://localhost:9091.");
         }
         String schemeText = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!schemeText.equals("http") && !schemeText.equals("https") || uri.getHost() == null) {
-            throw new ExportException("The Pushgateway URL '" + withoutUserInfo(uri, pushgatewayUrl)
+            throw new ExportException("The Pushgateway URL '" + withoutUserInfo(pushgatewayUrl)
                     + "' needs http:// or https:// and a host, e.g. http://localhost:9091.");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new ExportException("The Pushgateway URL '" + withoutUserInfo(uri, pushgatewayUrl)
+            throw new ExportException("The Pushgateway URL '" + withoutUserInfo(pushgatewayUrl)
                     + "' may not have a query or fragment; give the base URL, e.g. http://localhost:9091.");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
@@ -181,8 +183,9 @@ public final class PushgatewayExporter {
         return e.getClass().getSimpleName();
     }
 
-    private static String withoutUserInfo(URI uri, String text) {
-        return uri.getRawUserInfo() == null ? text : text.replace(uri.getRawUserInfo() + "@", "");
+    /** The URL text without a {@code user:password@} part, for messages. */
+    private static String withoutUserInfo(String url) {
+        return USER_INFO.matcher(url).replaceFirst("//");
     }
 
     @Override

@@ -203,6 +203,10 @@ class PushgatewayExporterTest {
         assertThatThrownBy(() -> PushgatewayExporter.forUrl("ftp://user:pw@host"))
                 .isInstanceOf(ExportException.class)
                 .hasMessageNotContaining("pw");
+        assertThatThrownBy(() -> PushgatewayExporter.forUrl("http://user:pw@host:90 91"))
+                .isInstanceOf(ExportException.class)
+                .hasMessageContaining("'http://host:90 91' is not a URL")
+                .hasMessageNotContaining("pw");
         assertThat(PushgatewayExporter.forUrl("HTTPS://gw.example:443/push/").url())
                 .isEqualTo("https://gw.example:443/push");
     }
