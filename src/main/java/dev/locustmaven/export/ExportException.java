@@ -1,0 +1,13 @@
+package dev.locustmaven.export;
+
+/** A problem with the export configuration or its output file; the message is complete and meant for the user. */
+public class ExportException extends RuntimeException {
+
+    public ExportException(String message) {
+        super(message);
+    }
+
+    public ExportException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

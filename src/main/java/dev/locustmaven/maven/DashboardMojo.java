@@ -1,0 +1,92 @@
+package dev.locustmaven.maven;
+
+import dev.locustmaven.export.ExportException;
+import dev.locustmaven.export.GrafanaDashboard;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes a Grafana dashboard (a provisioning file) for the metrics that {@code check} pushes to a Prometheus
+ * Pushgateway: per service the latest verdict and p95 latency, p99 latency, error rate and requests per second over
+ * time. See {@code docs/prometheus-grafana.md}.
+ */
+@Mojo(name = "dashboard", threadSafe = true)
+public class DashboardMojo extends AbstractLocustMojo {
+
+    /** Where the dashboard JSON is written. */
+    @Parameter(
+            property = "locust.dashboard.file",
+            defaultValue = "${project.build.directory}/locust/grafana-dashboard.json")
+    private File dashboardFile;
+
+    /** The dashboard's title. */
+    @Parameter(property = "locust.dashboard.title", defaultValue = "Locust performance: ${project.name}")
+    private String dashboardTitle;
+
+    /** The dashboard's uid in Grafana; default {@code locust-} + the artifactId. */
+    @Parameter(property = "locust.dashboard.uid")
+    private String dashboardUid;
+
+    /**
+     * The services selected when the dashboard opens (comma-separated with {@code -D}); default: the service folders
+     * in {@code locust.resultsDirectory}, or all services when there are none.
+     */
+    @Parameter(property = "locust.dashboard.services")
+    private List<String> dashboardServices;
+
+    /** The Pushgateway job the metrics are pushed under; the dashboard's queries select it. */
+    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
+    private String pushgatewayJob;
+
+    /** The {@code instance} grouping label of the push; the dashboard's queries select it. Empty: any instance. */
+    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
+    private String pushgatewayInstance;
+
+    @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
+    private String artifactId;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("Skipping locust:dashboard (locust.skip=true).");
+            return;
+        }
+        List<String> services = dashboardServices == null || dashboardServices.isEmpty()
+                ? serviceFolders(resultsDirectory.toPath())
+                : dashboardServices;
+        Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
+                ? Map.of()
+                : Map.of("instance", pushgatewayInstance);
+        String uid =
+                dashboardUid == null || dashboardUid.isBlank() ? GrafanaDashboard.uidFor(artifactId) : dashboardUid;
+        try {
+            new GrafanaDashboard(dashboardTitle, uid, pushgatewayJob, grouping, services).write(dashboardFile.toPath());
+        } catch (ExportException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        getLog().info("Wrote the Grafana dashboard " + dashboardFile + " (uid " + uid + ", services "
+                + (services.isEmpty() ? "all" : String.join(", ", services)) + ").");
+    }
+
+    private static List<String> serviceFolders(Path resultsDirectory) throws MojoExecutionException {
+        if (!Files.isDirectory(resultsDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(resultsDirectory)) {
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not list the service folders in " + resultsDirectory + ": " + e, e);
+        }
+    }
+}
