@@ -246,11 +246,11 @@ public final class Gate {
                             + ")";
         }
 
-        /** {@code api_gateway p95_latency_ms: 812 ms vs baseline 650 (+24.9%)}. */
+        /** {@code api_gateway p95_latency_ms: 812 ms vs baseline 650 ms (+24.9%)}. */
         private String header() {
             StringBuilder text = new StringBuilder(subject(key)).append(": ").append(value(current));
             if (baseline != null) {
-                text.append(" vs baseline ").append(baseline);
+                text.append(" vs baseline ").append(value(baseline));
                 String change = change();
                 if (!change.isEmpty()) {
                     text.append(" (").append(change).append(')');

@@ -101,6 +101,6 @@ public class CheckMojo extends AbstractLocustMojo {
     }
 
     private static List<String> describe(List<Check> checks) {
-        return checks.stream().map(c -> c.key() + ": " + c.message()).toList();
+        return checks.stream().map(Check::message).toList();
     }
 }

@@ -7,8 +7,11 @@ final class Failures {
 
     private Failures() {}
 
+    /**
+     * The core's message alone: Maven would append the cause's own text (e.g. Jackson's "at [Source: …]") after it,
+     * repeating what the message already says.
+     */
     static MojoExecutionException asExecutionException(RuntimeException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new MojoExecutionException(message, e);
+        return new MojoExecutionException(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 }

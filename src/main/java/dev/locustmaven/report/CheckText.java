@@ -49,11 +49,11 @@ final class CheckText {
         return check.rule() == null ? NONE : check.rule();
     }
 
-    /** {@code api_gateway/p95_latency_ms: message}, or the key alone when the check has no message. */
+    /** The check's message, which names its service and metric, or the key alone when there is no message. */
     static String keyAndMessage(Check check) {
         return check.message() == null || check.message().isBlank()
                 ? check.key().toString()
-                : check.key() + ": " + check.message();
+                : check.message();
     }
 
     /** {@code 2 failed, 1 warning, 14 passed}, then missing and unbaselined counts when there are any. */

@@ -58,12 +58,12 @@ class GateTest {
         assertThat(above.status()).isEqualTo(Status.FAIL);
         assertThat(above.changePct()).isNull();
         assertThat(above.message())
-                .isEqualTo("rag_service qdrant_timeout_rate_pct: 0.3% vs baseline 0 (+0.3 points from zero), above"
+                .isEqualTo("rag_service qdrant_timeout_rate_pct: 0.3% vs baseline 0% (+0.3 points from zero), above"
                         + " minAbsolute 0.1 from a zero baseline, which breaks the fail level +50%.");
         assertThat(above.rule()).isEqualTo("warning +20% / fail +50%, minAbsolute 0.1");
         assertThat(below.status()).isEqualTo(Status.PASS);
         assertThat(below.message())
-                .isEqualTo("rag_service qdrant_timeout_rate_pct: 0.05% vs baseline 0 (+0.05 points from zero), within"
+                .isEqualTo("rag_service qdrant_timeout_rate_pct: 0.05% vs baseline 0% (+0.05 points from zero), within"
                         + " warning +20% / fail +50%, minAbsolute 0.1; a zero baseline has no relative change and the"
                         + " value is not above minAbsolute 0.1.");
     }
@@ -240,11 +240,11 @@ class GateTest {
                 .containsExactly(
                         tuple(
                                 Status.WARN,
-                                "api_gateway \"GET /users\" p95_latency_ms: 300 ms vs baseline 250 (+20.0%), at the"
+                                "api_gateway \"GET /users\" p95_latency_ms: 300 ms vs baseline 250 ms (+20.0%), at the"
                                         + " warning level +20%."),
                         tuple(
                                 Status.FAIL,
-                                "api_gateway \"POST /users\" p95_latency_ms: 900 ms vs baseline 500 (+80.0%), above"
+                                "api_gateway \"POST /users\" p95_latency_ms: 900 ms vs baseline 500 ms (+80.0%), above"
                                         + " the fail level +50%."));
 
         Verdict every = gate.evaluate(
@@ -298,9 +298,10 @@ class GateTest {
 
         assertThat(tiny.status()).isEqualTo(Status.PASS);
         assertThat(tiny.message())
-                .isEqualTo("api_gateway p50_latency_ms: 6 ms vs baseline 4 (+50.0%), within warning +20% / fail +50%,"
-                        + " minAbsoluteChange 10; the change of +2 ms is under minAbsoluteChange 10, so it does not"
-                        + " count.");
+                .isEqualTo(
+                        "api_gateway p50_latency_ms: 6 ms vs baseline 4 ms (+50.0%), within warning +20% / fail +50%,"
+                                + " minAbsoluteChange 10; the change of +2 ms is under minAbsoluteChange 10, so it does not"
+                                + " count.");
         assertThat(large.status()).isEqualTo(Status.FAIL);
     }
 
@@ -318,11 +319,11 @@ class GateTest {
                 .containsExactly(
                         tuple(
                                 Status.PASS,
-                                "svc avg_latency_ms: 129 ms vs baseline 100 (+29 ms, +29.0%), within warning +30 / fail"
+                                "svc avg_latency_ms: 129 ms vs baseline 100 ms (+29 ms, +29.0%), within warning +30 / fail"
                                         + " +100."),
                         tuple(
                                 Status.WARN,
-                                "svc success_rate_pct: 99% vs baseline 99.5 (-0.5 points, -0.5%), at the warning level"
+                                "svc success_rate_pct: 99% vs baseline 99.5% (-0.5 points, -0.5%), at the warning level"
                                         + " -0.5."));
     }
 
@@ -346,7 +347,7 @@ class GateTest {
                         tuple("api_gateway/rps", "fail < 1"),
                         tuple("web/p95_latency_ms", "warning +20%"));
         assertThat(verdict.checks().get(3).message())
-                .isEqualTo("web p95_latency_ms: 10 ms vs baseline 10 (no change), within warning +20%.");
+                .isEqualTo("web p95_latency_ms: 10 ms vs baseline 10 ms (no change), within warning +20%.");
     }
 
     @Test
@@ -398,7 +399,7 @@ class GateTest {
         assertThat(verdict.checks().get(2).message()).contains("no response-time histograms to merge");
         assertThat(verdict.checks().get(4).message())
                 .isEqualTo(
-                        "rag_service query_p95_ms: 1600 ms vs baseline 1200 (+33.3%), above the warning level +25%.");
+                        "rag_service query_p95_ms: 1600 ms vs baseline 1200 ms (+33.3%), above the warning level +25%.");
     }
 
     private static MetricDefinition metric(

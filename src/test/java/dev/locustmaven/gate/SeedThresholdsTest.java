@@ -54,7 +54,7 @@ class SeedThresholdsTest {
                         tuple("rag_service/rps", Status.PASS));
         Check p95 = check(verdict, "api_gateway", "p95_latency_ms");
         assertThat(p95.message())
-                .isEqualTo("api_gateway p95_latency_ms: 700 ms vs baseline 650 (+7.7%), within warning +20% / fail"
+                .isEqualTo("api_gateway p95_latency_ms: 700 ms vs baseline 650 ms (+7.7%), within warning +20% / fail"
                         + " +50%.");
         assertThat(p95.rule()).isEqualTo("warning +20% / fail +50%");
         assertThat(p95.baseline()).isEqualTo(MetricValue.of(650.0));
@@ -86,13 +86,13 @@ class SeedThresholdsTest {
         assertThat(verdict.withStatus(Status.WARN))
                 .extracting(Check::message)
                 .containsExactly(
-                        "api_gateway error_rate_pct: 0.6% vs baseline 0 (+0.6 points from zero), above the warning"
+                        "api_gateway error_rate_pct: 0.6% vs baseline 0% (+0.6 points from zero), above the warning"
                                 + " level +0.5.",
-                        "api_gateway p95_latency_ms: 812 ms vs baseline 650 (+24.9%), above the warning level +20%.",
-                        "api_gateway rps: 1.9 req/s vs baseline 2.5 (-24.0%), below the warning level -20%.",
+                        "api_gateway p95_latency_ms: 812 ms vs baseline 650 ms (+24.9%), above the warning level +20%.",
+                        "api_gateway rps: 1.9 req/s vs baseline 2.5 req/s (-24.0%), below the warning level -20%.",
                         "mcp_server sandbox_violations: 1 vs baseline 0 (+1 from zero), breaking the warning limit"
                                 + " > 0.",
-                        "rag_service query_p95_ms: 1500 ms vs baseline 1200 (+25.0%), at the warning level +25%.");
+                        "rag_service query_p95_ms: 1500 ms vs baseline 1200 ms (+25.0%), at the warning level +25%.");
         assertThat(verdict.withStatus(Status.FAIL)).isEmpty();
     }
 
@@ -125,15 +125,15 @@ class SeedThresholdsTest {
         assertThat(verdict.withStatus(Status.FAIL))
                 .extracting(Check::message)
                 .containsExactly(
-                        "api_gateway p95_latency_ms: 1000 ms vs baseline 650 (+53.8%), above the fail level +50%.",
-                        "api_gateway rps: 1.4 req/s vs baseline 2.5 (-44.0%), below the fail level -40%.",
+                        "api_gateway p95_latency_ms: 1000 ms vs baseline 650 ms (+53.8%), above the fail level +50%.",
+                        "api_gateway rps: 1.4 req/s vs baseline 2.5 req/s (-44.0%), below the fail level -40%.",
                         "mcp_server concurrent_limit_respected: false vs baseline true, breaking the fail limit =="
                                 + " false.",
-                        "mcp_server error_rate_pct: 1.5% vs baseline 0 (+1.5 points from zero), above the fail level"
+                        "mcp_server error_rate_pct: 1.5% vs baseline 0% (+1.5 points from zero), above the fail level"
                                 + " +1.",
                         "mcp_server sandbox_violations: 2 vs baseline 0 (+2 from zero), breaking the fail limit > 1.",
-                        "rag_service index_p95_ms: 4000 ms vs baseline 2500 (+60.0%), at the fail level +60%.",
-                        "rag_service qdrant_timeout_rate_pct: 0.2% vs baseline 0 (+0.2 points from zero), above the"
+                        "rag_service index_p95_ms: 4000 ms vs baseline 2500 ms (+60.0%), at the fail level +60%.",
+                        "rag_service qdrant_timeout_rate_pct: 0.2% vs baseline 0% (+0.2 points from zero), above the"
                                 + " fail level +0.1.");
         Check qdrant = check(verdict, "rag_service", "qdrant_timeout_rate_pct");
         assertThat(qdrant.changePct())
@@ -149,7 +149,8 @@ class SeedThresholdsTest {
 
         assertThat(verdict.level()).isEqualTo(Status.PASS);
         assertThat(check(verdict, "api_gateway", "rps").message())
-                .isEqualTo("api_gateway rps: 5 req/s vs baseline 2.5 (+100.0%), within warning -20% / fail -40%.");
+                .isEqualTo(
+                        "api_gateway rps: 5 req/s vs baseline 2.5 req/s (+100.0%), within warning -20% / fail -40%.");
         assertThat(check(verdict, "rag_service", "rps").status()).isEqualTo(Status.PASS);
     }
 
@@ -162,7 +163,7 @@ class SeedThresholdsTest {
         assertThat(verdict.level()).isEqualTo(Status.PASS);
         Check errors = check(verdict, "api_gateway", "error_rate_pct");
         assertThat(errors.message())
-                .isEqualTo("api_gateway error_rate_pct: 0.3% vs baseline 0 (+0.3 points from zero), within warning"
+                .isEqualTo("api_gateway error_rate_pct: 0.3% vs baseline 0% (+0.3 points from zero), within warning"
                         + " +0.5 / fail +1.");
         assertThat(errors.changePct()).isNull();
         assertThat(check(verdict, "rag_service", "qdrant_timeout_rate_pct").status())
@@ -174,7 +175,8 @@ class SeedThresholdsTest {
         Verdict verdict = evaluate(healthyRunWith("api_gateway", "p95_latency_ms", 780));
 
         assertThat(check(verdict, "api_gateway", "p95_latency_ms").message())
-                .isEqualTo("api_gateway p95_latency_ms: 780 ms vs baseline 650 (+20.0%), at the warning level +20%.");
+                .isEqualTo(
+                        "api_gateway p95_latency_ms: 780 ms vs baseline 650 ms (+20.0%), at the warning level +20%.");
         assertThat(verdict.level()).isEqualTo(Status.WARN);
     }
 

@@ -60,7 +60,8 @@ class CheckMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Performance regression: 1 check failed.")
-                .hasMessageContaining("rag_service/query_p95_ms: ");
+                .hasMessageContaining(
+                        "rag_service query_p95_ms: 40 ms vs baseline 20 ms (+100.0%), above the fail level +50%.");
     }
 
     @Test

@@ -19,12 +19,12 @@ class ConsoleReportTest {
         assertThat(lines)
                 .containsExactly(
                         "WARN " + SampleVerdict.STALE,
-                        "WARN api_gateway/p95_latency_ms: 812 ms is 24.9% above the baseline 650 ms; warning at +20%",
-                        "NO_BASELINE rag_service/index_p95_ms: the baseline has no index_p95_ms\u0001",
-                        "FAIL api_gateway/GET /items/p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail"
+                        "WARN api_gateway p95_latency_ms: 812 ms is 24.9% above the baseline 650 ms; warning at +20%",
+                        "NO_BASELINE rag_service index_p95_ms: the baseline has no index_p95_ms\u0001",
+                        "FAIL api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail"
                                 + " at +50%",
-                        "FAIL api_gateway/error_rate_pct: 1.5% is 1.5 above the baseline 0%; fail at +1",
-                        "MISSING rag_service/query_p95_ms: the run has no metric query_p95_ms for <rag_service>"
+                        "FAIL api_gateway error_rate_pct: 1.5% is 1.5 above the baseline 0%; fail at +1",
+                        "MISSING rag_service query_p95_ms: the run has no metric query_p95_ms for <rag_service>"
                                 + " \"query\"",
                         "",
                         "api_gateway",

@@ -44,7 +44,9 @@ class JUnitReportTest {
                 .isEqualTo("GET /items/p95_latency_ms [p95_latency_ms warning +20% fail +50%]");
         Element failure =
                 (Element) endpointFailure.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).isEqualTo("30 ms is 150.0% above the baseline 12 ms; fail at +50%");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo(
+                        "api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail at +50%");
         assertThat(failure.getAttribute("type")).isEqualTo("FAIL");
         assertThat(failure.getTextContent())
                 .isEqualTo("api_gateway/GET /items/p95_latency_ms: baseline 12 ms, current 30 ms, change +150.0%, rule"
@@ -54,16 +56,18 @@ class JUnitReportTest {
                 (Element) testCase(xml, 6).getElementsByTagName("failure").item(0);
         assertThat(missing.getAttribute("type")).isEqualTo("MISSING");
         assertThat(missing.getAttribute("message"))
-                .isEqualTo("the run has no metric query_p95_ms for <rag_service> \"query\"");
+                .isEqualTo("rag_service query_p95_ms: the run has no metric query_p95_ms for <rag_service> \"query\"");
 
         assertThat(testCase(xml, 0).getElementsByTagName("system-out").item(0).getTextContent())
-                .startsWith("WARN 812 ms is 24.9% above the baseline 650 ms; warning at +20%\n");
+                .startsWith(
+                        "WARN api_gateway p95_latency_ms: 812 ms is 24.9% above the baseline 650 ms; warning at +20%\n");
         assertThat(testCase(xml, 4).getAttribute("name"))
                 .isEqualTo("sandbox_violations [sandbox_violations warning > 0 fail > 1]");
         assertThat(testCase(xml, 4).hasChildNodes()).isFalse();
         Element noBaseline =
                 (Element) testCase(xml, 7).getElementsByTagName("skipped").item(0);
-        assertThat(noBaseline.getAttribute("message")).isEqualTo("the baseline has no index_p95_ms\uFFFD");
+        assertThat(noBaseline.getAttribute("message"))
+                .isEqualTo("rag_service index_p95_ms: the baseline has no index_p95_ms\uFFFD");
 
         NodeList suiteOut = suite.getElementsByTagName("system-out");
         assertThat(suiteOut.item(suiteOut.getLength() - 1).getParentNode()).isEqualTo(suite);

@@ -40,14 +40,14 @@ class MarkdownReportTest {
 
                         | Service | Metric | Baseline | Current | Change | Rule | Message |
                         |---|---|---:|---:|---:|---|---|
-                        | api_gateway | GET /items/p95_latency_ms | 12 ms | 30 ms | +150.0% | p95_latency_ms warning +20% fail +50% | 30 ms is 150.0% above the baseline 12 ms; fail at +50% |
-                        | api_gateway | error_rate_pct | 0% | 1.5% | +1.5 pp | error_rate_pct warning +0.5 fail +1 | 1.5% is 1.5 above the baseline 0%; fail at +1 |
+                        | api_gateway | GET /items/p95_latency_ms | 12 ms | 30 ms | +150.0% | p95_latency_ms warning +20% fail +50% | api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail at +50% |
+                        | api_gateway | error_rate_pct | 0% | 1.5% | +1.5 pp | error_rate_pct warning +0.5 fail +1 | api_gateway error_rate_pct: 1.5% is 1.5 above the baseline 0%; fail at +1 |
 
                         ### Missing metrics
 
                         | Service | Metric | Baseline | Current | Change | Rule | Message |
                         |---|---|---:|---:|---:|---|---|
-                        | rag_service | query_p95_ms | 1200 ms | - | - | query_p95_ms warning +25% fail +50% | the run has no metric query_p95_ms for &lt;rag_service&gt; "query" |
+                        | rag_service | query_p95_ms | 1200 ms | - | - | query_p95_ms warning +25% fail +50% | rag_service query_p95_ms: the run has no metric query_p95_ms for &lt;rag_service&gt; "query" |
 
                         ### Warnings
 
@@ -55,13 +55,13 @@ class MarkdownReportTest {
 
                         | Service | Metric | Baseline | Current | Change | Rule | Message |
                         |---|---|---:|---:|---:|---|---|
-                        | api_gateway | p95_latency_ms | 650 ms | 812 ms | +24.9% | p95_latency_ms warning +20% fail +50% | 812 ms is 24.9% above the baseline 650 ms; warning at +20% |
+                        | api_gateway | p95_latency_ms | 650 ms | 812 ms | +24.9% | p95_latency_ms warning +20% fail +50% | api_gateway p95_latency_ms: 812 ms is 24.9% above the baseline 650 ms; warning at +20% |
 
                         ### Without baseline
 
                         | Service | Metric | Baseline | Current | Change | Rule | Message |
                         |---|---|---:|---:|---:|---|---|
-                        | rag_service | index_p95_ms | - | 2400 ms | - | index_p95_ms warning +30% fail +60% | the baseline has no index_p95_ms  |
+                        | rag_service | index_p95_ms | - | 2400 ms | - | index_p95_ms warning +30% fail +60% | rag_service index_p95_ms: the baseline has no index_p95_ms  |
 
                         ### Results by service
 

@@ -30,7 +30,7 @@ final class SampleVerdict {
                                 24.923,
                                 "p95_latency_ms warning +20% fail +50%",
                                 Status.WARN,
-                                "812 ms is 24.9% above the baseline 650 ms; warning at +20%"),
+                                "api_gateway p95_latency_ms: 812 ms is 24.9% above the baseline 650 ms; warning at +20%"),
                         new Check(
                                 new MetricKey("api_gateway", "GET /items", "p95_latency_ms"),
                                 MetricValue.of(12),
@@ -39,7 +39,7 @@ final class SampleVerdict {
                                 150.0,
                                 "p95_latency_ms warning +20% fail +50%",
                                 Status.FAIL,
-                                "30 ms is 150.0% above the baseline 12 ms; fail at +50%"),
+                                "api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail at +50%"),
                         new Check(
                                 MetricKey.of("api_gateway", "error_rate_pct"),
                                 MetricValue.of(0.0),
@@ -48,7 +48,7 @@ final class SampleVerdict {
                                 null,
                                 "error_rate_pct warning +0.5 fail +1",
                                 Status.FAIL,
-                                "1.5% is 1.5 above the baseline 0%; fail at +1"),
+                                "api_gateway error_rate_pct: 1.5% is 1.5 above the baseline 0%; fail at +1"),
                         new Check(
                                 MetricKey.of("api_gateway", "rps"),
                                 MetricValue.of(2.5),
@@ -84,7 +84,7 @@ final class SampleVerdict {
                                 null,
                                 "query_p95_ms warning +25% fail +50%",
                                 Status.MISSING,
-                                "the run has no metric query_p95_ms for <rag_service> \"query\"",
+                                "rag_service query_p95_ms: the run has no metric query_p95_ms for <rag_service> \"query\"",
                                 missingAllowed),
                         new Check(
                                 MetricKey.of("rag_service", "index_p95_ms"),
@@ -94,7 +94,7 @@ final class SampleVerdict {
                                 null,
                                 "index_p95_ms warning +30% fail +60%",
                                 Status.NO_BASELINE,
-                                "the baseline has no index_p95_ms\u0001")),
+                                "rag_service index_p95_ms: the baseline has no index_p95_ms\u0001")),
                 List.of(STALE));
     }
 }
