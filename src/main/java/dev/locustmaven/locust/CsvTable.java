@@ -36,12 +36,11 @@ final class CsvTable {
     private final List<String> header;
     private final Map<String, Integer> columns;
     private final List<Row> rows;
-    private final boolean cutRowDropped;
 
     /** One data row and the line of the file it starts on. */
     record Row(long line, List<String> cells) {}
 
-    private CsvTable(Path file, List<String> header, List<Row> rows, boolean cutRowDropped) {
+    private CsvTable(Path file, List<String> header, List<Row> rows) {
         this.file = file;
         this.header = List.copyOf(header);
         this.columns = new LinkedHashMap<>();
@@ -49,7 +48,6 @@ final class CsvTable {
             columns.putIfAbsent(header.get(i), i);
         }
         this.rows = List.copyOf(rows);
-        this.cutRowDropped = cutRowDropped;
     }
 
     static CsvTable read(Path file, Tail tail) {
@@ -86,7 +84,7 @@ final class CsvTable {
             }
             rows.add(new Row(line, record.toList()));
         }
-        return new CsvTable(file, header, rows, cut);
+        return new CsvTable(file, header, rows);
     }
 
     private static String readText(Path file) {
@@ -142,15 +140,6 @@ final class CsvTable {
         return rows;
     }
 
-    /** True when the file ended in the middle of a row and that row was dropped. */
-    boolean cutRowDropped() {
-        return cutRowDropped;
-    }
-
-    boolean hasColumn(String column) {
-        return columns.containsKey(column);
-    }
-
     void requireColumns(String... required) {
         List<String> missing =
                 Arrays.stream(required).filter(c -> !columns.containsKey(c)).toList();
@@ -199,7 +188,7 @@ final class CsvTable {
         return parseNumber(row, column, cell);
     }
 
-    Double parseNumber(Row row, String column, String cell) {
+    private Double parseNumber(Row row, String column, String cell) {
         try {
             double value = Double.parseDouble(cell.strip());
             if (!Double.isFinite(value)) {

@@ -69,7 +69,12 @@ public record ServiceFiles(
             throw new LocustOutputException(
                     folder,
                     "holds Locust CSV files of " + byPrefix.size() + " different --csv prefixes "
-                            + new TreeSet<>(byPrefix.keySet()) + " (" + byPrefix.values()
+                            + new TreeSet<>(byPrefix.keySet()) + " ("
+                            + String.join(
+                                    ", ",
+                                    byPrefix.values().stream()
+                                            .flatMap(List::stream)
+                                            .toList())
                             + "); keep the files of one run per service folder");
         }
         return new ServiceFiles(

@@ -7,33 +7,41 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads what Locust's {@code <prefix>_stats_history.csv} says about the run: the peak user count and the span its
- * rows cover.
+ * Reads what Locust's {@code <prefix>_stats_history.csv} says about the run: the peak user count and the span of its
+ * rows with data (users or requests; the first row, at the test's start, has neither).
  *
- * <p>Before 2.46.3 Locust never closed this file, so its last seconds are usually lost and the file may end in the
- * middle of a row; that row is dropped. The span is therefore a lower bound of the run's length.
+ * <p>Before 2.46.3 Locust never closed this file, so its last seconds are usually lost (with a short run, everything
+ * but the first row), and the file may end in the middle of a row; that row is dropped. The span is therefore a lower
+ * bound of the run's length, and a history without data says nothing: users, start and span are then {@code null}.
  */
 public final class StatsHistoryCsvReader {
 
     private static final String TIMESTAMP = "Timestamp";
     private static final String USER_COUNT = "User Count";
+    private static final String TOTAL_REQUEST_COUNT = "Total Request Count";
 
     /** The peak users, the first row's time and the span to the last complete row; the Locust version is unknown. */
     public RunInfo read(Path file) {
         CsvTable table = CsvTable.read(file, CsvTable.Tail.DROP_CUT_ROW);
-        table.requireColumns(TIMESTAMP, USER_COUNT);
-        Integer peakUsers = null;
+        table.requireColumns(TIMESTAMP, USER_COUNT, TOTAL_REQUEST_COUNT);
+        int peakUsers = 0;
         Instant first = null;
         Instant last = null;
         for (CsvTable.Row row : table.rows()) {
-            int users = Math.toIntExact(table.count(row, USER_COUNT));
-            peakUsers = peakUsers == null ? users : Math.max(peakUsers, users);
             Instant time = timestamp(table, row);
+            int users = Math.toIntExact(table.count(row, USER_COUNT));
+            if (users == 0 && table.count(row, TOTAL_REQUEST_COUNT) == 0) {
+                continue;
+            }
+            peakUsers = Math.max(peakUsers, users);
             first = first == null || time.isBefore(first) ? time : first;
             last = last == null || time.isAfter(last) ? time : last;
         }
-        Double span = first == null ? null : (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
-        return new RunInfo(null, peakUsers, span, first);
+        if (first == null) {
+            return RunInfo.unknown();
+        }
+        Double span = last.equals(first) ? null : (last.toEpochMilli() - first.toEpochMilli()) / 1000.0;
+        return new RunInfo(null, peakUsers == 0 ? null : peakUsers, span, first);
     }
 
     /** Epoch seconds in every 2.x release; an ISO-8601 instant is accepted too. */

@@ -44,9 +44,13 @@ class StatsJsonReaderTest {
             // 2.12.1 computed its median by another walk over the buckets; the reader follows today's Locust.
             assertThat(aggregated.medianMs().longValue()).isEqualTo(console.median());
         }
-        // Locust divides by the test's start, which the JSON lacks; the first entry starts a little later (a few
-        // hundred ms of an 8 s run, more in distributed mode, where the users start on the workers).
-        assertThat(aggregated.requestsPerSecond()).isCloseTo(console.rps(), within(console.rps() * 0.1));
+        // Locust divides by the test's start, which the JSON lacks; the first entry starts later, so the rate read
+        // here is higher: by a few hundred ms of an 8 s run when standalone, by more on a master, whose start also
+        // covers the wait for its workers.
+        assertThat(aggregated.requestsPerSecond()).isGreaterThanOrEqualTo(console.rps() - 0.005);
+        if (!fixture.endsWith("distributed")) {
+            assertThat(aggregated.requestsPerSecond()).isCloseTo(console.rps(), within(console.rps() * 0.1));
+        }
     }
 
     @ParameterizedTest
