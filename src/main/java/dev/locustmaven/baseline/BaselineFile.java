@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.locustmaven.io.AtomicFile;
 import dev.locustmaven.model.Baseline;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.locustmaven.io.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -100,27 +98,10 @@ public record GrafanaDashboard(
 
     /** Writes the JSON through a temporary file beside {@code file}, so Grafana never provisions half a file. */
     public void write(Path file) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-            Files.writeString(temp, MAPPER.writeValueAsString(toJson()) + "\n");
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, MAPPER.writeValueAsString(toJson()) + "\n");
         } catch (IOException e) {
-            throw new ExportException("Could not write the Grafana dashboard " + target + ": " + e, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Left behind only when the move failed too, and that error is already being thrown.
-                }
-            }
+            throw new ExportException("Could not write the Grafana dashboard " + file.toAbsolutePath() + ": " + e, e);
         }
     }
 

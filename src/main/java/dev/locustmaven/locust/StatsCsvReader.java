@@ -1,6 +1,7 @@
 package dev.locustmaven.locust;
 
 import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.LocustPercentiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.locustmaven.metrics;
 
 import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.LocustPercentiles;
 import java.util.Collection;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -8,14 +9,9 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Response-time percentiles computed the way Locust computes them, so that our numbers match Locust's report.
- *
- * <p>From a histogram ({@code bucket ms -> count}) Locust's {@code calculate_response_time_percentile} takes
- * {@code n = int(total * p)}, walks the buckets from the largest down while adding up their counts, and returns the
- * first bucket at which {@code total - processed <= n}; there is no interpolation. {@code total} is the number of
- * samples in the histogram: Locust 2.47.0 passes {@code num_requests - num_none_requests}, which is exactly that sum
- * (older releases passed {@code num_requests}, which differs only when requests without a response time were logged,
- * and then made Locust return 0 for high percentiles).
+ * Percentiles of one entry or of merged entries, with {@link LocustPercentiles Locust's own rule}, so that our numbers
+ * match Locust's report. The total is the number of samples in the histogram, which is what Locust 2.47.0 passes
+ * ({@code num_requests - num_none_requests}).
  */
 public final class Percentiles {
 
@@ -26,19 +22,9 @@ public final class Percentiles {
     /** The percentile {@code fraction} (0.95) of a histogram, or empty when it holds no samples. */
     public static OptionalDouble fromHistogram(NavigableMap<Double, Long> histogram, double fraction) {
         long total = histogram.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return OptionalDouble.empty();
-        }
-        // Same double arithmetic and truncation as Python's int(num_requests * percent).
-        long n = (long) (total * fraction);
-        long processed = 0;
-        for (Map.Entry<Double, Long> bucket : histogram.descendingMap().entrySet()) {
-            processed += bucket.getValue();
-            if (total - processed <= n) {
-                return OptionalDouble.of(bucket.getKey());
-            }
-        }
-        return OptionalDouble.empty();
+        return total == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(LocustPercentiles.percentile(histogram, total, fraction));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.locustmaven.report;
 
+import dev.locustmaven.io.AtomicFile;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.locustmaven.io.AtomicFile;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;

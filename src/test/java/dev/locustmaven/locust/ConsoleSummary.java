@@ -1,5 +1,6 @@
 package dev.locustmaven.locust;
 
+import dev.locustmaven.model.LocustPercentiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.locustmaven.locust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.LocustPercentiles;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package dev.locustmaven.report;
+package dev.locustmaven.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,11 +11,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** Replaces a file's content so that a reader sees the old file or the new one, never a half-written one. */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {}
 
-    static void write(Path file, String content) throws IOException {
+    public static void write(Path file, String content) throws IOException {
+        write(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path file, byte[] content) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.isSymbolicLink(target)) {
             // Replace what the link points at, not the link itself.
@@ -30,7 +34,7 @@ final class AtomicFile {
         try {
             try (FileChannel channel =
                     FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer bytes = ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }

@@ -1,4 +1,4 @@
-package dev.locustmaven.locust;
+package dev.locustmaven.model;
 
 import java.math.BigDecimal;
 import java.util.List;
