@@ -54,6 +54,13 @@ final class CustomMetric {
     }
 
     private Outcome failures(Selection selection, FailureStatistic statistic) {
+        long failedRequests =
+                selection.rows().stream().mapToLong(EndpointStats::failureCount).sum();
+        if (failedRequests > 0 && selection.failures().isEmpty()) {
+            // Without the messages (no *_failures.csv beside a JSON result) a count of 0 would be a false all-clear.
+            return Outcome.unavailable(failedRequests + " failed requests " + selection.describe()
+                    + " but no failure messages to match; keep Locust's *_failures.csv (--csv) beside its JSON");
+        }
         Pattern pattern = definition.failuresPattern().orElseThrow();
         long matching = selection.failures().stream()
                 .filter(f -> pattern.matcher(f.message() != null ? f.message() : f.rawError())

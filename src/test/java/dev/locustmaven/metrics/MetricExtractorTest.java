@@ -9,6 +9,7 @@ import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ServiceResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,25 @@ class MetricExtractorTest {
         assertThat(m.get(MetricKey.of("rag_service", "p95_latency_ms"))).isPresent();
         assertThat(m.get(new MetricKey("mcp_server", "run_tool", "request_count")))
                 .isPresent();
+    }
+
+    @Test
+    void failuresWithoutTheirMessagesMakeAFailureMetricUnavailableNotZero() {
+        LocustRun withMessages = LocustStatsFixture.run();
+        LocustRun withoutMessages = new LocustRun(withMessages.services().stream()
+                .map(s -> new ServiceResult(
+                        s.service(), s.endpoints(), s.aggregated(), List.of(), s.exceptions(), s.info(), s.sources()))
+                .toList());
+
+        Extraction x = extractor.extractWithReasons(
+                withoutMessages,
+                List.of(metric("concurrent_limit_respected", "mcp_server", null, null, "429", "none")));
+
+        assertThat(x.measurements().get(MetricKey.of("mcp_server", "concurrent_limit_respected")))
+                .isEmpty();
+        assertThat(x.unavailable().get(MetricKey.of("mcp_server", "concurrent_limit_respected")))
+                .contains("failed requests")
+                .endsWith("but no failure messages to match; keep Locust's *_failures.csv (--csv) beside its JSON");
     }
 
     @Test
