@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,8 @@ public final class LocustDetector {
         if (!Files.isRegularFile(executable)) {
             throw new LocustRunException("The Locust executable " + executable + " (" + origin + ") does not exist.");
         }
+        // both start Python and import gevent, which takes seconds: run them side by side
+        CompletableFuture<ShortCommand.Result> helpRun = CompletableFuture.supplyAsync(() -> run(executable, "--help"));
         ShortCommand.Result versionRun = run(executable, "-V");
         Matcher m = VERSION_LINE.matcher(versionRun.output());
         if (!versionRun.succeeded() || !m.find()) {
@@ -48,13 +52,21 @@ public final class LocustDetector {
                     + ") is too old: the plugin needs Locust " + LocustVersion.OLDEST_SUPPORTED
                     + " or newer. Set locustVersion to let the plugin install a newer one.");
         }
-        ShortCommand.Result help = run(executable, "--help");
+        ShortCommand.Result help = join(helpRun);
         if (!help.succeeded()) {
             throw new LocustRunException("'" + executable + " --help' (" + origin + ") exited with " + help.exitCode()
                     + ":" + System.lineSeparator() + help.tail(15));
         }
         return new LocustInstallation(
                 executable, version, reportsVersion, LocustFeatures.fromHelp(help.output()), origin);
+    }
+
+    private static ShortCommand.Result join(CompletableFuture<ShortCommand.Result> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static ShortCommand.Result run(Path executable, String option) {

@@ -16,7 +16,11 @@ public final class LocustEnvironment {
      * when a run is stopped), plus {@code explicit}, which the user configured on purpose and which may set anything.
      */
     public static Map<String, String> scrubbed(Map<String, String> explicit) {
-        Map<String, String> env = new TreeMap<>(System.getenv());
+        return scrubbed(System.getenv(), explicit);
+    }
+
+    static Map<String, String> scrubbed(Map<String, String> inherited, Map<String, String> explicit) {
+        Map<String, String> env = new TreeMap<>(inherited);
         env.keySet().removeIf(k -> k.toUpperCase(java.util.Locale.ROOT).startsWith(LOCUST_PREFIX));
         env.put("PYTHONUNBUFFERED", "1");
         env.putAll(explicit);
