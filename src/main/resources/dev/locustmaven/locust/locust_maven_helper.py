@@ -6,6 +6,8 @@ It defines no User class. It
 * writes a small status JSON every second to ``$LOCUSTMAVEN_STATUS`` for the plugin's progress line;
 * writes the final statistics to ``$LOCUSTMAVEN_FINAL_STATS`` on the ``quit`` event, after Locust printed its final
   summary, without resetting anything (``StatsEntry.serialize()``, not the destructive ``serialize_stats()``);
+  already on ``quitting`` it writes them marked incomplete, because stopping the users can hang (a long
+  ``--stop-timeout``), and then the plugin kills Locust and keeps these numbers as partial results;
 * on a worker, counts the requests it sent and writes the count to ``$LOCUSTMAVEN_WORKER_COUNTS/worker-<pid>.json``
   at ``quit``, so the plugin can check that the master's totals hold every worker's requests.
 
@@ -81,6 +83,13 @@ def _on_request(exception=None, **_kwargs):
             _state["sent_failed"] += 1
 
 
+@events.quitting.add_listener
+def _on_quitting(**_kwargs):
+    environment = _state["environment"]
+    if environment is not None and environment.runner is not None and not _state["worker"] and _FINAL_PATH:
+        _write_json(_FINAL_PATH, _final_stats(environment, None, complete=False))
+
+
 @events.quit.add_listener
 def _on_quit(exit_code=None, **_kwargs):
     environment = _state["environment"]
@@ -91,7 +100,7 @@ def _on_quit(exit_code=None, **_kwargs):
             count = {"pid": os.getpid(), "requests": _state["sent"], "failures": _state["sent_failed"]}
             _write_json(os.path.join(_WORKER_COUNTS_DIR, f"worker-{os.getpid()}.json"), count)
     elif _FINAL_PATH:
-        _write_json(_FINAL_PATH, _final_stats(environment, exit_code))
+        _write_json(_FINAL_PATH, _final_stats(environment, exit_code, complete=True))
 
 
 def _status_loop(environment):
@@ -131,7 +140,7 @@ def _status(environment):
     }
 
 
-def _final_stats(environment, exit_code):
+def _final_stats(environment, exit_code, complete):
     runner = environment.runner
     stats = runner.stats
     entries = sorted(stats.entries.values(), key=lambda e: (e.name, e.method or ""))
@@ -140,6 +149,7 @@ def _final_stats(environment, exit_code):
     return {
         "format": FORMAT_VERSION,
         "locust_version": locust.__version__ or os.environ.get("LOCUSTMAVEN_LOCUST_VERSION", ""),
+        "complete": complete,
         "exit_code": exit_code,
         "runner": type(runner).__name__,
         "workers": max(_state["peak_workers"], _worker_count(runner)),

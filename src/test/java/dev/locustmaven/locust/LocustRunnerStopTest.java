@@ -57,6 +57,45 @@ class LocustRunnerStopTest {
     }
 
     @Test
+    void realLocustStuckInStoppingItsUsersIsKilledAndItsPartialResultsKept() throws Exception {
+        Path locustfile = TestLocusts.resource("hanging_locustfile.py", dir);
+        TestLocusts.Lines log = new TestLocusts.Lines();
+        try (TargetServer server = new TargetServer()) {
+            LocustScenario scenario = new LocustScenario(
+                    "stuck",
+                    List.of(locustfile),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    3,
+                    3,
+                    Duration.ofSeconds(2),
+                    server.url(),
+                    Map.of(),
+                    List.of("--stop-timeout", "600"),
+                    Distribution.standalone());
+            ScenarioOutcome outcome = new LocustRunner(
+                            TestLocusts.newest(),
+                            new LocustRunner.Settings(dir, Duration.ZERO, Duration.ofSeconds(3)),
+                            log)
+                    .run(scenario, dir.resolve("out"));
+
+            assertThat(outcome.status()).isEqualTo(RunStatus.TIME_LIMIT);
+            assertThat(outcome.problem()).isNull();
+            assertThat(outcome.result().aggregated().requestCount()).isPositive();
+            assertThat(outcome.notes())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Scenario 'stuck' was stopped by the plugin at its time limit; results are partial: ")
+                    .contains(outcome.result().aggregated().requestCount() + " requests");
+            assertThat(Files.readString(outcome.output().log())).contains("Got SIGTERM signal");
+            assertThat(ProcessHandle.allProcesses()
+                            .filter(p -> p.info().commandLine().orElse("").contains(dir.toString())))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aCrashIsReportedWithTheEndOfTheLog() throws Exception {
         Path fake = script(
                 "crashing-locust",

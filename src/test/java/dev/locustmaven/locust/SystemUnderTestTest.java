@@ -99,6 +99,37 @@ class SystemUnderTestTest {
     }
 
     @Test
+    void processesAreStoppedWhenARunCannotStart() {
+        int port = LocustRunner.freePort();
+        TestLocusts.Lines log = new TestLocusts.Lines();
+        LocustScenario missing = new LocustScenario(
+                "sut",
+                List.of(dir.resolve("missing.py")),
+                List.of(),
+                List.of(),
+                List.of(),
+                1,
+                1,
+                Duration.ofSeconds(2),
+                null,
+                Map.of(),
+                List.of(),
+                Distribution.standalone());
+        LocustSession session = new LocustSession(
+                new LocustRunner(
+                        TestLocusts.newest(), new LocustRunner.Settings(dir, Duration.ZERO, Duration.ZERO), log),
+                List.of(missing),
+                new SystemUnderTest(List.of(httpServer(port, null, null)), null, null),
+                log);
+
+        assertThatThrownBy(() -> session.runAll(dir.resolve("results")))
+                .hasMessageContaining("the locustfile " + dir.resolve("missing.py") + " does not exist");
+        long pid = Long.parseLong(log.info.get(0).replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(log.info).contains("Stopped process 'sut' (pid " + pid + ").");
+    }
+
+    @Test
     void aRerunBringsTheSystemUpAgainAndStopsIt() throws Exception {
         int port = LocustRunner.freePort();
         URI url = URI.create("http://127.0.0.1:" + port + "/");
