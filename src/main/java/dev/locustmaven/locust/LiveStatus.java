@@ -11,11 +11,14 @@ import java.util.Optional;
 /**
  * What the helper last reported about a running test (it rewrites the file every second).
  *
+ * @param testStarted whether Locust has started the test (users spawn); before that it is starting up or waiting
+ *     for workers
  * @param p95Ms the 95th percentile over the last ~10 s, else over the whole run so far; {@code null} before the first
  *     request
  */
 public record LiveStatus(
         String state,
+        boolean testStarted,
         int users,
         int workers,
         long requests,
@@ -36,6 +39,7 @@ public record LiveStatus(
             JsonNode p95 = n.path("p95_ms");
             return Optional.of(new LiveStatus(
                     n.path("state").asText(""),
+                    n.path("test_started").asBoolean(),
                     n.path("users").asInt(),
                     n.path("workers").asInt(),
                     n.path("requests").asLong(),

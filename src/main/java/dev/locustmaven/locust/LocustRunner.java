@@ -41,10 +41,23 @@ public final class LocustRunner {
      *
      * @param workingDirectory where Locust runs; relative paths inside locustfiles resolve against it
      * @param progressInterval how often a progress line is written; zero for none
-     * @param gracePeriod how long after its run time (and, when distributed, the wait for workers) Locust may take
-     *     before the plugin stops it
+     * @param gracePeriod how long past its run time Locust may take to end before the plugin stops it
+     * @param startTimeout how long Locust may take to start its test (Python imports on a busy machine, workers
+     *     connecting); with {@code expectWorkers} the worker timeout is added
      */
-    public record Settings(Path workingDirectory, Duration progressInterval, Duration gracePeriod) {}
+    public record Settings(
+            Path workingDirectory, Duration progressInterval, Duration gracePeriod, Duration startTimeout) {
+
+        public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+
+        public Settings {
+            startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
+        }
+
+        public Settings(Path workingDirectory, Duration progressInterval, Duration gracePeriod) {
+            this(workingDirectory, progressInterval, gracePeriod, DEFAULT_START_TIMEOUT);
+        }
+    }
 
     private final LocustInstallation locust;
     private final Settings settings;
@@ -131,13 +144,16 @@ public final class LocustRunner {
 
         ScenarioOutcome run() {
             Distribution d = scenario.distribution();
-            Duration limit = scenario.runTime().plus(settings.gracePeriod());
-            if (d.isDistributed()) {
-                limit = limit.plus(d.workerTimeout());
+            // the clock of the run starts when Locust starts the test, not when the process starts
+            Duration startLimit = settings.startTimeout();
+            if (d.expectWorkers() > 0) {
+                startLimit = startLimit.plus(d.workerTimeout());
             }
+            Duration runLimit = scenario.runTime().plus(settings.gracePeriod());
             Thread hook = new Thread(this::stopEverything, "locust-maven-stop-" + scenario.name());
-            long started = System.nanoTime();
-            boolean timedOut = false;
+            long launched = System.nanoTime();
+            Long testStarted = null;
+            String timedOut = null;
             boolean interrupted = false;
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -149,16 +165,27 @@ public final class LocustRunner {
                         scenario.name(), scenario.runTime(), settings.progressInterval(), layout.status(), log);
                 long lastScan = 0;
                 while (main.isAlive()) {
-                    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                    if (elapsed.compareTo(limit) > 0) {
-                        timedOut = true;
+                    long now = System.nanoTime();
+                    if (now - lastScan > TimeUnit.SECONDS.toNanos(1)) {
+                        remember();
+                        lastScan = now;
+                    }
+                    if (testStarted == null
+                            && lastStatus().map(LiveStatus::testStarted).orElse(false)) {
+                        testStarted = now;
+                        progress.restart();
+                    }
+                    if (testStarted == null && now - launched > startLimit.toNanos()) {
+                        timedOut = "has not started its test within " + LocustDuration.toLocust(startLimit)
+                                + " (startTimeout" + (d.expectWorkers() > 0 ? " + workerTimeout" : "") + ")";
                         break;
                     }
-                    if (System.nanoTime() - lastScan > TimeUnit.SECONDS.toNanos(1)) {
-                        remember();
-                        lastScan = System.nanoTime();
+                    if (testStarted != null && now - testStarted > runLimit.toNanos()) {
+                        timedOut = "is still running after its time limit of " + LocustDuration.toLocust(runLimit)
+                                + " (run time + gracePeriod)";
+                        break;
                     }
-                    progress.tick(elapsed);
+                    progress.tick(Duration.ofNanos(now - (testStarted == null ? launched : testStarted)));
                     try {
                         main.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
@@ -166,10 +193,8 @@ public final class LocustRunner {
                         break;
                     }
                 }
-                if (timedOut) {
-                    log.warn("Scenario '" + scenario.name() + "' is still running after its time limit of "
-                            + LocustDuration.toLocust(limit) + " (run time + gracePeriod"
-                            + (d.isDistributed() ? " + worker timeout" : "") + "); stopping Locust.");
+                if (timedOut != null) {
+                    log.warn("Scenario '" + scenario.name() + "' " + timedOut + "; stopping Locust.");
                 } else if (interrupted) {
                     log.warn("The build was interrupted; stopping Locust of scenario '" + scenario.name() + "'.");
                 }
@@ -181,8 +206,8 @@ public final class LocustRunner {
             } finally {
                 removeHook(hook);
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            ScenarioOutcome outcome = interpret(timedOut, interrupted, elapsed);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - launched);
+            ScenarioOutcome outcome = interpret(timedOut != null, interrupted, elapsed);
             if (interrupted) {
                 Thread.currentThread().interrupt();
                 throw new LocustRunException("The build was interrupted while scenario '" + scenario.name()

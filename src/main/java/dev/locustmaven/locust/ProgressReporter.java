@@ -26,6 +26,11 @@ public final class ProgressReporter {
         this.next = interval;
     }
 
+    /** Starts the schedule again, for the clock that now counts from the start of the test. */
+    public void restart() {
+        next = interval;
+    }
+
     /** Reports if the next interval has passed; call it often. Does nothing when the interval is zero. */
     public void tick(Duration elapsed) {
         if (interval.isZero() || interval.isNegative() || elapsed.compareTo(next) < 0) {
@@ -44,6 +49,10 @@ public final class ProgressReporter {
 
     static String describe(LiveStatus s) {
         String workers = s.workers() > 0 ? ", " + s.workers() + " workers" : "";
+        if (!s.testStarted()) {
+            return "waiting for the test to start"
+                    + (s.workers() > 0 ? " (" + s.workers() + " workers connected)" : "");
+        }
         String p95 = s.p95Ms() == null ? "-" : format(s.p95Ms()) + " ms";
         return String.format(
                 Locale.ROOT,

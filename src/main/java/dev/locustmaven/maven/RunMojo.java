@@ -129,6 +129,13 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.gracePeriod", defaultValue = "30s")
     private String gracePeriod;
 
+    /**
+     * How long Locust may take to start its test (starting Python, workers connecting); with expectWorkers the
+     * workerTimeout is added. The run-time clock starts when the test starts.
+     */
+    @Parameter(property = "locust.startTimeout", defaultValue = "60s")
+    private String startTimeout;
+
     /** Where Locust runs; relative paths inside locustfiles resolve against it. */
     @Parameter(property = "locust.workingDirectory", defaultValue = "${project.basedir}")
     private File workingDirectory;
@@ -173,7 +180,8 @@ public class RunMojo extends AbstractLocustMojo {
             LocustRunner.Settings settings = new LocustRunner.Settings(
                     workingDirectory.toPath(),
                     LocustDuration.parse(progressInterval, "progressInterval"),
-                    LocustDuration.parse(gracePeriod, "gracePeriod"));
+                    LocustDuration.parse(gracePeriod, "gracePeriod"),
+                    LocustDuration.parse(startTimeout, "startTimeout"));
             LocustInstallation locust = LocustLocator.locate(
                     new LocustLocator.Source(
                             ScenarioResolver.path(locustExecutable),

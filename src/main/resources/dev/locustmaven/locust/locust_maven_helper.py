@@ -8,6 +8,8 @@ It defines no User class. It
   summary, without resetting anything (``StatsEntry.serialize()``, not the destructive ``serialize_stats()``);
   already on ``quitting`` it writes them marked incomplete, because stopping the users can hang (a long
   ``--stop-timeout``), and then the plugin kills Locust and keeps these numbers as partial results;
+* on a master, lets the workers deliver their final reports before the master stops listening (Locust waits only
+  0.5 s for them, which a busy machine misses, and the master's totals then lack the workers' last requests);
 * on a worker, counts the requests it sent and writes the count to ``$LOCUSTMAVEN_WORKER_COUNTS/worker-<pid>.json``
   at ``quit``, so the plugin can check that the master's totals hold every worker's requests.
 
@@ -16,6 +18,7 @@ Works with Locust 2.11 and newer.
 
 import ast
 import json
+import logging
 import os
 import time
 
@@ -23,10 +26,12 @@ import gevent
 import locust
 from locust import events
 from locust.exception import CatchResponseError
-from locust.runners import WorkerRunner
+from locust.rpc import Message
+from locust.runners import MasterRunner, WorkerRunner
 from locust.stats import PERCENTILES_TO_REPORT, StatsError
 
 FORMAT_VERSION = 1
+_WORKER_GOODBYE_TIMEOUT = 30
 _STATUS_PATH = os.environ.get("LOCUSTMAVEN_STATUS")
 _FINAL_PATH = os.environ.get("LOCUSTMAVEN_FINAL_STATS")
 _WORKER_COUNTS_DIR = os.environ.get("LOCUSTMAVEN_WORKER_COUNTS")
@@ -55,8 +60,36 @@ def _on_init(environment, **_kwargs):
     if isinstance(environment.runner, WorkerRunner):
         _state["worker"] = True
         return
+    if isinstance(environment.runner, MasterRunner):
+        _wait_for_final_worker_reports(environment.runner)
     if _STATUS_PATH:
         gevent.spawn(_status_loop, environment)
+
+
+def _wait_for_final_worker_reports(runner):
+    """Makes the master's quit ask every worker to quit and wait until each has said goodbye.
+
+    A worker sends its final stats report and then its goodbye on the same connection, so once every worker is gone
+    the master holds all their requests. Then Locust's own quit runs as usual (it finds no worker left to tell).
+    """
+    original_quit = runner.quit
+    waited = []
+
+    def quit_after_workers_reported():
+        if not waited:
+            waited.append(True)
+            try:
+                workers = [client.id for client in runner.clients.all]
+                for worker in workers:
+                    runner.server.send_to_client(Message("quit", None, worker))
+                deadline = time.time() + _WORKER_GOODBYE_TIMEOUT
+                while any(worker in runner.clients for worker in workers) and time.time() < deadline:
+                    gevent.sleep(0.1)
+            except Exception as e:  # an unexpected Locust version: fall back to its own quit
+                logging.getLogger(__name__).warning("locust-maven-plugin could not wait for the workers: %r", e)
+        original_quit()
+
+    runner.quit = quit_after_workers_reported
 
 
 @events.test_start.add_listener
@@ -130,6 +163,7 @@ def _status(environment):
     return {
         "time": time.time(),
         "state": str(runner.state),
+        "test_started": _state["test_start"] is not None,
         "users": users,
         "workers": workers,
         "requests": total.num_requests,
