@@ -7,7 +7,7 @@ class StuckUser(HttpUser):
 
     wait_time = constant(0.05)
 
-    @task(5)
+    @task(20)
     def fast(self):
         self.client.get("/fast")
 

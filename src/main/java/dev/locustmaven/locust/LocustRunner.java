@@ -310,7 +310,8 @@ public final class LocustRunner {
                                 : ", set by the locustfile or a Locust plugin (environment.process_exit_code)")
                         + ".");
             }
-            if (result != null && scenario.distribution().localWorkers() > 0) {
+            boolean ranToItsEnd = status != RunStatus.TIME_LIMIT && status != RunStatus.INTERRUPTED;
+            if (result != null && ranToItsEnd && scenario.distribution().localWorkers() > 0) {
                 compareWorkerTotals(result).ifPresent(notes::add);
             }
             ScenarioOutcome outcome = new ScenarioOutcome(
