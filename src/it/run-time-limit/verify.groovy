@@ -16,7 +16,7 @@ def log = new File(basedir, 'build.log').text
 assert new JsonSlurper().parse(new File(basedir, 'target/locust/stuck/final-stats.json')).complete == false
 
 // nothing of this build is left running: no Locust master or worker, no service under test
-def processes = ['ps', '-eo', 'pid,args'].execute().text.readLines()
+def processes = ProcessHandle.allProcesses().collect { "${it.pid()} ${it.info().commandLine().orElse('')}".toString() }
 def ours = processes.findAll {
     (it.contains(basedir.absolutePath) && it.contains('locust')) || (it.contains('http.server') && it.contains('28182'))
 }
