@@ -13,11 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -132,9 +133,10 @@ public final class LocustRunner {
         private final LocustScenario scenario;
         private final OutputLayout layout;
         private final LocustLaunch launch;
-        private final Set<ProcessHandle> seen = new LinkedHashSet<>();
-        private final List<Process> workers = new ArrayList<>();
-        private Process main;
+        // also used by the shutdown hook's thread
+        private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        private final List<Process> workers = new CopyOnWriteArrayList<>();
+        private volatile Process main;
 
         Execution(LocustScenario scenario, OutputLayout layout, LocustLaunch launch) {
             this.scenario = scenario;
