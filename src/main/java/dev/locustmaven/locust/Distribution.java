@@ -43,8 +43,4 @@ public record Distribution(
     public static Distribution localWorkers(int workers) {
         return new Distribution(workers, 0, null, 0, null);
     }
-
-    public boolean isDistributed() {
-        return localWorkers > 0 || expectWorkers > 0;
-    }
 }

@@ -70,10 +70,6 @@ public final class LocustRunner {
         this.log = log;
     }
 
-    public LocustInstallation installation() {
-        return locust;
-    }
-
     /**
      * Runs the scenario, writing everything into {@code outputDirectory}. Never leaves a process running.
      *

@@ -1,10 +1,8 @@
 package dev.locustmaven.locust;
 
 import dev.locustmaven.model.ServiceResult;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What one Locust run of one scenario produced.
@@ -32,16 +30,8 @@ public record ScenarioOutcome(
         logTail = List.copyOf(logTail);
     }
 
-    public Optional<ServiceResult> finalResult() {
-        return Optional.ofNullable(result);
-    }
-
     /** True when the run produced numbers that {@code check} can use. */
     public boolean usable() {
         return problem == null;
-    }
-
-    public Path directory() {
-        return output.directory();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locustmaven.locust.BackgroundProcessSpec;
+import dev.locustmaven.locust.Distribution;
 import dev.locustmaven.locust.LocustScenario;
 import java.io.File;
 import java.net.URI;
@@ -45,7 +46,7 @@ class ScenarioResolverTest {
             assertThat(s.users()).isEqualTo(5);
             assertThat(s.spawnRate()).isEqualTo(2.5);
             assertThat(s.runTime()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(s.distribution().isDistributed()).isFalse();
+            assertThat(s.distribution()).isEqualTo(Distribution.standalone());
         });
     }
 
