@@ -1,0 +1,434 @@
+package dev.locustmaven.locust;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.ServiceResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one scenario with one installed Locust: prepares the output folder, starts the Locust process(es) with their
+ * output in log files, reports progress, enforces the hard time limit (run time plus grace period), stops Locust and
+ * every process it started when the limit passes or the build is interrupted, and interprets the end.
+ */
+public final class LocustRunner {
+
+    /** How long Locust gets after SIGTERM to print its summary and let the helper write the final statistics. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long separately started workers get to quit on their own after their master ended. */
+    private static final Duration WORKER_QUIT_GRACE = Duration.ofSeconds(10);
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int LOG_TAIL_LINES = 25;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Settings shared by every scenario.
+     *
+     * @param workingDirectory where Locust runs; relative paths inside locustfiles resolve against it
+     * @param progressInterval how often a progress line is written; zero for none
+     * @param gracePeriod how long past its run time Locust may take to end before the plugin stops it
+     * @param startTimeout how long Locust may take to start its test (Python imports on a busy machine, workers
+     *     connecting); with {@code expectWorkers} the worker timeout is added
+     */
+    public record Settings(
+            Path workingDirectory, Duration progressInterval, Duration gracePeriod, Duration startTimeout) {
+
+        public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+
+        public Settings {
+            startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
+        }
+
+        public Settings(Path workingDirectory, Duration progressInterval, Duration gracePeriod) {
+            this(workingDirectory, progressInterval, gracePeriod, DEFAULT_START_TIMEOUT);
+        }
+    }
+
+    private final LocustInstallation locust;
+    private final Settings settings;
+    private final RunLog log;
+
+    public LocustRunner(LocustInstallation locust, Settings settings, RunLog log) {
+        this.locust = locust;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Runs the scenario, writing everything into {@code outputDirectory}. Never leaves a process running.
+     *
+     * @throws LocustRunException when the run cannot start (missing locustfile, unusable options, I/O errors) or the
+     *     thread was interrupted (after Locust was stopped and its partial results were reported)
+     */
+    public ScenarioOutcome run(LocustScenario scenario, Path outputDirectory) {
+        for (Path file : scenario.locustfiles()) {
+            if (!Files.isRegularFile(file)) {
+                throw new LocustRunException("Scenario '" + scenario.name() + "': the locustfile " + file
+                        + " does not exist. Set locustfile (-Dlocust.locustfile) to your Locust test file.");
+            }
+        }
+        OutputLayout layout = new OutputLayout(outputDirectory);
+        try {
+            layout.prepare();
+        } catch (IOException e) {
+            throw new LocustRunException("Cannot prepare the output folder " + outputDirectory + ": " + e, e);
+        }
+        LocustLaunch launch =
+                LocustLaunch.plan(locust, scenario, layout, settings.workingDirectory(), LocustRunner::freePort);
+        log.info("Scenario '" + scenario.name() + "': " + locust.describe() + ", " + scenario.users() + " users,"
+                + " spawn rate " + scenario.spawnRateText() + "/s, run time "
+                + LocustDuration.toLocust(scenario.runTime()) + hostText(scenario) + distributionText(scenario, launch)
+                + "; output in " + outputDirectory);
+        log.info("Command: " + launch.main().display());
+        return new Execution(scenario, layout, launch).run();
+    }
+
+    private static String hostText(LocustScenario scenario) {
+        return scenario.host() == null ? ", host from the locustfile" : ", host " + scenario.host();
+    }
+
+    private String distributionText(LocustScenario scenario, LocustLaunch launch) {
+        Distribution d = scenario.distribution();
+        if (d.localWorkers() > 0) {
+            return ", " + d.localWorkers() + " local workers"
+                    + (launch.workers().isEmpty() ? " (--processes)" : " (separate processes)");
+        }
+        if (d.expectWorkers() > 0) {
+            return ", master on " + d.masterBindHost() + ":" + d.masterBindPort() + " waiting up to "
+                    + LocustDuration.toLocust(d.workerTimeout()) + " for " + d.expectWorkers() + " workers";
+        }
+        return "";
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1 for the Locust master", e);
+        }
+    }
+
+    /** The state of one run while it is going on. */
+    private final class Execution {
+        private final LocustScenario scenario;
+        private final OutputLayout layout;
+        private final LocustLaunch launch;
+        // also used by the shutdown hook's thread
+        private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+        private final List<Process> workers = new CopyOnWriteArrayList<>();
+        private volatile Process main;
+
+        Execution(LocustScenario scenario, OutputLayout layout, LocustLaunch launch) {
+            this.scenario = scenario;
+            this.layout = layout;
+            this.launch = launch;
+        }
+
+        ScenarioOutcome run() {
+            Distribution d = scenario.distribution();
+            // the clock of the run starts when Locust starts the test, not when the process starts
+            Duration startLimit = settings.startTimeout();
+            if (d.expectWorkers() > 0) {
+                startLimit = startLimit.plus(d.workerTimeout());
+            }
+            Duration runLimit = scenario.runTime().plus(settings.gracePeriod());
+            Thread hook = new Thread(this::stopEverything, "locust-maven-stop-" + scenario.name());
+            long launched = System.nanoTime();
+            Long testStarted = null;
+            String timedOut = null;
+            boolean interrupted = false;
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                main = start(launch.main(), layout.log());
+                for (int i = 0; i < launch.workers().size(); i++) {
+                    workers.add(start(launch.workers().get(i), layout.workerLog(i + 1)));
+                }
+                ProgressReporter progress = new ProgressReporter(
+                        scenario.name(), scenario.runTime(), settings.progressInterval(), layout.status(), log);
+                long lastScan = 0;
+                while (main.isAlive()) {
+                    long now = System.nanoTime();
+                    if (now - lastScan > TimeUnit.SECONDS.toNanos(1)) {
+                        remember();
+                        lastScan = now;
+                    }
+                    if (testStarted == null
+                            && lastStatus().map(LiveStatus::testStarted).orElse(false)) {
+                        testStarted = now;
+                        progress.restart();
+                    }
+                    if (testStarted == null && now - launched > startLimit.toNanos()) {
+                        timedOut = "has not started its test within " + LocustDuration.toLocust(startLimit)
+                                + " (startTimeout" + (d.expectWorkers() > 0 ? " + workerTimeout" : "") + ")";
+                        break;
+                    }
+                    if (testStarted != null && now - testStarted > runLimit.toNanos()) {
+                        timedOut = "is still running after its time limit of " + LocustDuration.toLocust(runLimit)
+                                + " (run time + gracePeriod)";
+                        break;
+                    }
+                    progress.tick(Duration.ofNanos(now - (testStarted == null ? launched : testStarted)));
+                    try {
+                        main.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        break;
+                    }
+                }
+                if (timedOut != null) {
+                    log.warn("Scenario '" + scenario.name() + "' " + timedOut + "; stopping Locust.");
+                } else if (interrupted) {
+                    log.warn("The build was interrupted; stopping Locust of scenario '" + scenario.name() + "'.");
+                }
+                stopEverything();
+            } catch (IOException e) {
+                stopEverything();
+                throw new LocustRunException(
+                        "Cannot start " + launch.main().arguments().get(0) + ": " + e.getMessage(), e);
+            } finally {
+                removeHook(hook);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - launched);
+            ScenarioOutcome outcome = interpret(timedOut != null, interrupted, elapsed);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new LocustRunException("The build was interrupted while scenario '" + scenario.name()
+                        + "' ran; Locust was stopped and its output kept in " + layout.directory() + ".");
+            }
+            return outcome;
+        }
+
+        private Process start(LocustCommand command, Path logFile) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(command.arguments())
+                    .directory(command.workingDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(ShortCommand.nullDevice()));
+            builder.environment().clear();
+            builder.environment().putAll(command.environment());
+            return builder.start();
+        }
+
+        private void remember() {
+            if (main != null && main.isAlive()) {
+                seen.addAll(ProcessTree.descendants(main.toHandle()));
+            }
+            workers.stream().filter(Process::isAlive).forEach(w -> seen.addAll(ProcessTree.descendants(w.toHandle())));
+        }
+
+        /** Stops the main process first (it tells its workers to quit), then workers, then anything left. */
+        private synchronized void stopEverything() {
+            if (main != null) {
+                remember();
+                ProcessTree.stop(main.toHandle(), STOP_GRACE, seen);
+            }
+            long deadline = System.nanoTime() + WORKER_QUIT_GRACE.toNanos();
+            for (Process worker : workers) {
+                long left = deadline - System.nanoTime();
+                try {
+                    if (left > 0) {
+                        worker.waitFor(left, TimeUnit.NANOSECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ProcessTree.stop(worker.toHandle(), STOP_GRACE, seen);
+            }
+            seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+
+        private void removeHook(Thread hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down and the hook is running or has run: nothing to remove
+            }
+        }
+
+        private ScenarioOutcome interpret(boolean timedOut, boolean interrupted, Duration elapsed) {
+            Integer exitCode = main.isAlive() ? null : main.exitValue();
+            Path finalStats = layout.finalStats();
+            ServiceResult result =
+                    Files.isRegularFile(finalStats) ? FinalStatsReader.read(finalStats, scenario.name()) : null;
+            Integer finalCode = result == null ? null : FinalStatsReader.exitCode(finalStats);
+            boolean shutDownNormally = result != null && finalCode != null && finalCode.equals(exitCode);
+            RunStatus status;
+            if (interrupted) {
+                status = RunStatus.INTERRUPTED;
+            } else if (timedOut) {
+                status = RunStatus.TIME_LIMIT;
+            } else if (!shutDownNormally) {
+                status = RunStatus.FAILED;
+            } else if (exitCode == 0) {
+                status = RunStatus.PASSED;
+            } else if (exitCode == LocustLaunch.EXIT_CODE_ON_ERROR) {
+                status = RunStatus.FAILURES_RECORDED;
+            } else {
+                status = RunStatus.OTHER_EXIT_CODE;
+            }
+            List<String> tail = tail(layout.log());
+            List<String> notes = new ArrayList<>();
+            String problem = null;
+            if (status == RunStatus.FAILED) {
+                problem = failure(exitCode, result);
+            } else if (result == null) {
+                problem = "Locust wrote no final statistics before it was stopped"
+                        + lastStatus()
+                                .map(s -> "; it had recorded " + s.requests() + " requests")
+                                .orElse("")
+                        + ". What it wrote is kept in " + layout.directory()
+                        + " (its CSV files lag up to a second behind).";
+            } else if (result.aggregated().requestCount() == 0) {
+                problem = noRequests(result);
+            }
+            if (status == RunStatus.TIME_LIMIT || status == RunStatus.INTERRUPTED) {
+                notes.add("Scenario '" + scenario.name() + "' was " + status.description()
+                        + (result == null ? "." : ": " + summary(result) + "."));
+            }
+            if (status == RunStatus.OTHER_EXIT_CODE) {
+                notes.add("Locust of scenario '" + scenario.name() + "' exited with code " + exitCode
+                        + (exitCode == 2
+                                ? ", which means an unhandled error inside Locust; see " + layout.log()
+                                : ", set by the locustfile or a Locust plugin (environment.process_exit_code)")
+                        + ".");
+            }
+            boolean ranToItsEnd = status != RunStatus.TIME_LIMIT && status != RunStatus.INTERRUPTED;
+            if (result != null && ranToItsEnd && scenario.distribution().localWorkers() > 0) {
+                compareWorkerTotals(result).ifPresent(notes::add);
+            }
+            ScenarioOutcome outcome = new ScenarioOutcome(
+                    scenario.name(), layout, status, exitCode, result, elapsed, problem, notes, tail);
+            report(outcome);
+            return outcome;
+        }
+
+        private void report(ScenarioOutcome outcome) {
+            if (outcome.result() != null) {
+                log.info(scenario.name() + ": " + summary(outcome.result()) + "; " + exitText(outcome) + "; "
+                        + outcome.status().description() + ". Results in " + layout.directory());
+            }
+            outcome.notes().forEach(log::warn);
+        }
+
+        private String exitText(ScenarioOutcome outcome) {
+            return outcome.exitCode() == null ? "no exit code (killed)" : "exit code " + outcome.exitCode();
+        }
+
+        private String failure(Integer exitCode, ServiceResult result) {
+            String where = " See " + layout.log() + "; its last lines are above.";
+            if (exitCode == null) {
+                return "Locust of scenario '" + scenario.name() + "' did not exit." + where;
+            }
+            if (exitCode == 2 && result == null) {
+                return "Locust rejected its command line (exit code 2) in scenario '" + scenario.name()
+                        + "': an option in arguments that this Locust " + locust.versionText()
+                        + " does not know, or an invalid value." + where;
+            }
+            if (exitCode == 1 && result == null) {
+                return "Locust could not run scenario '" + scenario.name() + "' (exit code 1): typically a locustfile"
+                        + " that fails to import, an unknown User class in userClasses, no User class at all, or"
+                        + " workers that never connected." + where;
+            }
+            return "Locust of scenario '" + scenario.name() + "' ended with exit code " + exitCode
+                    + " without finishing its test"
+                    + (exitCode > 128 ? " (killed by signal " + (exitCode - 128) + ")" : "")
+                    + "." + where;
+        }
+
+        private String noRequests(ServiceResult result) {
+            List<String> causes = new ArrayList<>();
+            if (readEnd(layout.log(), 1024 * 1024).contains("You must specify the base host")) {
+                causes.add("no host: set host (-Dlocust.host) or a host attribute on the User class");
+            }
+            if (!result.exceptions().isEmpty()) {
+                causes.add("tasks raised exceptions before making a request, e.g. "
+                        + result.exceptions().get(0).message());
+            }
+            if (!scenario.tags().isEmpty() || !scenario.excludeTags().isEmpty()) {
+                causes.add("tags " + scenario.tags() + " / excludeTags " + scenario.excludeTags()
+                        + " leave no task to run");
+            }
+            causes.add("the User classes" + (scenario.userClasses().isEmpty() ? "" : " " + scenario.userClasses())
+                    + " have no tasks, or their wait_time is longer than the run time "
+                    + LocustDuration.toLocust(scenario.runTime()));
+            causes.add("the tasks make requests without Locust's clients (HttpUser.client, FastHttpUser.client), so"
+                    + " no request events are fired");
+            return "Locust recorded no requests in scenario '" + scenario.name() + "'. Likely causes: "
+                    + String.join("; ", causes) + ". See " + layout.log() + ".";
+        }
+
+        private Optional<String> compareWorkerTotals(ServiceResult result) {
+            long sent = 0;
+            int count = 0;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.workerCounts(), "worker-*.json")) {
+                for (Path file : files) {
+                    sent += JSON.readTree(file.toFile()).path("requests").asLong();
+                    count++;
+                }
+            } catch (IOException e) {
+                return Optional.of("Cannot read the workers' request counts in " + layout.workerCounts() + ": " + e);
+            }
+            long recorded = result.aggregated().requestCount();
+            String text = count + " workers sent " + sent + " requests; the master recorded " + recorded;
+            if (count == scenario.distribution().localWorkers() && sent == recorded) {
+                log.info(scenario.name() + ": " + text + ".");
+                return Optional.empty();
+            }
+            return Optional.of(scenario.name() + ": " + text + " (expected "
+                    + scenario.distribution().localWorkers() + " workers and equal totals).");
+        }
+
+        private Optional<LiveStatus> lastStatus() {
+            return LiveStatus.read(layout.status());
+        }
+    }
+
+    /** One line with the numbers that matter most. */
+    public static String summary(ServiceResult result) {
+        EndpointStats a = result.aggregated();
+        Double p95 = a.percentiles().get(0.95);
+        return String.format(
+                Locale.ROOT,
+                "%d requests, %d failed (%.2f%%), %s req/s, avg %s ms, p95 %s ms",
+                a.requestCount(),
+                a.failureCount(),
+                a.errorRatePct(),
+                a.requestsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%.1f", a.requestsPerSecond()),
+                a.averageMs() == null ? "-" : String.format(Locale.ROOT, "%.1f", a.averageMs()),
+                p95 == null ? "-" : String.format(Locale.ROOT, "%.0f", p95));
+    }
+
+    static List<String> tail(Path file) {
+        List<String> lines = readEnd(file, 64 * 1024).lines().toList();
+        return lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+    }
+
+    /** The last {@code maxBytes} of a file as text (malformed bytes replaced), or "" when it cannot be read. */
+    static String readEnd(Path file, int maxBytes) {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            long from = Math.max(0, size - maxBytes);
+            var buffer = java.nio.ByteBuffer.allocate((int) (size - from));
+            channel.read(buffer, from);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.locustmaven.locust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.ServiceResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Real Locust runs, oldest and newest, against a server on 127.0.0.1. */
+class LocustRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"newest", "debian"})
+    void finalStatisticsEqualLocustsFinalSummary(String which) throws Exception {
+        LocustInstallation locust = TestLocusts.byName(which);
+        Path work = Files.createDirectories(dir.resolve("project"));
+        Path locustfile = TestLocusts.resource("locustfile.py", work);
+        // a stray config file in the working directory must not change the run (it would ask for 7 users)
+        Files.writeString(work.resolve("locust.conf"), "users = 7\nspawn-rate = 7\nloglevel = DEBUG\n");
+        TestLocusts.Lines log = new TestLocusts.Lines();
+        try (TargetServer server = new TargetServer()) {
+            LocustScenario scenario = new LocustScenario(
+                    "api",
+                    List.of(locustfile),
+                    List.of("ApiUser"),
+                    List.of(),
+                    List.of(),
+                    3,
+                    3,
+                    Duration.ofSeconds(4),
+                    server.url(),
+                    Map.of(),
+                    List.of(),
+                    Distribution.standalone());
+            LocustRunner runner = new LocustRunner(
+                    locust, new LocustRunner.Settings(work, Duration.ofSeconds(1), Duration.ofSeconds(30)), log);
+
+            ScenarioOutcome outcome = runner.run(scenario, dir.resolve("results/api"));
+
+            assertThat(outcome.problem()).isNull();
+            assertThat(outcome.status()).isEqualTo(RunStatus.FAILURES_RECORDED);
+            assertThat(outcome.exitCode()).isEqualTo(LocustLaunch.EXIT_CODE_ON_ERROR);
+            ServiceResult result = outcome.result();
+            List<TestLocusts.ConsoleRow> console =
+                    TestLocusts.finalSummary(outcome.output().log());
+            TestLocusts.ConsoleRow aggregated = console.get(console.size() - 1);
+            assertThat(aggregated.name()).isEqualTo("Aggregated");
+            assertThat(result.aggregated().requestCount()).isPositive().isEqualTo(aggregated.requests());
+            assertThat(result.aggregated().failureCount()).isPositive().isEqualTo(aggregated.failures());
+            assertThat(result.endpoints())
+                    .extracting(
+                            e -> new TestLocusts.ConsoleRow(e.method(), e.name(), e.requestCount(), e.failureCount()))
+                    .containsExactlyElementsOf(console.subList(0, console.size() - 1));
+            EndpointStats fast = result.endpoints().stream()
+                    .filter(e -> e.name().equals("/fast"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(fast.histogram().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(fast.requestCount());
+            assertThat(fast.percentiles()).containsKeys(0.5, 0.95, 0.99, 1.0);
+            assertThat(result.failures())
+                    .anySatisfy(f -> assertThat(f.message()).isEqualTo("no results for \"q\", sorry"));
+            assertThat(result.info().users()).isEqualTo(3);
+            assertThat(result.info().locustVersion()).isEqualTo(locust.version().text());
+            assertThat(outcome.output().csvPrefix().resolveSibling("locust_stats.csv"))
+                    .isRegularFile();
+            assertThat(outcome.output().html()).isRegularFile();
+            assertThat(Files.readString(outcome.output().log())).doesNotContain("/DEBUG/");
+            assertThat(log.info)
+                    .anySatisfy(
+                            l -> assertThat(l)
+                                    .matches(
+                                            "api: 0:0\\d of 0:04, \\d+ users, \\d+\\.\\d req/s, \\d+\\.\\d\\d% failed, p95 .+, \\d+ requests"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"newest", "debian"})
+    void aRunWithoutRequestsIsAProblemThatNamesTheLikelyCauses(String which) throws Exception {
+        Path locustfile = TestLocusts.resource("locustfile.py", dir);
+        // no host anywhere: 2.12.1 logs an error in every user and ends with exit code 2, newer versions stop at once
+        LocustScenario scenario = new LocustScenario(
+                "nohost",
+                List.of(locustfile),
+                List.of("CleanUser"),
+                List.of(),
+                List.of(),
+                1,
+                1,
+                Duration.ofSeconds(2),
+                null,
+                Map.of(),
+                List.of(),
+                Distribution.standalone());
+
+        ScenarioOutcome outcome = new LocustRunner(
+                        TestLocusts.byName(which),
+                        new LocustRunner.Settings(dir, Duration.ZERO, Duration.ofSeconds(30)),
+                        RunLog.silent())
+                .run(scenario, dir.resolve("out"));
+
+        assertThat(outcome.result().aggregated().requestCount()).isZero();
+        assertThat(outcome.usable()).isFalse();
+        assertThat(outcome.problem())
+                .startsWith("Locust recorded no requests in scenario 'nohost'. Likely causes: no host: set host"
+                        + " (-Dlocust.host) or a host attribute on the User class; ")
+                .contains("have no tasks, or their wait_time is longer than the run time 2s");
+    }
+
+    @Test
+    void anInterruptedBuildStopsLocustAndKeepsWhatItWrote() throws Exception {
+        Path locustfile = TestLocusts.resource("locustfile.py", dir);
+        try (TargetServer server = new TargetServer()) {
+            LocustScenario scenario = new LocustScenario(
+                    "long",
+                    List.of(locustfile),
+                    List.of("CleanUser"),
+                    List.of(),
+                    List.of(),
+                    2,
+                    2,
+                    Duration.ofMinutes(10),
+                    server.url(),
+                    Map.of(),
+                    List.of(),
+                    Distribution.localWorkers(2));
+            TestLocusts.Lines log = new TestLocusts.Lines();
+            LocustRunner runner = new LocustRunner(
+                    TestLocusts.newest(), new LocustRunner.Settings(dir, Duration.ZERO, Duration.ofSeconds(30)), log);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread build = new Thread(() -> {
+                try {
+                    runner.run(scenario, dir.resolve("out"));
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            build.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (server.hits.get() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            build.interrupt();
+            build.join(Duration.ofSeconds(60).toMillis());
+
+            assertThat(build.isAlive()).isFalse();
+            assertThat(thrown.get())
+                    .isInstanceOf(LocustRunException.class)
+                    .hasMessage("The build was interrupted while scenario 'long' ran; Locust was stopped and its"
+                            + " output kept in " + dir.resolve("out") + ".");
+            assertThat(log.warn).startsWith("The build was interrupted; stopping Locust of scenario 'long'.");
+            assertThat(log.warn.get(1))
+                    .startsWith("Scenario 'long' was stopped because the build was interrupted; results are partial: ");
+            assertThat(dir.resolve("out/final-stats.json")).isRegularFile();
+            assertThat(ProcessHandle.allProcesses()
+                            .filter(p -> p.info().commandLine().orElse("").contains(dir.toString())))
+                    .isEmpty();
+        }
+    }
+}
