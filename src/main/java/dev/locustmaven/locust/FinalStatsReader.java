@@ -32,21 +32,21 @@ public final class FinalStatsReader {
 
     /**
      * @param service the service name for the result
-     * @throws LocustRunException when the file cannot be read or is not a final-statistics file
+     * @throws LocustOutputException when the file cannot be read or is not a final-statistics file
      */
     public static ServiceResult read(Path file, String service) {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new LocustRunException("Cannot read the final statistics " + file + ": " + e.getMessage(), e);
+            throw new LocustOutputException(file, 0, "cannot read the final statistics: " + e.getMessage(), e);
         }
         if (root == null
                 || !root.isObject()
                 || !root.path("aggregated").isObject()
                 || !root.path("entries").isArray()) {
-            throw new LocustRunException("The final statistics " + file
-                    + " are not what the plugin's helper writes: the keys 'entries' and 'aggregated' are missing.");
+            throw new LocustOutputException(
+                    file, "is not what the plugin's helper writes: the keys 'entries' and 'aggregated' are missing");
         }
         List<EndpointStats> endpoints = new ArrayList<>();
         int i = 0;
@@ -100,8 +100,7 @@ public final class FinalStatsReader {
 
     private static EndpointStats endpoint(JsonNode e, Path file, String where) {
         if (!e.path("num_requests").isIntegralNumber() || !e.has("name")) {
-            throw new LocustRunException(
-                    "The final statistics " + file + " have no request count or name at " + where + ".");
+            throw new LocustOutputException(file, "has no request count or name at " + where);
         }
         long requests = e.path("num_requests").asLong();
         long timed = requests - e.path("num_none_requests").asLong(0);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * @param prefix the {@code --csv} prefix of the CSV files, {@code null} when there are none
  * @param json every {@code *.json} file, by name
  * @param log {@code console.log} or {@code locust.log} (Locust's stderr), if present
+ * @param finalStats the final statistics the {@code run} goal's helper wrote ({@value FinalStatsReader#FILE_NAME})
  */
 public record ServiceFiles(
         Path folder,
@@ -26,7 +27,8 @@ public record ServiceFiles(
         Optional<Path> exceptionsCsv,
         Optional<Path> historyCsv,
         List<Path> json,
-        Optional<Path> log) {
+        Optional<Path> log,
+        Optional<Path> finalStats) {
 
     static final String STATS = "_stats.csv";
     static final String FAILURES = "_failures.csv";
@@ -51,6 +53,7 @@ public record ServiceFiles(
         TreeMap<String, Path> csvBySuffix = new TreeMap<>();
         List<Path> json = new ArrayList<>();
         Optional<Path> log = Optional.empty();
+        Optional<Path> finalStats = Optional.empty();
         for (Path file : files) {
             String name = file.getFileName().toString();
             Optional<String> suffix =
@@ -59,6 +62,8 @@ public record ServiceFiles(
                 String prefix = name.substring(0, name.length() - suffix.get().length());
                 byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>()).add(name);
                 csvBySuffix.put(suffix.get(), file);
+            } else if (name.equals(FinalStatsReader.FILE_NAME)) {
+                finalStats = Optional.of(file);
             } else if (name.endsWith(".json")) {
                 json.add(file);
             } else if (log.isEmpty() && LOG_NAMES.contains(name)) {
@@ -85,11 +90,12 @@ public record ServiceFiles(
                 Optional.ofNullable(csvBySuffix.get(EXCEPTIONS)),
                 Optional.ofNullable(csvBySuffix.get(HISTORY)),
                 json,
-                log);
+                log,
+                finalStats);
     }
 
     /** True when the folder holds any Locust CSV or JSON file. */
     public boolean hasLocustOutput() {
-        return prefix != null || !json.isEmpty();
+        return prefix != null || !json.isEmpty() || finalStats.isPresent();
     }
 }

@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 /**
  * Reads one service folder of the results directory into a {@link ServiceResult}; the folder's name is the service.
  *
+ * <p>A folder written by the {@code run} goal holds {@value FinalStatsReader#FILE_NAME}, Locust's final numbers as
+ * its helper recorded them; that file wins over everything else.
+ *
  * <p>Request statistics come from the first of its {@link StatsSource}s that has them, by default Locust's JSON
  * (final numbers) before {@code _stats.csv} (up to a second stale). Failures and exceptions always come from
  * Locust's CSV files, the only place that has them. Run facts come from the history CSV (peak users), the statistics
@@ -65,6 +68,11 @@ public final class ServiceResultsReader {
         ServiceFiles files = ServiceFiles.find(folder);
         if (!files.hasLocustOutput()) {
             return Optional.empty();
+        }
+        if (files.finalStats().isPresent()) {
+            // The run goal's own record of Locust's final numbers, failure messages included: nothing is more final.
+            return Optional.of(FinalStatsReader.read(
+                    files.finalStats().get(), folder.getFileName().toString()));
         }
         LocustStats stats = firstAnswer(files)
                 .orElseThrow(() -> new LocustOutputException(
