@@ -3,21 +3,30 @@ package dev.locustmaven.maven;
 import dev.locustmaven.check.CheckRequest;
 import dev.locustmaven.check.CheckResult;
 import dev.locustmaven.check.PerformanceCheck;
+import dev.locustmaven.check.Publication;
+import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
+import dev.locustmaven.notify.GitHubContext;
+import dev.locustmaven.notify.GitHubSettings;
+import dev.locustmaven.notify.IssueLevel;
+import dev.locustmaven.notify.Secret;
 import dev.locustmaven.report.ConsoleReport;
 import dev.locustmaven.report.ReportContext;
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
 
 /**
  * Compares what Locust measured with the committed baseline under the threshold rules, writes the verdict
@@ -50,12 +59,89 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.reportDirectory", defaultValue = "${project.build.directory}/locust")
     private File reportDirectory;
 
+    /** The verdict from which a GitHub regression issue is opened: {@code FAIL}, {@code WARN} or {@code OFF}. */
+    @Parameter(property = "locust.github.issueLevel", defaultValue = "FAIL")
+    private String githubIssueLevel;
+
+    /** Comma-separated labels of a regression issue; also how the plugin finds its open issues again. */
+    @Parameter(property = "locust.github.labels", defaultValue = "performance,regression,ci")
+    private String githubLabels;
+
+    /** Comma-separated branches whose runs may open, comment on and close issues; default: the default branch. */
+    @Parameter(property = "locust.github.branches")
+    private String githubBranches;
+
+    /** Also open and comment on regression issues from pull-request runs. */
+    @Parameter(property = "locust.github.issueOnPullRequest", defaultValue = "false")
+    private boolean githubIssueOnPullRequest;
+
+    /** A passing run comments on and closes the open regression issues the plugin opened for its branch. */
+    @Parameter(property = "locust.github.closeOnRecovery", defaultValue = "false")
+    private boolean githubCloseOnRecovery;
+
+    /** In a pull-request run, keep one comment with the report on the pull request, updated on every run. */
+    @Parameter(property = "locust.github.commentOnPullRequest", defaultValue = "false")
+    private boolean githubCommentOnPullRequest;
+
+    /** The name of the environment variable that holds the GitHub token (never the token itself). */
+    @Parameter(property = "locust.github.tokenVariable", defaultValue = "GITHUB_TOKEN")
+    private String githubTokenVariable;
+
+    /** The id of a {@code <server>} in settings.xml whose password is the GitHub token; wins over the variable. */
+    @Parameter(property = "locust.github.serverId")
+    private String githubServerId;
+
+    /** The GitHub REST API base; default {@code GITHUB_API_URL}, else {@code https://api.github.com}. */
+    @Parameter(property = "locust.github.apiUrl")
+    private String githubApiUrl;
+
+    /** {@code owner/name} of the repository; default {@code GITHUB_REPOSITORY}. */
+    @Parameter(property = "locust.github.repository")
+    private String githubRepository;
+
+    /** The branch of this run; default from the CI's variables. */
+    @Parameter(property = "locust.github.branch")
+    private String githubBranch;
+
+    /** The commit named in issues and comments; default from the CI's variables. */
+    @Parameter(property = "locust.github.commit")
+    private String githubCommit;
+
+    /** The link to the CI run; default from the CI's variables. */
+    @Parameter(property = "locust.github.runUrl")
+    private String githubRunUrl;
+
+    /** The pull request number; setting it makes this a pull-request run. */
+    @Parameter(property = "locust.github.pullRequest")
+    private Integer githubPullRequest;
+
+    /** Base URL of a Prometheus Pushgateway to push the run's metrics to; none by default. */
+    @Parameter(property = "locust.pushgatewayUrl")
+    private String pushgatewayUrl;
+
+    /** The Pushgateway job, the {@code job} label. */
+    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
+    private String pushgatewayJob;
+
+    /** The {@code instance} grouping label; empty for none. */
+    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
+    private String pushgatewayInstance;
+
+    /** Where to write the run's metrics in the OpenMetrics text format; none by default. */
+    @Parameter(property = "locust.openMetricsFile")
+    private File openMetricsFile;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping the Locust check (locust.skip).");
             return;
         }
+        Publication publication = publication();
+        Instant now = Instant.now();
         CheckResult result;
         try {
             result = new PerformanceCheck()
@@ -65,15 +151,70 @@ public class CheckMojo extends AbstractLocustMojo {
                             reportDirectory.toPath(),
                             thresholds == null ? List.of() : thresholds,
                             metrics(),
-                            Instant.now(),
-                            ReportContext.none()));
+                            now,
+                            new ReportContext(
+                                    now,
+                                    publication.githubContext().commit(),
+                                    publication.githubContext().branch(),
+                                    publication.githubContext().runUrl())));
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);
         }
         result.notes().forEach(getLog()::info);
         log(result.verdict());
         getLog().info("Verdict written to " + result.outputs().get(0));
+        Publication.Outcome published = publication.publish(result, now);
+        published.info().forEach(getLog()::info);
+        published.warnings().forEach(getLog()::warn);
         decide(result.verdict());
+    }
+
+    /** Binds the notification and export parameters, so that a wrong one fails before any work. */
+    private Publication publication() throws MojoExecutionException {
+        Map<String, String> environment = System.getenv();
+        try {
+            Secret token = null;
+            String tokenSource = null;
+            if (githubServerId != null && settings != null && settings.getServer(githubServerId) != null) {
+                token = Secret.of(settings.getServer(githubServerId).getPassword());
+                tokenSource = "server '" + githubServerId + "' in settings.xml";
+            }
+            GitHubSettings github = GitHubSettings.defaults()
+                    .withIssueLevel(IssueLevel.parse(githubIssueLevel))
+                    .withLabels(GitHubSettings.splitList(githubLabels))
+                    .withBranches(GitHubSettings.splitList(githubBranches))
+                    .withIssueOnPullRequest(githubIssueOnPullRequest)
+                    .withCloseOnRecovery(githubCloseOnRecovery)
+                    .withCommentOnPullRequest(githubCommentOnPullRequest);
+            GitHubContext context = GitHubContext.fromEnvironment(
+                    environment,
+                    new GitHubContext.Overrides(
+                            githubApiUrl,
+                            githubRepository,
+                            token,
+                            tokenSource,
+                            githubTokenVariable,
+                            githubBranch,
+                            githubCommit,
+                            githubRunUrl,
+                            githubPullRequest));
+            Optional<PushgatewayExporter> pushgateway = pushgatewayUrl == null || pushgatewayUrl.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(PushgatewayExporter.forUrl(pushgatewayUrl));
+            Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
+                    ? Map.of()
+                    : Map.of("instance", pushgatewayInstance);
+            return new Publication(
+                    github,
+                    context,
+                    environment,
+                    pushgateway,
+                    pushgatewayJob,
+                    grouping,
+                    openMetricsFile == null ? null : openMetricsFile.toPath());
+        } catch (RuntimeException e) {
+            throw Failures.asExecutionException(e);
+        }
     }
 
     private void log(Verdict verdict) {
