@@ -115,6 +115,10 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.github.pullRequest")
     private Integer githubPullRequest;
 
+    /** The root-cause checklist of a new regression issue; default: the plugin's own checklist. */
+    @Parameter
+    private List<String> githubChecklist;
+
     /** Base URL of a Prometheus Pushgateway to push the run's metrics to; none by default. */
     @Parameter(property = "locust.pushgatewayUrl")
     private String pushgatewayUrl;
@@ -186,6 +190,9 @@ public class CheckMojo extends AbstractLocustMojo {
                     .withIssueOnPullRequest(githubIssueOnPullRequest)
                     .withCloseOnRecovery(githubCloseOnRecovery)
                     .withCommentOnPullRequest(githubCommentOnPullRequest);
+            if (githubChecklist != null && !githubChecklist.isEmpty()) {
+                github = github.withChecklist(githubChecklist);
+            }
             GitHubContext context = GitHubContext.fromEnvironment(
                     environment,
                     new GitHubContext.Overrides(
