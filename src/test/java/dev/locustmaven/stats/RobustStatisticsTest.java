@@ -39,4 +39,22 @@ class RobustStatisticsTest {
         assertThat(RobustStatistics.winsorisedStandardDeviation(clean, 3))
                 .isCloseTo(RobustStatistics.standardDeviation(clean), within(1e-12));
     }
+
+    @Test
+    void selectionAgreesWithSorting() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int n = 1; n < 80; n++) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(7) + (i % 3 == 0 ? 0 : random.nextGaussian());
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+            assertThat(RobustStatistics.median(values)).isEqualTo(expected);
+            for (int k = 0; k < n; k += 7) {
+                assertThat(RobustStatistics.select(values.clone(), k)).isEqualTo(sorted[k]);
+            }
+        }
+    }
 }
