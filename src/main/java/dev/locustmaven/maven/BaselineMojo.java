@@ -3,10 +3,12 @@ package dev.locustmaven.maven;
 import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.check.BaselineUpdate;
 import dev.locustmaven.check.BaselineUpdateRequest;
+import dev.locustmaven.history.BuildEnvironment;
 import java.time.Instant;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Promotes the results in the results directory to the committed baseline, after a person decided that the
@@ -27,6 +29,9 @@ public class BaselineMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.updatedBy", defaultValue = "locust:baseline")
     private String updatedBy;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -42,7 +47,8 @@ public class BaselineMojo extends AbstractLocustMojo {
                             metrics(),
                             baselineValidityDays,
                             updatedBy,
-                            null,
+                            BuildEnvironment.detect(project.getBasedir().toPath())
+                                    .gitCommit(),
                             environment,
                             Instant.now()));
         } catch (RuntimeException e) {
