@@ -1,0 +1,120 @@
+package dev.locustmaven.history;
+
+import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * One run of the build in the history file: when and where it ran, each service's fingerprint, every metric, and the
+ * verdict.
+ *
+ * @param schema the line format version ({@link #SCHEMA})
+ * @param runId unique per record; the statistical gate lines up the series of one build by it
+ * @param gitCommit may be null
+ * @param gitBranch may be null
+ * @param buildUrl the CI build's page, may be null
+ * @param segment the accepted state the run was measured against (see {@link #segmentOf}): promoting a baseline starts
+ *     a new segment, and the statistical gate compares only runs of the current segment
+ * @param verdict PASS, WARN or FAIL
+ * @param runs how many Locust runs the values come from (1, or more when a breach was confirmed: the values are then
+ *     the medians of the runs)
+ * @param fingerprints per service
+ * @param metrics every metric of every service and endpoint; only numbers and booleans
+ */
+public record HistoryRecord(
+        int schema,
+        Instant time,
+        String runId,
+        String gitCommit,
+        String gitBranch,
+        String buildUrl,
+        String segment,
+        Status verdict,
+        int runs,
+        Map<String, Fingerprint> fingerprints,
+        Map<MetricKey, MetricValue> metrics) {
+
+    /** The line format this version writes and reads. */
+    public static final int SCHEMA = 1;
+
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    public HistoryRecord {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(verdict, "verdict");
+        if (verdict != Status.PASS && verdict != Status.WARN && verdict != Status.FAIL) {
+            throw new IllegalArgumentException("a run's verdict is PASS, WARN or FAIL, not " + verdict);
+        }
+        if (runs < 1) {
+            throw new IllegalArgumentException("a record comes from at least one run, not " + runs);
+        }
+        fingerprints = Collections.unmodifiableMap(new TreeMap<>(fingerprints));
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+    }
+
+    /** A record of the current schema. */
+    public static HistoryRecord of(
+            Instant time,
+            String runId,
+            BuildEnvironment build,
+            String segment,
+            Status verdict,
+            int runs,
+            Map<String, Fingerprint> fingerprints,
+            Map<MetricKey, MetricValue> metrics) {
+        return new HistoryRecord(
+                SCHEMA,
+                time,
+                runId,
+                build.gitCommit(),
+                build.gitBranch(),
+                build.buildUrl(),
+                segment,
+                verdict,
+                runs,
+                fingerprints,
+                metrics);
+    }
+
+    /**
+     * A run id that is unique per record: the CI run id when there is one (or {@code local}), and the time, e.g.
+     * {@code 123456789-1-20260101T120000Z}.
+     */
+    public static String newRunId(BuildEnvironment build, Instant time) {
+        String prefix = build.ciRunId() != null ? build.ciRunId() : "local";
+        return prefix + "-" + RUN_ID_TIME.format(time);
+    }
+
+    /**
+     * The segment of runs measured against {@code baseline}: its version and effective date, so that every promotion
+     * starts a new segment; {@code no-baseline} without one.
+     */
+    public static String segmentOf(Baseline baseline) {
+        if (baseline == null) {
+            return "no-baseline";
+        }
+        return "baseline " + baseline.version() + " " + baseline.effectiveFrom();
+    }
+
+    /** The metric's value as a number (a flag is 1 or 0), if the record has it. */
+    public OptionalDouble value(MetricKey key) {
+        MetricValue value = metrics.get(key);
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value.asDouble());
+    }
+
+    public Optional<Fingerprint> fingerprint(String service) {
+        return Optional.ofNullable(fingerprints.get(service));
+    }
+}

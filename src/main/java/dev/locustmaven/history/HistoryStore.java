@@ -1,0 +1,317 @@
+package dev.locustmaven.history;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The history file: one JSON line per run (see {@link HistoryFormat}), append-only.
+ *
+ * <ul>
+ *   <li>{@link #append} writes one whole line under an exclusive lock of the file, so processes appending at once (two
+ *       modules, two CI jobs on one workspace) never interleave or lose a line;
+ *   <li>{@link #read} returns the records and reports every line that is not a valid record, which stays in the file;
+ *   <li>{@link #prune} writes the kept lines to a temporary file in the same folder and moves it over the history in one
+ *       atomic step, so a run killed midway leaves either the old file or the new one, never a mix.
+ * </ul>
+ *
+ * <p>Pruning replaces the file, so a process that waited for the lock may hold the old, replaced file; every locked
+ * operation therefore checks, once it holds the lock, that its open file is still the one at the path, and retries
+ * otherwise.
+ */
+public final class HistoryStore {
+
+    private static final ConcurrentHashMap<Path, Object> LOCAL_LOCKS = new ConcurrentHashMap<>();
+    private static final int ATTEMPTS = 20;
+    private static final String PRUNE_SUFFIX = ".tmp";
+
+    private final Path file;
+
+    public HistoryStore(Path file) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends one record as one line; creates the file (and its folders) when missing. */
+    public void append(HistoryRecord record) {
+        byte[] line = (HistoryFormat.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Path parent = file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new HistoryException("Cannot create the folder of the history file " + file + ": " + e, e);
+        }
+        withLock(false, true, channel -> {
+            long size = channel.size();
+            ByteBuffer buffer;
+            if (size > 0 && lastByte(channel, size) != '\n') {
+                // A hand edit or an old crash left the last line unterminated: end it, so the new line stays whole.
+                buffer = ByteBuffer.allocate(line.length + 1)
+                        .put((byte) '\n')
+                        .put(line)
+                        .flip();
+            } else {
+                buffer = ByteBuffer.wrap(line);
+            }
+            long position = size;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(false);
+            return null;
+        });
+    }
+
+    /** The valid records, oldest first, and the corrupt lines; empty when the file does not exist. */
+    public HistoryContents read() {
+        if (!Files.exists(file)) {
+            return HistoryContents.empty();
+        }
+        return withLock(true, false, channel -> parse(readAll(channel)).contents());
+    }
+
+    /**
+     * Keeps the newest {@code maxRuns} records that are at most {@code maxAgeDays} old at {@code now}; 0 or less means
+     * no limit. Corrupt lines are always kept; blank lines are dropped. The file is rewritten only when a record goes.
+     */
+    public PruneResult prune(int maxRuns, int maxAgeDays, Instant now) {
+        if (!Files.exists(file)) {
+            return new PruneResult(0, 0, 0);
+        }
+        return withLock(false, false, channel -> {
+            Parsed parsed = parse(readAll(channel));
+            int records = parsed.recordCount();
+            Instant oldest = maxAgeDays > 0 ? now.minus(Duration.ofDays(maxAgeDays)) : Instant.MIN;
+            List<String> kept = new ArrayList<>();
+            int keptRecords = 0;
+            int removed = 0;
+            int recordIndex = 0;
+            for (Parsed.Line line : parsed.lines) {
+                if (line.record == null) {
+                    kept.add(line.text);
+                    continue;
+                }
+                boolean recentEnough = maxRuns <= 0 || recordIndex >= records - maxRuns;
+                boolean youngEnough = !line.record.time().isBefore(oldest);
+                recordIndex++;
+                if (recentEnough && youngEnough) {
+                    kept.add(line.text);
+                    keptRecords++;
+                } else {
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                replace(kept);
+            }
+            return new PruneResult(keptRecords, removed, parsed.corrupt.size());
+        });
+    }
+
+    private void replace(List<String> lines) throws IOException {
+        Path folder = file.getParent();
+        String prefix = "." + file.getFileName() + ".prune-";
+        deleteLeftovers(folder, prefix);
+        Path temp = Files.createTempFile(folder, prefix, PRUNE_SUFFIX);
+        try {
+            StringBuilder text = new StringBuilder();
+            lines.forEach(l -> text.append(l).append('\n'));
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            copyPermissions(temp);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.deleteIfExists(temp);
+            throw new HistoryException(
+                    "Cannot prune the history file " + file
+                            + ": its file system cannot replace a file atomically, and pruning never rewrites it in place",
+                    e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Temporary files of a pruning that was killed; only a holder of the lock writes them, and we hold it. */
+    private static void deleteLeftovers(Path folder, String prefix) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, prefix + "*" + PRUNE_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    private void copyPermissions(Path temp) {
+        try {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: the temporary file keeps the folder's default permissions.
+        }
+    }
+
+    @FunctionalInterface
+    private interface LockedAction<T> {
+        T run(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on the file under a shared (reading) or exclusive lock: first among the threads of this JVM
+     * (a file lock belongs to the whole JVM), then among processes.
+     */
+    private <T> T withLock(boolean shared, boolean create, LockedAction<T> action) {
+        Object local = LOCAL_LOCKS.computeIfAbsent(file, f -> new Object());
+        synchronized (local) {
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                List<StandardOpenOption> options = new ArrayList<>(List.of(StandardOpenOption.READ));
+                if (!shared) {
+                    options.add(StandardOpenOption.WRITE);
+                }
+                if (create) {
+                    options.add(StandardOpenOption.CREATE);
+                }
+                try (FileChannel channel = FileChannel.open(file, options.toArray(StandardOpenOption[]::new));
+                        FileLock lock = channel.lock(0, Long.MAX_VALUE, shared)) {
+                    if (!stillTheFile(channel)) {
+                        continue;
+                    }
+                    return action.run(channel);
+                } catch (NoSuchFileException e) {
+                    if (!create) {
+                        throw new HistoryException("The history file " + file + " disappeared while it was read", e);
+                    }
+                } catch (IOException e) {
+                    throw new HistoryException("Cannot access the history file " + file + ": " + e, e);
+                }
+            }
+        }
+        throw new HistoryException("The history file " + file + " was replaced " + ATTEMPTS
+                + " times while this build waited for its lock; is another process pruning it in a loop?");
+    }
+
+    /**
+     * True when the path still names the file the channel has open. A prune replaces the file while others wait for
+     * its lock; their channel then holds the old file, which nobody reads any more. The file key (device and inode)
+     * tells them apart where the platform has one; the size check covers the others.
+     */
+    private boolean stillTheFile(FileChannel channel) throws IOException {
+        BasicFileAttributes now;
+        try {
+            now = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        if (now.size() != channel.size()) {
+            return false;
+        }
+        Object key = now.fileKey();
+        return key == null || key.equals(openedKey(channel));
+    }
+
+    /**
+     * The file key of the file a channel has open, read through {@code /proc/self/fd} where it exists; null where it
+     * cannot be known, which leaves the size check.
+     */
+    private Object openedKey(FileChannel channel) {
+        return FileKeys.of(channel, file);
+    }
+
+    private static byte lastByte(FileChannel channel, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        return one.get(0);
+    }
+
+    private static byte[] readAll(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException("the history file is larger than 2 GB; prune it");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        long position = 0;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                break;
+            }
+            position += read;
+        }
+        return buffer.array();
+    }
+
+    /** Every line of the file, each parsed or marked corrupt. */
+    private record Parsed(List<Line> lines, List<CorruptLine> corrupt) {
+        record Line(String text, HistoryRecord record) {}
+
+        int recordCount() {
+            return (int) lines.stream().filter(l -> l.record != null).count();
+        }
+
+        HistoryContents contents() {
+            return new HistoryContents(
+                    lines.stream()
+                            .filter(l -> l.record != null)
+                            .map(Line::record)
+                            .toList(),
+                    corrupt);
+        }
+    }
+
+    private static Parsed parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<Parsed.Line> lines = new ArrayList<>();
+        List<CorruptLine> corrupt = new ArrayList<>();
+        int start = 0;
+        int number = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            number++;
+            String line = text.substring(start, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            start = end + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                lines.add(new Parsed.Line(line, HistoryFormat.parse(line)));
+            } catch (HistoryFormat.BadLine e) {
+                corrupt.add(new CorruptLine(number, e.getMessage()));
+                lines.add(new Parsed.Line(line, null));
+            } catch (RuntimeException e) {
+                corrupt.add(new CorruptLine(number, "not a valid record: " + e.getMessage()));
+                lines.add(new Parsed.Line(line, null));
+            }
+        }
+        return new Parsed(lines, corrupt);
+    }
+}

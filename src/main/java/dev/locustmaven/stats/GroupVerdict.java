@@ -1,0 +1,19 @@
+package dev.locustmaven.stats;
+
+/**
+ * The judgement of a group's common shift: whether all metrics of a group (e.g. every latency of a service) moved
+ * together in this build, beyond how far whole builds usually move.
+ *
+ * @param group the group id
+ * @param members how many series of the group the shift was estimated from
+ * @param immediate the prediction-interval test of this build's shift, null when not run
+ * @param persistence the persistence test of the recent shifts, null when not run
+ */
+public record GroupVerdict(
+        String group,
+        int members,
+        StatisticalStatus status,
+        GateTest immediate,
+        GateTest persistence,
+        boolean confirmationWanted,
+        String message) {}

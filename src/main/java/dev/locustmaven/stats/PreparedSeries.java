@@ -1,0 +1,56 @@
+package dev.locustmaven.stats;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A testable series on the log scale, and the values the gates judge (raw, or corrected for the runner shift). */
+final class PreparedSeries {
+
+    final SeriesInput input;
+    final double[] logs;
+    final Instant[] times;
+    final String[] buildKeys;
+    final double currentLog;
+
+    double[] tested;
+    Instant[] testedTimes;
+    double testedCurrent;
+    RunnerShift shift;
+
+    final double current;
+
+    PreparedSeries(SeriesInput input, double current) {
+        this.input = input;
+        this.current = current;
+        List<SeriesPoint> history = input.history();
+        int n = history.size();
+        logs = new double[n];
+        times = new Instant[n];
+        buildKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            SeriesPoint point = history.get(i);
+            logs[i] = Math.log(point.value());
+            times[i] = point.time();
+            buildKeys[i] = point.buildKey();
+        }
+        currentLog = Math.log(current);
+        tested = logs;
+        testedTimes = times;
+        testedCurrent = currentLog;
+    }
+
+    /** Why the gate cannot judge this series, or null when it can. */
+    static String problem(SeriesInput input, double current) {
+        if (!Double.isFinite(current) || current <= 0) {
+            return "not tested: the current value " + Format.number(current)
+                    + " is not positive (the statistical gate compares logs; thresholds govern this metric)";
+        }
+        for (SeriesPoint point : input.history()) {
+            if (!Double.isFinite(point.value()) || point.value() <= 0) {
+                return "not tested: the history holds a value of " + Format.number(point.value())
+                        + ", and the statistical gate compares logs of positive values (thresholds govern this metric)";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.locustmaven.stats;
+
+/**
+ * The statistical layer's judgement of one series.
+ *
+ * @param immediate the prediction-interval test, null when not run
+ * @param persistence the persistence test, null when not run (too little history)
+ * @param runnerShiftRemoved true when the series was judged after removing its group's common shift
+ * @param confirmationWanted true when a confirmation run would settle this series (the first run breached the looser
+ *     confirmation level)
+ * @param message the plain-words reason: the deciding comparison, or why the series was not tested
+ */
+public record SeriesVerdict(
+        String id,
+        StatisticalStatus status,
+        GateTest immediate,
+        GateTest persistence,
+        boolean runnerShiftRemoved,
+        boolean confirmationWanted,
+        String message) {}

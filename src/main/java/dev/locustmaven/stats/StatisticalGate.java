@@ -1,0 +1,308 @@
+package dev.locustmaven.stats;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statistical layer for one build. For every series with at least {@code minHistory} comparable runs since the
+ * last accepted change it runs the immediate gate (robust prediction interval) and, with enough history, the
+ * persistence gate; series of a runner-shift group are judged after removing their build's common shift, and each
+ * group's shift is judged too. All p-values of the build form one family: Holm at {@code alpha} decides failures,
+ * Benjamini-Hochberg at {@code warnFdr} warnings, and Holm at {@code confirmAlpha} asks for confirmation runs. A test
+ * only counts when its change in the worse direction is at least {@code minEffect}.
+ *
+ * <p>Use: evaluate with the first run; if {@link StatisticalVerdict#confirmationWanted()} and confirmation runs are
+ * allowed, rerun the scenarios and evaluate again with every run's values (the gate judges their median). The history
+ * record of the build should then hold the medians.
+ */
+public final class StatisticalGate {
+
+    private final StatisticalGateSettings settings;
+    private final PredictionIntervalGate immediate;
+    private final PersistenceGate persistence;
+
+    public StatisticalGate(StatisticalGateSettings settings) {
+        this.settings = settings;
+        this.immediate = new PredictionIntervalGate(settings.gate());
+        this.persistence = new PersistenceGate(settings.gate());
+    }
+
+    public StatisticalGateSettings settings() {
+        return settings;
+    }
+
+    public StatisticalVerdict evaluate(List<SeriesInput> inputs) {
+        if (settings.mode() == GateMode.OFF) {
+            List<SeriesVerdict> off = inputs.stream()
+                    .map(i -> notTested(i, "not tested: the statistical gate is off"))
+                    .toList();
+            return new StatisticalVerdict(StatisticalStatus.PASS, off, List.of(), false);
+        }
+        boolean singleRun = inputs.stream().allMatch(i -> i.currentRuns().size() == 1);
+        Map<SeriesInput, String> skipped = new IdentityHashMap<>();
+        List<PreparedSeries> testable = new ArrayList<>();
+        for (SeriesInput input : inputs) {
+            double current = input.current();
+            String problem = PreparedSeries.problem(input, current);
+            if (problem == null && input.history().size() < settings.minHistory()) {
+                problem = "not tested: " + input.history().size() + " comparable runs since the last accepted change, "
+                        + settings.minHistory() + " needed";
+            }
+            if (problem != null) {
+                skipped.put(input, problem);
+            } else {
+                testable.add(new PreparedSeries(input, current));
+            }
+        }
+        List<RunnerShift> shifts = settings.adjustForRunnerShift() ? correctForRunnerShifts(testable) : List.of();
+
+        List<Judged> judged = new ArrayList<>();
+        for (PreparedSeries series : testable) {
+            judged.add(judge(series));
+        }
+        List<JudgedGroup> groups = new ArrayList<>();
+        for (RunnerShift shift : shifts) {
+            groups.add(judge(shift));
+        }
+        Decisions decisions = decide(judged, groups);
+
+        List<SeriesVerdict> seriesVerdicts = new ArrayList<>();
+        StatisticalStatus level = StatisticalStatus.PASS;
+        boolean confirm = false;
+        Map<SeriesInput, SeriesVerdict> byInput = new IdentityHashMap<>();
+        for (Judged j : judged) {
+            StatisticalStatus status = decisions.status(j.tests, j.series.input.warnOnly());
+            boolean wanted = singleRun && decisions.confirm(j.tests);
+            confirm |= wanted;
+            level = worse(level, status);
+            byInput.put(
+                    j.series.input,
+                    new SeriesVerdict(
+                            j.series.input.id(),
+                            status,
+                            j.immediate,
+                            j.persistence,
+                            j.series.shift != null,
+                            wanted,
+                            message(j.tests)));
+        }
+        for (SeriesInput input : inputs) {
+            seriesVerdicts.add(byInput.containsKey(input) ? byInput.get(input) : notTested(input, skipped.get(input)));
+        }
+        List<GroupVerdict> groupVerdicts = new ArrayList<>();
+        for (JudgedGroup g : groups) {
+            StatisticalStatus status = decisions.status(g.tests, false);
+            boolean wanted = singleRun && decisions.confirm(g.tests);
+            confirm |= wanted;
+            level = worse(level, status);
+            groupVerdicts.add(new GroupVerdict(
+                    g.shift.group,
+                    g.shift.members,
+                    status,
+                    g.immediate,
+                    g.persistence,
+                    wanted,
+                    g.tests.isEmpty() ? "not tested: too few earlier builds" : message(g.tests)));
+        }
+        return new StatisticalVerdict(level, seriesVerdicts, groupVerdicts, confirm);
+    }
+
+    private List<RunnerShift> correctForRunnerShifts(List<PreparedSeries> testable) {
+        Map<String, List<PreparedSeries>> byGroup = new LinkedHashMap<>();
+        for (PreparedSeries series : testable) {
+            if (series.input.group() != null) {
+                byGroup.computeIfAbsent(series.input.group(), g -> new ArrayList<>())
+                        .add(series);
+            }
+        }
+        List<RunnerShift> shifts = new ArrayList<>();
+        int span = settings.window() + settings.persistenceWindow() - 1;
+        byGroup.forEach((group, members) -> {
+            boolean oneDirection =
+                    members.stream().map(m -> m.input.direction()).distinct().count() == 1;
+            if (members.size() < settings.minGroupSize() || !oneDirection) {
+                return;
+            }
+            RunnerShift shift = RunnerShift.estimate(group, members, span, settings.gate());
+            if (shift == null) {
+                return;
+            }
+            shifts.add(shift);
+            members.forEach(shift::correct);
+        });
+        return shifts;
+    }
+
+    private record Judged(PreparedSeries series, GateTest immediate, GateTest persistence, List<GateTest> tests) {}
+
+    private record JudgedGroup(RunnerShift shift, GateTest immediate, GateTest persistence, List<GateTest> tests) {}
+
+    private Judged judge(PreparedSeries series) {
+        MetricDirection direction = series.input.direction();
+        GateTest first = immediateTest(series.tested, series.testedTimes, series.testedCurrent, direction);
+        GateTest second = persistenceTest(series.tested, series.testedTimes, series.testedCurrent, direction);
+        if (series.shift != null) {
+            String note = "; corrected for this build's common shift of "
+                    + Format.signedPercent(Math.expm1(series.shift.current)) + " across the "
+                    + series.shift.members + " series of " + series.shift.group + " (measured "
+                    + Format.number(series.current) + ")";
+            first = first == null ? null : first.withExplanation(first.explanation() + note);
+            second = second == null ? null : second.withExplanation(second.explanation() + note);
+        }
+        return new Judged(series, first, second, present(first, second));
+    }
+
+    private JudgedGroup judge(RunnerShift shift) {
+        MetricDirection direction = MetricDirection.LOWER_IS_BETTER;
+        if (shift.group.endsWith(" throughput")) {
+            direction = MetricDirection.HIGHER_IS_BETTER;
+        }
+        GateTest first = null;
+        GateTest second = null;
+        if (shift.history.length >= settings.minHistory()) {
+            first = immediateTest(shift.history, shift.times, shift.current, direction);
+            second = persistenceTest(shift.history, shift.times, shift.current, direction);
+        }
+        String subject = "the " + shift.members + " series of " + shift.group + " moved together by ";
+        if (first != null) {
+            first = first.withExplanation(subject + Format.signedPercent(Math.expm1(shift.current))
+                    + " against their usual common shift of " + Format.signedPercent(Math.expm1(first.centreLog()))
+                    + " over " + first.n() + " builds since " + Format.date(since(shift.times, first.n(), 0))
+                    + " (robust spread " + Format.spreadPercent(Math.expm1(first.spreadLog())) + "): "
+                    + Format.signedPercent(first.change()) + "; probability " + Format.probability(first.pValue())
+                    + " of a common shift this large without a real change");
+        }
+        if (second != null) {
+            second = second.withExplanation("over the last " + settings.persistenceWindow() + " builds " + subject
+                    + Format.signedPercent(second.change()) + " on average against the " + second.n()
+                    + " builds before them (robust spread " + Format.spreadPercent(Math.expm1(second.spreadLog()))
+                    + "); probability " + Format.probability(second.pValue())
+                    + " of a shift this large without a real change");
+        }
+        return new JudgedGroup(shift, first, second, present(first, second));
+    }
+
+    private GateTest immediateTest(double[] values, Instant[] times, double current, MetricDirection direction) {
+        if (values.length < settings.minHistory()) {
+            return null;
+        }
+        int from = Math.max(0, values.length - settings.window());
+        return immediate.test(Arrays.copyOfRange(values, from, values.length), current, direction, times[from]);
+    }
+
+    private GateTest persistenceTest(double[] values, Instant[] times, double current, MetricDirection direction) {
+        int recent = settings.persistenceWindow() - 1;
+        int referenceEnd = values.length - recent;
+        if (referenceEnd < settings.minHistory()) {
+            return null;
+        }
+        int from = Math.max(0, referenceEnd - settings.window());
+        double[] window = Arrays.copyOfRange(values, referenceEnd, values.length + 1);
+        window[recent] = current;
+        return persistence.test(Arrays.copyOfRange(values, from, referenceEnd), window, direction, times[from]);
+    }
+
+    private static Instant since(Instant[] times, int n, int recent) {
+        int from = times.length - recent - n;
+        return from >= 0 && from < times.length ? times[from] : null;
+    }
+
+    private static List<GateTest> present(GateTest first, GateTest second) {
+        List<GateTest> tests = new ArrayList<>(2);
+        if (first != null) {
+            tests.add(first);
+        }
+        if (second != null) {
+            tests.add(second);
+        }
+        return tests;
+    }
+
+    private Decisions decide(List<Judged> judged, List<JudgedGroup> groups) {
+        List<GateTest> family = new ArrayList<>();
+        judged.forEach(j -> family.addAll(j.tests));
+        groups.forEach(g -> family.addAll(g.tests));
+        double[] p = family.stream().mapToDouble(GateTest::pValue).toArray();
+        Map<GateTest, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < family.size(); i++) {
+            index.put(family.get(i), i);
+        }
+        return new Decisions(
+                index,
+                HolmCorrection.reject(p, settings.alpha()),
+                BenjaminiHochberg.reject(p, settings.warnFdr()),
+                HolmCorrection.reject(p, settings.confirmAlpha()),
+                settings);
+    }
+
+    /** The multiple-testing decisions of one build, looked up by test. */
+    private record Decisions(
+            Map<GateTest, Integer> index,
+            boolean[] fail,
+            boolean[] warn,
+            boolean[] confirm,
+            StatisticalGateSettings settings) {
+
+        StatisticalStatus status(List<GateTest> tests, boolean warnOnly) {
+            StatisticalStatus status = StatisticalStatus.PASS;
+            for (GateTest test : tests) {
+                int i = indexOf(test);
+                if (test.worseEffect() < settings.minEffect()) {
+                    continue;
+                }
+                if (fail[i]) {
+                    boolean mayFail = settings.mode() == GateMode.FAIL && !warnOnly;
+                    status = worse(status, mayFail ? StatisticalStatus.FAIL : StatisticalStatus.WARN);
+                } else if (warn[i]) {
+                    status = worse(status, StatisticalStatus.WARN);
+                }
+            }
+            return status;
+        }
+
+        boolean confirm(List<GateTest> tests) {
+            for (GateTest test : tests) {
+                if (confirm[indexOf(test)] && test.worseEffect() >= settings.minEffect()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int indexOf(GateTest test) {
+            return index.get(test);
+        }
+    }
+
+    /** The explanation of the most significant test, named by its gate. */
+    private static String message(List<GateTest> tests) {
+        GateTest strongest = tests.get(0);
+        for (GateTest test : tests) {
+            if (test.pValue() < strongest.pValue()) {
+                strongest = test;
+            }
+        }
+        return strongest.gate() + ": " + strongest.explanation();
+    }
+
+    private static SeriesVerdict notTested(SeriesInput input, String reason) {
+        return new SeriesVerdict(input.id(), StatisticalStatus.NOT_TESTED, null, null, false, false, reason);
+    }
+
+    private static StatisticalStatus worse(StatisticalStatus a, StatisticalStatus b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(StatisticalStatus status) {
+        return switch (status) {
+            case NOT_TESTED, PASS -> 0;
+            case WARN -> 1;
+            case FAIL -> 2;
+        };
+    }
+}
