@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,13 +123,14 @@ public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
         endSection();
     }
 
+    /** One row: the number of checks of each status, under the status names. */
     private void renderCounts(List<Check> checks) {
         startTable();
-        headerRow(text.get("verdict.status"), text.get("verdict.checks"));
-        for (Status status : Status.values()) {
-            long count = checks.stream().filter(c -> c.status() == status).count();
-            row(status.name(), Long.toString(count));
-        }
+        headerRow(Arrays.stream(Status.values()).map(Status::name).toArray(String[]::new));
+        row(Arrays.stream(Status.values())
+                .map(status -> Long.toString(
+                        checks.stream().filter(c -> c.status() == status).count()))
+                .toArray(String[]::new));
         endTable();
     }
 
