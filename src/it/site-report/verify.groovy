@@ -25,9 +25,11 @@ assert html.contains('<td>ci-1035-20261124T060000Z</td>')
 // The trend table of the latest 20 runs, newest first, with the step run in it.
 def recent = html.substring(html.indexOf('<a id="recent-api_gateway">'), html.indexOf('<a id="trend-api_gateway">'))
 assert recent.contains('<h3>Latest 20 runs</h3>')
-assert recent.count('<td>ci-10') == 20
-assert recent.indexOf('ci-1035-20261124T060000Z') < recent.indexOf(stepRun)
-assert !recent.contains('ci-1015-')
+assert recent.count('<tr') == 1 + 20
+assert recent.indexOf('<td>2026-11-24 06:00 UTC</td>') < recent.indexOf('<td>2026-11-13 06:00 UTC</td>')
+assert recent.contains("<td>${stepCommit.substring(0, 10)}</td>")
+assert recent.contains('<td>2026-11-05 06:00 UTC</td>')
+assert !recent.contains('<td>2026-11-04 06:00 UTC</td>')
 
 // The change point at the run and commit where the step began.
 def changes = html.substring(html.indexOf('<a id="changes-api_gateway">'), html.indexOf('<a id="service-rag_service">'))

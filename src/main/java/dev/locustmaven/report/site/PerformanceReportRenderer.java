@@ -327,8 +327,7 @@ public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
             endSection();
             return;
         }
-        List<String> header =
-                new ArrayList<>(List.of(text.get("recent.date"), text.get("recent.run"), text.get("recent.commit")));
+        List<String> header = new ArrayList<>(List.of(text.get("recent.date"), text.get("recent.commit")));
         for (SeriesTrend series : service.series()) {
             header.add(series.key().metric());
             header.add(text.get("recent.change"));
@@ -339,7 +338,6 @@ public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
         for (RecentRun run : service.recentRuns()) {
             sink.tableRow();
             cell(time(run.run().time()));
-            cell(run.run().runId());
             cell(shortCommit(run.run().commit()));
             for (int i = 0; i < service.series().size(); i++) {
                 String metric = service.series().get(i).key().metric();

@@ -141,7 +141,6 @@ class PerformanceReportRendererTest {
         assertThat(runs.get(0))
                 .containsExactly(
                         "Date",
-                        "Run",
                         "Commit",
                         "p95_latency_ms",
                         "Change",
@@ -151,16 +150,20 @@ class PerformanceReportRendererTest {
                         "Change",
                         "Verdict");
         assertThat(runs).hasSize(1 + 20);
-        assertThat(runs.get(1).get(1)).isEqualTo(SampleHistory.runId(SampleHistory.RUNS - 1));
-        assertThat(runs.get(20).get(1)).isEqualTo(SampleHistory.runId(SampleHistory.RUNS - 20));
+        assertThat(runs.get(1).subList(0, 2))
+                .containsExactly(
+                        "2026-11-24 06:00 UTC",
+                        SampleHistory.commit(SampleHistory.RUNS - 1).substring(0, 10));
+        assertThat(runs.get(20).get(1))
+                .isEqualTo(SampleHistory.commit(SampleHistory.RUNS - 20).substring(0, 10));
         List<String> step = runs.stream()
-                .filter(r -> r.get(1).equals(SampleHistory.runId(SampleHistory.STEP)))
+                .filter(r ->
+                        r.get(1).equals(SampleHistory.commit(SampleHistory.STEP).substring(0, 10)))
                 .findFirst()
                 .orElseThrow();
-        assertThat(step.get(2))
-                .isEqualTo(SampleHistory.commit(SampleHistory.STEP).substring(0, 10));
-        assertThat(step.get(4)).matches("\\+3\\d\\d ms \\(\\+[4-6]\\d\\.\\d%\\)");
-        assertThat(step.get(9)).isEqualTo("FAIL");
+        assertThat(step.get(0)).isEqualTo("2026-11-13 06:00 UTC");
+        assertThat(step.get(3)).matches("\\+3\\d\\d ms \\(\\+[4-6]\\d\\.\\d%\\)");
+        assertThat(step.get(8)).isEqualTo("FAIL");
     }
 
     @Test
@@ -306,7 +309,7 @@ class PerformanceReportRendererTest {
         assertThat(page.images("performance")).isEmpty();
         List<List<String>> runs = page.table("recent-api_gateway");
         assertThat(runs).hasSize(2);
-        assertThat(runs.get(1).get(4)).isEqualTo("-");
+        assertThat(runs.get(1).get(3)).isEqualTo("-");
         assertThat(page.paragraphs("trend-api_gateway")).containsExactly(EN.get("empty.noTrend", 3, 1));
         assertThat(page.paragraphs("changes-api_gateway")).containsExactly(EN.get("empty.fewForChangePoints", 6));
         assertThat(page.table("checks-api_gateway")).hasSize(4);
