@@ -68,6 +68,11 @@ public class ReportMojo extends AbstractMavenReport {
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
         ReportText text = ReportText.of(locale);
+        // The charts are drawn with Java2D; a build has no window to open, so AWT must not look for a display (which
+        // would fail on a server, and put an icon in the dock on a Mac). An explicit setting of the user wins.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         try {
             PerformanceReportData data = new PerformanceReportBuilder().build(request());
             ReportAssets assets =

@@ -4,6 +4,7 @@ import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -30,6 +31,6 @@ public record LatestRun(
         Map<String, Fingerprint> fingerprints) {
 
     public LatestRun {
-        fingerprints = java.util.Collections.unmodifiableMap(new TreeMap<>(fingerprints));
+        fingerprints = Collections.unmodifiableMap(new TreeMap<>(fingerprints));
     }
 }

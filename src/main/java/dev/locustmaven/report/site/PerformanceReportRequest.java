@@ -2,6 +2,7 @@ package dev.locustmaven.report.site;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,7 +47,7 @@ public record PerformanceReportRequest(
         if (text == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split(","))
+        return Arrays.stream(text.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .distinct()

@@ -1,5 +1,7 @@
 package dev.locustmaven.report.site;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,8 +12,9 @@ import java.util.List;
  */
 public record RecentRun(RunRef run, List<Double> values, List<Double> previous) {
 
+    // List.copyOf would reject the nulls that stand for a missing value.
     public RecentRun {
-        values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
-        previous = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(previous));
+        values = Collections.unmodifiableList(new ArrayList<>(values));
+        previous = Collections.unmodifiableList(new ArrayList<>(previous));
     }
 }

@@ -8,6 +8,7 @@ import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -334,8 +335,7 @@ class PerformanceReportRendererTest {
     void unreadableInputsBecomeNotesOnThePage() throws Exception {
         SampleHistory.write(project);
         Files.writeString(project.resolve(SampleHistory.BASELINE), "{\"api_gateway\": ");
-        Files.writeString(
-                project.resolve(SampleHistory.HISTORY), "{not json\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(project.resolve(SampleHistory.HISTORY), "{not json\n", StandardOpenOption.APPEND);
 
         Html page = Html.parse(Pages.render(project, Locale.ENGLISH));
 

@@ -3,6 +3,7 @@ package dev.locustmaven.report.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class ReportAssetsTest {
     @Test
     void eachFailedRunIsMarked() throws Exception {
         long failed = data.services().get(0).series().get(0).points().stream()
-                .filter(p -> p.run().verdict() == dev.locustmaven.model.Status.FAIL)
+                .filter(p -> p.run().verdict() == Status.FAIL)
                 .count();
 
         List<Element> marks = groups(chart(API_P95), "failed-run");
