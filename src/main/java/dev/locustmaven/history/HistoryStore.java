@@ -53,7 +53,14 @@ public final class HistoryStore {
 
     /** Appends one record as one line; creates the file (and its folders) when missing. */
     public void append(HistoryRecord record) {
-        byte[] line = (HistoryFormat.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendAll(List.of(record));
+    }
+
+    /** Appends records as lines, in order, in one write under one lock (an import, a test fixture). */
+    public void appendAll(List<HistoryRecord> records) {
+        StringBuilder text = new StringBuilder();
+        records.forEach(r -> text.append(HistoryFormat.write(r)).append('\n'));
+        byte[] line = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
             Path parent = file.getParent();
             if (parent != null) {

@@ -15,5 +15,12 @@ public record GroupVerdict(
         StatisticalStatus status,
         GateTest immediate,
         GateTest persistence,
-        boolean confirmationWanted,
-        String message) {}
+        boolean confirmationWanted) {
+
+    /** The most significant comparison in plain words, or why the shift was not tested. */
+    public String message() {
+        return immediate == null && persistence == null
+                ? "not tested: too few earlier builds with enough series of " + group
+                : StatisticalGate.strongest(immediate, persistence);
+    }
+}

@@ -55,8 +55,7 @@ public final class PersistenceGate {
         double windowMean = sum / m;
         double z = direction.worseSign() * (windowMean - centre) / (spread * Math.sqrt(1.0 / m + centreVariance / n));
         double p = Distributions.studentTSurvival(z, n - 1);
-        GateTest test = new GateTest(NAME, n, centre, spread, windowMean, z, p, direction, "");
-        return test.withExplanation(explain(test, m, since));
+        return new GateTest(NAME, n, centre, spread, windowMean, z, p, direction, t -> explain(t, m, since));
     }
 
     static String explain(GateTest t, int windowSize, Instant since) {

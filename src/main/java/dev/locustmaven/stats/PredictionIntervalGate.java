@@ -38,8 +38,7 @@ public final class PredictionIntervalGate {
         double spread = estimate[1];
         double z = direction.worseSign() * (currentLog - centre) / (spread * Math.sqrt(1 + centreVariance / n));
         double p = Distributions.studentTSurvival(z, settings.degreesOfFreedom(n));
-        GateTest test = new GateTest(NAME, n, centre, spread, currentLog, z, p, direction, "");
-        return test.withExplanation(explain(test, since));
+        return new GateTest(NAME, n, centre, spread, currentLog, z, p, direction, t -> explain(t, since));
     }
 
     static String explain(GateTest t, Instant since) {

@@ -38,7 +38,73 @@ public final class RobustStatistics {
 
     public static double median(double[] values) {
         requireValues(values);
-        return medianOfSorted(sorted(values));
+        return medianInPlace(values.clone());
+    }
+
+    /** The median of {@code values}, reordering them: O(n) by selection instead of O(n log n) by sorting. */
+    static double medianInPlace(double[] values) {
+        int n = values.length;
+        double upper = select(values, n / 2);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        // select left the lower half in [0, n/2): its largest value is the other middle value
+        double lower = values[0];
+        for (int i = 1; i < n / 2; i++) {
+            lower = Math.max(lower, values[i]);
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /**
+     * The k-th smallest value (0-based), by quickselect with a median-of-three pivot; reorders {@code values} so that
+     * every value before index k is at most the result and every value after it at least.
+     */
+    static double select(double[] values, int k) {
+        int lo = 0;
+        int hi = values.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < values[lo]) {
+                swap(values, mid, lo);
+            }
+            if (values[hi] < values[lo]) {
+                swap(values, hi, lo);
+            }
+            if (values[hi] < values[mid]) {
+                swap(values, hi, mid);
+            }
+            double pivot = values[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(values, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return values[k];
+            }
+        }
+        return values[k];
+    }
+
+    private static void swap(double[] values, int i, int j) {
+        double t = values[i];
+        values[i] = values[j];
+        values[j] = t;
     }
 
     static double medianOfSorted(double[] sorted) {
@@ -53,7 +119,7 @@ public final class RobustStatistics {
         for (int i = 0; i < values.length; i++) {
             deviations[i] = Math.abs(values[i] - median);
         }
-        return MAD_TO_SD * median(deviations);
+        return MAD_TO_SD * medianInPlace(deviations);
     }
 
     /**
@@ -93,8 +159,7 @@ public final class RobustStatistics {
         for (int i = 0; i < n; i++) {
             deviations[i] = Math.abs(sorted[i] - median);
         }
-        Arrays.sort(deviations);
-        double fence = mads * MAD_TO_SD * medianOfSorted(deviations);
+        double fence = mads * MAD_TO_SD * medianInPlace(deviations);
         if (n < 2) {
             return 0;
         }

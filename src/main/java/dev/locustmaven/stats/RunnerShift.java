@@ -109,7 +109,7 @@ public final class RunnerShift {
         for (Build build : order) {
             if (build.count >= required) {
                 estimated.add(build);
-                byBuild.put(build.key, RobustStatistics.median(Arrays.copyOf(build.deviations, build.count)));
+                byBuild.put(build.key, RobustStatistics.medianInPlace(Arrays.copyOf(build.deviations, build.count)));
             }
         }
         if (estimated.isEmpty()) {
@@ -125,7 +125,7 @@ public final class RunnerShift {
             times[i] = estimated.get(i).time;
         }
         return new RunnerShift(
-                group, members.size(), history, times, RobustStatistics.median(currentDeviations), byBuild);
+                group, members.size(), history, times, RobustStatistics.medianInPlace(currentDeviations), byBuild);
     }
 
     /** Points the series' tested values at its runs corrected for their builds' shifts. */

@@ -8,7 +8,7 @@ package dev.locustmaven.stats;
  * @param runnerShiftRemoved true when the series was judged after removing its group's common shift
  * @param confirmationWanted true when a confirmation run would settle this series (the first run breached the looser
  *     confirmation level)
- * @param message the plain-words reason: the deciding comparison, or why the series was not tested
+ * @param notTestedReason why the series was not tested, null when it was
  */
 public record SeriesVerdict(
         String id,
@@ -17,4 +17,10 @@ public record SeriesVerdict(
         GateTest persistence,
         boolean runnerShiftRemoved,
         boolean confirmationWanted,
-        String message) {}
+        String notTestedReason) {
+
+    /** The plain-words reason: the most significant comparison, named by its gate, or why it was not tested. */
+    public String message() {
+        return notTestedReason != null ? notTestedReason : StatisticalGate.strongest(immediate, persistence);
+    }
+}

@@ -89,7 +89,7 @@ public final class StatisticalGate {
                             j.persistence,
                             j.series.shift != null,
                             wanted,
-                            message(j.tests)));
+                            null));
         }
         for (SeriesInput input : inputs) {
             seriesVerdicts.add(byInput.containsKey(input) ? byInput.get(input) : notTested(input, skipped.get(input)));
@@ -100,14 +100,8 @@ public final class StatisticalGate {
             boolean wanted = singleRun && decisions.confirm(g.tests);
             confirm |= wanted;
             level = worse(level, status);
-            groupVerdicts.add(new GroupVerdict(
-                    g.shift.group,
-                    g.shift.members,
-                    status,
-                    g.immediate,
-                    g.persistence,
-                    wanted,
-                    g.tests.isEmpty() ? "not tested: too few earlier builds" : message(g.tests)));
+            groupVerdicts.add(
+                    new GroupVerdict(g.shift.group, g.shift.members, status, g.immediate, g.persistence, wanted));
         }
         return new StatisticalVerdict(level, seriesVerdicts, groupVerdicts, confirm);
     }
@@ -147,14 +141,20 @@ public final class StatisticalGate {
         GateTest first = immediateTest(series.tested, series.testedTimes, series.testedCurrent, direction);
         GateTest second = persistenceTest(series.tested, series.testedTimes, series.testedCurrent, direction);
         if (series.shift != null) {
-            String note = "; corrected for this build's common shift of "
-                    + Format.signedPercent(Math.expm1(series.shift.current)) + " across the "
-                    + series.shift.members + " series of " + series.shift.group + " (measured "
-                    + Format.number(series.current) + ")";
-            first = first == null ? null : first.withExplanation(first.explanation() + note);
-            second = second == null ? null : second.withExplanation(second.explanation() + note);
+            first = withShiftNote(first, series);
+            second = withShiftNote(second, series);
         }
         return new Judged(series, first, second, present(first, second));
+    }
+
+    private static GateTest withShiftNote(GateTest test, PreparedSeries series) {
+        if (test == null) {
+            return null;
+        }
+        RunnerShift shift = series.shift;
+        return test.withExplanation(t -> test.explanation() + "; corrected for this build's common shift of "
+                + Format.signedPercent(Math.expm1(shift.current)) + " across the " + shift.members + " series of "
+                + shift.group + " (measured " + Format.number(series.current) + ")");
     }
 
     private JudgedGroup judge(RunnerShift shift) {
@@ -169,19 +169,20 @@ public final class StatisticalGate {
             second = persistenceTest(shift.history, shift.times, shift.current, direction);
         }
         String subject = "the " + shift.members + " series of " + shift.group + " moved together by ";
+        int window = settings.persistenceWindow();
         if (first != null) {
-            first = first.withExplanation(subject + Format.signedPercent(Math.expm1(shift.current))
-                    + " against their usual common shift of " + Format.signedPercent(Math.expm1(first.centreLog()))
-                    + " over " + first.n() + " builds since " + Format.date(since(shift.times, first.n(), 0))
-                    + " (robust spread " + Format.spreadPercent(Math.expm1(first.spreadLog())) + "): "
-                    + Format.signedPercent(first.change()) + "; probability " + Format.probability(first.pValue())
+            first = first.withExplanation(t -> subject + Format.signedPercent(Math.expm1(shift.current))
+                    + " against their usual common shift of " + Format.signedPercent(Math.expm1(t.centreLog()))
+                    + " over " + t.n() + " builds since " + Format.date(since(shift.times, t.n(), 0))
+                    + " (robust spread " + Format.spreadPercent(Math.expm1(t.spreadLog())) + "): "
+                    + Format.signedPercent(t.change()) + "; probability " + Format.probability(t.pValue())
                     + " of a common shift this large without a real change");
         }
         if (second != null) {
-            second = second.withExplanation("over the last " + settings.persistenceWindow() + " builds " + subject
-                    + Format.signedPercent(second.change()) + " on average against the " + second.n()
-                    + " builds before them (robust spread " + Format.spreadPercent(Math.expm1(second.spreadLog()))
-                    + "); probability " + Format.probability(second.pValue())
+            second = second.withExplanation(t -> "over the last " + window + " builds " + subject
+                    + Format.signedPercent(t.change()) + " on average against the " + t.n()
+                    + " builds before them (robust spread " + Format.spreadPercent(Math.expm1(t.spreadLog()))
+                    + "); probability " + Format.probability(t.pValue())
                     + " of a shift this large without a real change");
         }
         return new JudgedGroup(shift, first, second, present(first, second));
@@ -279,14 +280,11 @@ public final class StatisticalGate {
         }
     }
 
-    /** The explanation of the most significant test, named by its gate. */
-    private static String message(List<GateTest> tests) {
-        GateTest strongest = tests.get(0);
-        for (GateTest test : tests) {
-            if (test.pValue() < strongest.pValue()) {
-                strongest = test;
-            }
-        }
+    /** The explanation of the most significant of the tests, named by its gate. */
+    static String strongest(GateTest immediate, GateTest persistence) {
+        GateTest strongest = immediate == null || (persistence != null && persistence.pValue() < immediate.pValue())
+                ? persistence
+                : immediate;
         return strongest.gate() + ": " + strongest.explanation();
     }
 

@@ -30,7 +30,7 @@ public record StatisticalGateSettings(
         int minGroupSize) {
 
     public static final StatisticalGateSettings DEFAULTS = new StatisticalGateSettings(
-            GateMode.WARN, 10, 64, 5, 0.01, 0.05, 0.10, 0.05, GateSettings.DEFAULTS, true, 8);
+            GateMode.WARN, 10, 64, 5, 0.01, 0.05, 0.05, 0.05, GateSettings.DEFAULTS, true, 8);
 
     public StatisticalGateSettings {
         if (mode == null) {

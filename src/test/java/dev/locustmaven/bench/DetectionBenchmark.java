@@ -55,7 +55,7 @@ public final class DetectionBenchmark {
     public static void main(String[] args) {
         boolean quick = args.length > 0 && args[0].equals("quick");
         long started = System.nanoTime();
-        DetectionBenchmark bench = quick ? new DetectionBenchmark(20, 100) : new DetectionBenchmark(80, 400);
+        DetectionBenchmark bench = quick ? new DetectionBenchmark(20, 100) : new DetectionBenchmark(60, 300);
         System.out.printf(
                 Locale.ROOT,
                 "Detection benchmark: %d series per build, %d warm builds, null: %d projects x %d judged builds,"
@@ -156,15 +156,7 @@ public final class DetectionBenchmark {
         }
 
         private double draw(SplittableRandom r) {
-            if (noise.family == Family.HEAVY) {
-                double chi = 0;
-                for (int k = 0; k < 3; k++) {
-                    double g = r.nextGaussian();
-                    chi += g * g;
-                }
-                return r.nextGaussian() / Math.sqrt(chi / 3) / Math.sqrt(3);
-            }
-            return r.nextGaussian();
+            return noise.family == Family.HEAVY ? tNoise(r) : r.nextGaussian();
         }
 
         SplittableRandom rng(int build, int run) {
@@ -382,7 +374,7 @@ public final class DetectionBenchmark {
             for (int s = 0; s < SERIES; s++) {
                 List<SeriesPoint> points = new ArrayList<>(builds - from);
                 for (int b = from; b < builds; b++) {
-                    points.add(new SeriesPoint(BUILD_IDS[b], T0.plus(Duration.ofHours(b)), null, history[s][b]));
+                    points.add(new SeriesPoint(BUILD_IDS[b], BUILD_TIMES[b], null, history[s][b]));
                 }
                 List<Double> current = new ArrayList<>(runs[s].length);
                 for (double v : runs[s]) {
@@ -434,10 +426,12 @@ public final class DetectionBenchmark {
     }
 
     static final String[] BUILD_IDS = new String[1000];
+    static final Instant[] BUILD_TIMES = new Instant[1000];
 
     static {
         for (int i = 0; i < BUILD_IDS.length; i++) {
             BUILD_IDS[i] = "b" + i;
+            BUILD_TIMES[i] = T0.plus(Duration.ofHours(i));
         }
     }
 
@@ -649,6 +643,16 @@ public final class DetectionBenchmark {
 
     private static String truncate(String text) {
         return text.length() <= 56 ? text : text.substring(0, 55) + "…";
+    }
+
+    /** Student t with 3 degrees of freedom, scaled to unit variance. */
+    static double tNoise(SplittableRandom r) {
+        double chi = 0;
+        for (int k = 0; k < 3; k++) {
+            double g = r.nextGaussian();
+            chi += g * g;
+        }
+        return r.nextGaussian() / Math.sqrt(chi / 3) / Math.sqrt(3);
     }
 
     static double median(double[] values) {
