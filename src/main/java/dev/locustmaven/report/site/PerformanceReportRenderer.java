@@ -1,0 +1,596 @@
+package dev.locustmaven.report.site;
+
+import dev.locustmaven.history.Fingerprint;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricFormat;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.stats.Trend;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.doxia.sink.SinkEventAttributes;
+import org.apache.maven.doxia.sink.impl.SinkEventAttributeSet;
+import org.apache.maven.reporting.AbstractMavenReportRenderer;
+
+/**
+ * Renders the "Performance" page into a Doxia sink: the latest verdict, the baseline, per service the checks, charts,
+ * a trend table of the latest runs, the trend summary and the change points, and links to Locust's HTML reports. Every
+ * missing input gets a sentence that says what to run next.
+ */
+public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
+
+    static final String NONE = "-";
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final int SHORT_COMMIT = 10;
+
+    private final PerformanceReportData data;
+    private final ReportAssets assets;
+    private final ReportText text;
+
+    public PerformanceReportRenderer(Sink sink, PerformanceReportData data, ReportAssets assets, ReportText text) {
+        super(sink);
+        this.data = data;
+        this.assets = assets;
+        this.text = text;
+    }
+
+    @Override
+    public String getTitle() {
+        return text.get("report.title");
+    }
+
+    @Override
+    protected void renderBody() {
+        startSection(getTitle(), "performance");
+        paragraph(text.get("report.intro"));
+        renderSources();
+        renderNotes();
+        if (data.latestRun() == null && data.baseline() == null && data.historyRuns() == 0) {
+            paragraph(text.get("empty.nothing"));
+            endSection();
+            return;
+        }
+        renderVerdict();
+        renderBaseline();
+        for (ServiceReport service : data.services()) {
+            renderService(service);
+        }
+        renderLocustReports();
+        endSection();
+    }
+
+    private void renderSources() {
+        PerformanceReportRequest request = data.request();
+        paragraph(text.get(
+                "report.sources",
+                request.display(request.historyFile()),
+                data.historyRuns(),
+                request.display(request.baselineFile()),
+                request.display(request.verdictFile()),
+                time(request.now())));
+    }
+
+    private void renderNotes() {
+        if (data.notes().isEmpty()) {
+            return;
+        }
+        paragraph(text.get("report.notes"));
+        sink.list();
+        for (String note : data.notes()) {
+            sink.listItem();
+            text(note);
+            sink.listItem_();
+        }
+        sink.list_();
+    }
+
+    private void renderVerdict() {
+        startSection(text.get("verdict.title"), "verdict");
+        LatestRun run = data.latestRun();
+        if (run == null) {
+            paragraph(text.get(
+                    "empty.onlyBaseline", data.request().display(data.request().baselineFile())));
+            endSection();
+            return;
+        }
+        sink.paragraph();
+        text(text.get("verdict.level") + " ");
+        sink.bold();
+        text(run.level().name());
+        sink.bold_();
+        if (run.verdict() != null) {
+            text(" (" + counts(run.verdict().checks()) + ")");
+        }
+        sink.paragraph_();
+        if (run.verdict() == null) {
+            paragraph(text.get(
+                    "empty.noVerdict", data.request().display(data.request().verdictFile())));
+        } else {
+            renderCounts(run.verdict().checks());
+            renderWarnings(run.verdict().warnings());
+        }
+        renderRunDetails(run);
+        renderFingerprints(run.fingerprints());
+        endSection();
+    }
+
+    /** One row: the number of checks of each status, under the status names. */
+    private void renderCounts(List<Check> checks) {
+        startTable();
+        headerRow(Arrays.stream(Status.values()).map(Status::name).toArray(String[]::new));
+        row(Arrays.stream(Status.values())
+                .map(status -> Long.toString(
+                        checks.stream().filter(c -> c.status() == status).count()))
+                .toArray(String[]::new));
+        endTable();
+    }
+
+    private void renderWarnings(List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        paragraph(text.get("verdict.warnings"));
+        sink.list();
+        for (String warning : warnings) {
+            sink.listItem();
+            text(warning);
+            sink.listItem_();
+        }
+        sink.list_();
+    }
+
+    private void renderRunDetails(LatestRun run) {
+        startTable();
+        row(text.get("run.time"), time(run.time()));
+        row(text.get("run.id"), orNone(run.runId()));
+        row(text.get("run.commit"), orNone(run.commit()));
+        row(text.get("run.branch"), orNone(run.branch()));
+        sink.tableRow();
+        cell(text.get("run.build"));
+        sink.tableCell();
+        if (run.buildUrl() == null) {
+            text(NONE);
+        } else {
+            link(run.buildUrl(), run.buildUrl());
+        }
+        sink.tableCell_();
+        sink.tableRow_();
+        endTable();
+    }
+
+    private void renderFingerprints(Map<String, Fingerprint> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return;
+        }
+        paragraph(text.get("fingerprint.intro"));
+        startTable();
+        headerRow(
+                text.get("fingerprint.service"),
+                text.get("fingerprint.users"),
+                text.get("fingerprint.spawnRate"),
+                text.get("fingerprint.runTime"),
+                text.get("fingerprint.userClasses"),
+                text.get("fingerprint.locust"),
+                text.get("fingerprint.machine"),
+                text.get("fingerprint.environment"));
+        fingerprints.forEach((service, f) -> row(
+                service,
+                f.users() == null ? NONE : f.users().toString(),
+                number(f.spawnRate()),
+                f.runTimeSeconds() == null ? NONE : MetricFormat.number(f.runTimeSeconds()) + " s",
+                f.userClasses() == null ? NONE : String.join(", ", f.userClasses()),
+                orNone(f.locustVersion()),
+                machine(f),
+                orNone(f.environment())));
+        endTable();
+    }
+
+    private void renderBaseline() {
+        startSection(text.get("baseline.title"), "baseline");
+        String file = data.request().display(data.request().baselineFile());
+        if (data.baseline() == null) {
+            paragraph(text.get("empty.noBaseline", file));
+            endSection();
+            return;
+        }
+        var baseline = data.baseline();
+        if (data.baselineStale()) {
+            sink.paragraph();
+            sink.bold();
+            text(text.get("baseline.stale", time(baseline.validUntil())));
+            sink.bold_();
+            sink.paragraph_();
+        }
+        startTable();
+        row(text.get("baseline.file"), file);
+        row(text.get("baseline.version"), orNone(baseline.version()));
+        row(text.get("baseline.effectiveFrom"), time(baseline.effectiveFrom()));
+        row(text.get("baseline.validUntil"), time(baseline.validUntil()));
+        Long age = data.baselineAgeDays();
+        row(text.get("baseline.age"), age == null ? NONE : text.get("baseline.ageDays", age));
+        row(
+                text.get("baseline.state"),
+                data.baselineStale() ? text.get("baseline.stateStale") : text.get("baseline.stateCurrent"));
+        row(text.get("baseline.updatedBy"), orNone(baseline.updatedBy()));
+        row(text.get("baseline.commit"), orNone(baseline.metadata().get("git_commit")));
+        endTable();
+        endSection();
+    }
+
+    private void renderService(ServiceReport service) {
+        startSection(text.get("service.title", service.service()), "service-" + ReportAssets.safe(service.service()));
+        renderChecks(service);
+        renderCharts(service);
+        renderRecentRuns(service);
+        renderTrends(service);
+        renderChangePoints(service);
+        endSection();
+    }
+
+    private void renderChecks(ServiceReport service) {
+        startSection(text.get("checks.title"), "checks-" + ReportAssets.safe(service.service()));
+        if (service.checks().isEmpty()) {
+            paragraph(
+                    data.latestRun() != null && data.latestRun().verdict() != null
+                            ? text.get("empty.noChecksForService")
+                            : text.get(
+                                    "empty.noChecks",
+                                    data.request().display(data.request().verdictFile())));
+        } else {
+            startTable();
+            headerRow(
+                    text.get("checks.metric"),
+                    text.get("checks.baseline"),
+                    text.get("checks.current"),
+                    text.get("checks.change"),
+                    text.get("checks.rule"),
+                    text.get("checks.status"));
+            for (Check check : service.checks()) {
+                sink.tableRow();
+                cell(metricName(check.key()));
+                cell(value(check.key().metric(), check.baseline()));
+                cell(value(check.key().metric(), check.current()));
+                cell(change(check));
+                cell(check.rule() == null ? NONE : check.rule());
+                statusCell(check.status());
+                sink.tableRow_();
+            }
+            endTable();
+        }
+        endSection();
+    }
+
+    private void renderCharts(ServiceReport service) {
+        startSection(text.get("charts.title"), "charts-" + ReportAssets.safe(service.service()));
+        boolean any = false;
+        for (SeriesTrend series : service.series()) {
+            String chart = assets.charts().get(series.key());
+            if (chart == null) {
+                continue;
+            }
+            any = true;
+            String alt = text.get("chart.alt", service.service(), series.key().metric());
+            SinkEventAttributeSet attributes = new SinkEventAttributeSet();
+            attributes.addAttribute(SinkEventAttributes.ALT, alt);
+            attributes.addAttribute(SinkEventAttributes.WIDTH, Integer.toString(TrendChart.WIDTH));
+            sink.figure();
+            sink.figureGraphics(chart, attributes);
+            sink.figureCaption();
+            text(caption(series));
+            sink.figureCaption_();
+            sink.figure_();
+        }
+        if (!any) {
+            paragraph(fewRuns());
+        }
+        endSection();
+    }
+
+    private String caption(SeriesTrend series) {
+        List<String> parts = new ArrayList<>();
+        parts.add(text.get(
+                "chart.captionRuns", series.key().metric(), series.points().size()));
+        if (!series.changes().isEmpty()) {
+            parts.add(text.get("chart.captionChanges", series.changes().size()));
+        }
+        long failed = series.points().stream()
+                .filter(p -> p.run().verdict() == Status.FAIL)
+                .count();
+        if (failed > 0) {
+            parts.add(text.get("chart.captionFailed", failed));
+        }
+        return String.join("; ", parts) + ".";
+    }
+
+    /** The sentence for a service whose history is too short for a chart or a trend. */
+    private String fewRuns() {
+        String history = data.request().display(data.request().historyFile());
+        return data.historyRuns() == 0
+                ? text.get("empty.noHistory", history)
+                : text.get("empty.singleRun", history, data.historyRuns());
+    }
+
+    private void renderRecentRuns(ServiceReport service) {
+        startSection(
+                text.get("recent.title", data.request().trendRuns()), "recent-" + ReportAssets.safe(service.service()));
+        if (service.recentRuns().isEmpty()) {
+            paragraph(fewRuns());
+            endSection();
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of(text.get("recent.date"), text.get("recent.commit")));
+        for (SeriesTrend series : service.series()) {
+            header.add(series.key().metric());
+            header.add(text.get("recent.change"));
+        }
+        header.add(text.get("recent.verdict"));
+        startTable();
+        headerRow(header.toArray(String[]::new));
+        for (RecentRun run : service.recentRuns()) {
+            sink.tableRow();
+            cell(time(run.run().time()));
+            cell(shortCommit(run.run().commit()));
+            for (int i = 0; i < service.series().size(); i++) {
+                String metric = service.series().get(i).key().metric();
+                Double value = run.values().get(i);
+                Double previous = run.previous().get(i);
+                cell(value == null ? NONE : MetricFormat.withUnit(metric, MetricValue.of(value)));
+                cell(changeFromPrevious(metric, value, previous));
+            }
+            statusCell(run.run().verdict());
+            sink.tableRow_();
+        }
+        endTable();
+        endSection();
+    }
+
+    private void renderTrends(ServiceReport service) {
+        startSection(text.get("trend.title"), "trend-" + ReportAssets.safe(service.service()));
+        List<SeriesTrend> withTrend =
+                service.series().stream().filter(s -> s.trend() != null).toList();
+        if (withTrend.isEmpty()) {
+            paragraph(
+                    data.historyRuns() == 0
+                            ? fewRuns()
+                            : text.get("empty.noTrend", SeriesTrend.MIN_TREND_RUNS, data.historyRuns()));
+            endSection();
+            return;
+        }
+        startTable();
+        headerRow(
+                text.get("trend.metric"),
+                text.get("trend.runs"),
+                text.get("trend.latest"),
+                text.get("trend.median"),
+                text.get("trend.slopePerRun"),
+                text.get("trend.slopePerDay"),
+                text.get("trend.direction"),
+                text.get("trend.volatility"),
+                text.get("trend.pValue"));
+        for (SeriesTrend series : withTrend) {
+            Trend trend = series.trend();
+            String metric = series.key().metric();
+            row(
+                    metric,
+                    Integer.toString(trend.runs()),
+                    MetricFormat.withUnit(metric, MetricValue.of(trend.current())),
+                    MetricFormat.withUnit(metric, MetricValue.of(trend.median())),
+                    MetricFormat.signedWithUnit(metric, trend.slopePerRun()),
+                    trend.slopePerDay() == null ? NONE : MetricFormat.signedWithUnit(metric, trend.slopePerDay()),
+                    text.get("trend.direction." + trend.direction().name()),
+                    Double.isFinite(trend.coefficientOfVariation())
+                            ? String.format(Locale.ROOT, "%.1f%%", trend.coefficientOfVariation() * 100)
+                            : NONE,
+                    pValue(trend.mannKendallP()));
+        }
+        endTable();
+        paragraph(text.get("trend.explain"));
+        endSection();
+    }
+
+    private void renderChangePoints(ServiceReport service) {
+        startSection(text.get("changes.title"), "changes-" + ReportAssets.safe(service.service()));
+        List<String[]> rows = new ArrayList<>();
+        for (SeriesTrend series : service.series()) {
+            String metric = series.key().metric();
+            for (DetectedChange change : series.changes()) {
+                RunRef first = change.first();
+                rows.add(new String[] {
+                    metric,
+                    time(first.time()),
+                    first.runId(),
+                    orNone(first.commit()),
+                    MetricFormat.withUnit(metric, MetricValue.of(change.before())),
+                    MetricFormat.withUnit(metric, MetricValue.of(change.after())),
+                    change.changePct() == null
+                            ? MetricFormat.signedWithUnit(metric, change.after() - change.before())
+                            : MetricFormat.signedPercent(change.changePct()),
+                    pValue(change.pValue())
+                });
+            }
+        }
+        if (rows.isEmpty()) {
+            int longest = service.series().stream()
+                    .mapToInt(s -> s.points().size())
+                    .max()
+                    .orElse(0);
+            paragraph(
+                    longest < PerformanceReportBuilder.MIN_CHANGE_POINT_RUNS
+                            ? text.get("empty.fewForChangePoints", PerformanceReportBuilder.MIN_CHANGE_POINT_RUNS)
+                            : text.get("changes.none", longest));
+        } else {
+            paragraph(text.get("changes.intro"));
+            startTable();
+            headerRow(
+                    text.get("changes.metric"),
+                    text.get("changes.date"),
+                    text.get("changes.run"),
+                    text.get("changes.commit"),
+                    text.get("changes.before"),
+                    text.get("changes.after"),
+                    text.get("changes.change"),
+                    text.get("changes.pValue"));
+            rows.forEach(this::row);
+            endTable();
+        }
+        endSection();
+    }
+
+    private void renderLocustReports() {
+        startSection(text.get("locust.title"), "locust-reports");
+        if (assets.locustReports().isEmpty()) {
+            paragraph(text.get(
+                    "empty.noLocustReports",
+                    data.request().display(data.request().resultsDirectory())));
+        } else {
+            startTable();
+            headerRow(text.get("locust.service"), text.get("locust.reports"));
+            assets.locustReports().forEach((service, links) -> {
+                sink.tableRow();
+                cell(service);
+                sink.tableCell();
+                for (int i = 0; i < links.size(); i++) {
+                    if (i > 0) {
+                        text(", ");
+                    }
+                    String href = links.get(i);
+                    link(href, href.substring(href.lastIndexOf('/') + 1));
+                }
+                sink.tableCell_();
+                sink.tableRow_();
+            });
+            endTable();
+        }
+        endSection();
+    }
+
+    // Cells are written through the sink directly: the base class's tableCell reads "{text, url}" as a link, which an
+    // endpoint name such as "/items/{id}" must not become.
+    private void headerRow(String... cells) {
+        sink.tableRow();
+        for (String cell : cells) {
+            sink.tableHeaderCell();
+            text(cell);
+            sink.tableHeaderCell_();
+        }
+        sink.tableRow_();
+    }
+
+    private void row(String... cells) {
+        sink.tableRow();
+        for (String cell : cells) {
+            cell(cell);
+        }
+        sink.tableRow_();
+    }
+
+    private void cell(String content) {
+        sink.tableCell();
+        text(content);
+        sink.tableCell_();
+    }
+
+    private void statusCell(Status status) {
+        sink.tableCell();
+        boolean bad = status != Status.PASS;
+        if (bad) {
+            sink.bold();
+        }
+        text(status.name());
+        if (bad) {
+            sink.bold_();
+        }
+        sink.tableCell_();
+    }
+
+    private String counts(List<Check> checks) {
+        List<String> parts = new ArrayList<>();
+        for (Status status : Status.values()) {
+            long count = checks.stream().filter(c -> c.status() == status).count();
+            if (count > 0) {
+                parts.add(text.get("verdict.count." + status.name(), count));
+            }
+        }
+        return parts.isEmpty() ? text.get("verdict.noChecks") : String.join(", ", parts);
+    }
+
+    private static String metricName(MetricKey key) {
+        return key.isServiceLevel() ? key.metric() : key.endpoint() + " / " + key.metric();
+    }
+
+    private static String value(String metric, MetricValue value) {
+        return value == null ? NONE : MetricFormat.withUnit(metric, value);
+    }
+
+    /** The relative change with its sign; the signed difference when there is no relative one (a zero baseline). */
+    private String change(Check check) {
+        if (check.baseline() instanceof MetricValue.Flag || check.current() instanceof MetricValue.Flag) {
+            boolean differs = check.baseline() != null
+                    && check.current() != null
+                    && !check.baseline().equals(check.current());
+            return differs ? text.get("checks.changed") : NONE;
+        }
+        if (check.changePct() != null) {
+            return MetricFormat.signedPercent(check.changePct());
+        }
+        if (check.delta() != null) {
+            return MetricFormat.signedWithUnit(check.key().metric(), check.delta());
+        }
+        return NONE;
+    }
+
+    /** {@code +12 ms (+2.1%)}; the difference alone when the previous value is 0; {@code -} for the first run. */
+    static String changeFromPrevious(String metric, Double value, Double previous) {
+        if (value == null || previous == null) {
+            return NONE;
+        }
+        String delta = MetricFormat.signedWithUnit(metric, value - previous);
+        return previous == 0 ? delta : delta + " (" + MetricFormat.signedPercent((value / previous - 1) * 100) + ")";
+    }
+
+    private String machine(Fingerprint f) {
+        List<String> parts = new ArrayList<>();
+        if (f.os() != null) {
+            parts.add(f.os());
+        }
+        if (f.arch() != null) {
+            parts.add(f.arch());
+        }
+        if (f.cores() != null) {
+            parts.add(text.get("fingerprint.cores", f.cores()));
+        }
+        return parts.isEmpty() ? NONE : String.join(" ", parts);
+    }
+
+    private static String pValue(double p) {
+        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    private static String number(Double value) {
+        return value == null ? NONE : MetricFormat.number(value);
+    }
+
+    private static String time(Instant time) {
+        return time == null ? NONE : TIME.format(time);
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? NONE : text;
+    }
+
+    private static String shortCommit(String commit) {
+        if (commit == null || commit.isBlank()) {
+            return NONE;
+        }
+        return commit.length() > SHORT_COMMIT ? commit.substring(0, SHORT_COMMIT) : commit;
+    }
+}

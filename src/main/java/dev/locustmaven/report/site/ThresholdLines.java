@@ -1,0 +1,58 @@
+package dev.locustmaven.report.site;
+
+import dev.locustmaven.gate.InvalidThresholdException;
+import dev.locustmaven.gate.ThresholdLevel;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricValue;
+
+/**
+ * Where a check's rule puts its warning and fail levels on a chart's value axis. The levels come from the rule text the
+ * latest {@code verdict.json} recorded ({@code warning +20% / fail +50%, minAbsolute 5}), so the chart shows exactly what
+ * the check applied, without the report needing the threshold configuration.
+ */
+final class ThresholdLines {
+
+    private ThresholdLines() {}
+
+    /** The warning level's value, null when the rule has none or it cannot be placed (a change level, no baseline). */
+    static Double warning(Check check) {
+        return value(check, "warning ");
+    }
+
+    static Double fail(Check check) {
+        return value(check, "fail ");
+    }
+
+    private static Double value(Check check, String prefix) {
+        if (check.rule() == null) {
+            return null;
+        }
+        String levels = check.rule().split(",", 2)[0];
+        for (String part : levels.split("/")) {
+            String text = part.trim();
+            if (text.startsWith(prefix)) {
+                return place(text.substring(prefix.length()), check.baseline());
+            }
+        }
+        return null;
+    }
+
+    private static Double place(String text, MetricValue baseline) {
+        ThresholdLevel level;
+        try {
+            level = ThresholdLevel.parse(text);
+        } catch (InvalidThresholdException e) {
+            // A rule text written by another tool or version: the chart goes without this line.
+            return null;
+        }
+        Double base = baseline instanceof MetricValue.Numeric numeric ? numeric.value() : null;
+        if (level instanceof ThresholdLevel.RelativeChange relative) {
+            return base == null ? null : base * (1 + relative.percent() / 100);
+        }
+        if (level instanceof ThresholdLevel.AbsoluteChange absolute) {
+            return base == null ? null : base + absolute.amount();
+        }
+        ThresholdLevel.Limit limit = (ThresholdLevel.Limit) level;
+        return limit.isBoolean() ? null : limit.value().asDouble();
+    }
+}
