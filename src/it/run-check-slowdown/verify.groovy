@@ -6,10 +6,10 @@ def log = new File(basedir, 'build.log').text
 def json = new JsonSlurper()
 
 // the demo service ran slowed down, and the run goal stopped it
-def started = log =~ /\[INFO\] Started process 'demo-service' \(pid (\d+)\): python3 \S+demo_service\.py 28190; output in (.*)/
+def started = log =~ /\[INFO\] Started process 'demo-service' \(pid (\d+)\): python3 \S+demo_service\.py 28195; output in (.*)/
 assert started.find()
 long pid = started.group(1) as long
-assert new File(started.group(2).trim()).text.contains('demo service listening on http://127.0.0.1:28190 (slowdown 4.0)')
+assert new File(started.group(2).trim()).text.contains('demo service listening on http://127.0.0.1:28195 (slowdown 4.0)')
 assert !ProcessHandle.of(pid).map { it.isAlive() }.orElse(false)
 
 def baselineP95 = json.parse(new File(basedir, 'performance-baselines.json')).api_gateway.p95_latency_ms
