@@ -23,7 +23,7 @@ public class BaselineMojo extends AbstractLocustMojo {
 
     /** Where the runs were made, e.g. {@code GitHub Actions 2-core}; written to {@code metadata.test_environment}. */
     @Parameter(property = "locust.environment")
-    private String environment;
+    private String testEnvironment;
 
     /** Written to {@code updated_by}. */
     @Parameter(property = "locust.updatedBy", defaultValue = "locust:baseline")
@@ -49,7 +49,7 @@ public class BaselineMojo extends AbstractLocustMojo {
                             updatedBy,
                             BuildEnvironment.detect(project.getBasedir().toPath())
                                     .gitCommit(),
-                            environment,
+                            testEnvironment,
                             Instant.now()));
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);

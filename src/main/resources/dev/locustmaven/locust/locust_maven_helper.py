@@ -1,6 +1,7 @@
 """Helper locustfile of locust-maven-plugin, loaded before the user's: ``locust -f helper.py,locustfile.py``.
 
 It defines no User class. It
+* makes the run last its full run time even when Locust started slowly (see ``_on_init``);
 * ignores Locust's default config files (``~/.locust.conf``, ``locust.conf``, ``pyproject.toml``), because the plugin
   passes every option explicitly and a stray file must not change the run;
 * writes a small status JSON every second to ``$LOCUSTMAVEN_STATUS`` for the plugin's progress line;
@@ -56,6 +57,11 @@ def _ignore_default_config_files(parser, **_kwargs):
 
 @events.init.add_listener
 def _on_init(environment, **_kwargs):
+    # Locust schedules the --run-time stop with gevent.spawn_later right after this event, relative to the event
+    # loop's cached clock. That clock was last read when the loop last ran, which can be seconds ago when startup
+    # (imports, the locustfile) was slow on a busy CPU; the run then ends that much early (a 5 s run once lasted
+    # 0.5 s). Reading the clock now makes the run last its run time.
+    gevent.get_hub().loop.update_now()
     _state["environment"] = environment
     if isinstance(environment.runner, WorkerRunner):
         _state["worker"] = True

@@ -2,6 +2,8 @@ package dev.locustmaven.locust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locustmaven.model.EndpointStats;
 import dev.locustmaven.model.ServiceResult;
 import java.nio.file.Files;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Real Locust runs, oldest and newest, against a server on 127.0.0.1. */
+/**
+ * Real Locust runs, oldest (Debian's 2.12.1) and newest, against a server on 127.0.0.1: the results the runner
+ * returns, and the results {@code check} reads back from the results directory, equal Locust's final console summary.
+ */
 class LocustRunnerTest {
 
     @TempDir
@@ -55,14 +60,15 @@ class LocustRunnerTest {
             ServiceResult result = outcome.result();
             List<TestLocusts.ConsoleRow> console =
                     TestLocusts.finalSummary(outcome.output().log());
-            TestLocusts.ConsoleRow aggregated = console.get(console.size() - 1);
-            assertThat(aggregated.name()).isEqualTo("Aggregated");
-            assertThat(result.aggregated().requestCount()).isPositive().isEqualTo(aggregated.requests());
-            assertThat(result.aggregated().failureCount()).isPositive().isEqualTo(aggregated.failures());
-            assertThat(result.endpoints())
-                    .extracting(
-                            e -> new TestLocusts.ConsoleRow(e.method(), e.name(), e.requestCount(), e.failureCount()))
-                    .containsExactlyElementsOf(console.subList(0, console.size() - 1));
+            assertEqualsConsoleSummary(result, console);
+            // what check reads: the results directory, where final-stats.json wins over Locust's CSV files
+            ServiceResult readBack = new ResultsDirectoryReader()
+                    .read(dir.resolve("results"))
+                    .service("api")
+                    .orElseThrow();
+            assertThat(readBack.sources()).containsExactly(dir.resolve("results/api/final-stats.json"));
+            assertEqualsConsoleSummary(readBack, console);
+            assertThat(readBack).isEqualTo(result);
             EndpointStats fast = result.endpoints().stream()
                     .filter(e -> e.name().equals("/fast"))
                     .findFirst()
@@ -85,6 +91,53 @@ class LocustRunnerTest {
                             l -> assertThat(l)
                                     .matches(
                                             "api: 0:0\\d of 0:04, \\d+ users, \\d+\\.\\d req/s, \\d+\\.\\d\\d% failed, p95 .+, \\d+ requests"));
+        }
+    }
+
+    /** Aggregated and every request entry: requests and failures as Locust's final console table has them. */
+    private static void assertEqualsConsoleSummary(ServiceResult result, List<TestLocusts.ConsoleRow> console) {
+        TestLocusts.ConsoleRow aggregated = console.get(console.size() - 1);
+        assertThat(aggregated.name()).isEqualTo("Aggregated");
+        assertThat(result.aggregated().requestCount()).isPositive().isEqualTo(aggregated.requests());
+        assertThat(result.aggregated().failureCount()).isPositive().isEqualTo(aggregated.failures());
+        assertThat(result.endpoints())
+                .extracting(e -> new TestLocusts.ConsoleRow(e.method(), e.name(), e.requestCount(), e.failureCount()))
+                .containsExactlyElementsOf(console.subList(0, console.size() - 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"newest", "debian"})
+    void aSlowStartDoesNotShortenTheRun(String which) throws Exception {
+        // its import keeps the CPU busy for 3 s while gevent's loop does not run, as a starved CI machine does
+        Path locustfile = TestLocusts.resource("slow_start_locustfile.py", dir);
+        try (TargetServer server = new TargetServer()) {
+            LocustScenario scenario = new LocustScenario(
+                    "slowstart",
+                    List.of(locustfile),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    1,
+                    1,
+                    Duration.ofSeconds(4),
+                    server.url(),
+                    Map.of(),
+                    List.of(),
+                    Distribution.standalone());
+
+            ScenarioOutcome outcome = new LocustRunner(
+                            TestLocusts.byName(which),
+                            new LocustRunner.Settings(dir, Duration.ZERO, Duration.ofSeconds(30)),
+                            RunLog.silent())
+                    .run(scenario, dir.resolve("out"));
+
+            assertThat(outcome.problem()).isNull();
+            JsonNode finalStats = new ObjectMapper()
+                    .readTree(dir.resolve("out/final-stats.json").toFile());
+            double ranSeconds = finalStats.path("test_stop_time").asDouble()
+                    - finalStats.path("test_start_time").asDouble();
+            // without the helper refreshing gevent's clock, Locust stopped this 4 s run after 0.2 to 0.4 s
+            assertThat(ranSeconds).isBetween(3.8, 6.0);
         }
     }
 

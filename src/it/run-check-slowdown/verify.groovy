@@ -1,0 +1,53 @@
+// run + check in one build, the demo service 4 times slower than when the baseline was promoted: check fails the
+// build in verify, after the run stopped the demo service and post-integration-test ran.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def json = new JsonSlurper()
+
+// the demo service ran slowed down, and the run goal stopped it
+def started = log =~ /\[INFO\] Started process 'demo-service' \(pid (\d+)\): python3 \S+demo_service\.py 28195; output in (.*)/
+assert started.find()
+long pid = started.group(1) as long
+assert new File(started.group(2).trim()).text.contains('demo service listening on http://127.0.0.1:28195 (slowdown 4.0)')
+assert !ProcessHandle.of(pid).map { it.isAlive() }.orElse(false)
+
+def baselineP95 = json.parse(new File(basedir, 'performance-baselines.json')).api_gateway.p95_latency_ms
+def failure = log =~ /\[ERROR\] FAIL (api_gateway p95_latency_ms: (\d+) ms vs baseline (\d+) ms \(\+(\d+\.\d)%\), above the fail level \+50%\.)/
+assert failure.find()
+String message = failure.group(1)
+int current = failure.group(2) as int
+assert failure.group(3) as int == baselineP95
+assert failure.group(4) == String.format(Locale.ROOT, '%.1f', (current - baselineP95) * 100.0 / baselineP95)
+assert current > baselineP95 * 1.5
+
+def finalStats = json.parse(new File(basedir, 'target/locust/api_gateway/final-stats.json'))
+
+// in lifecycle order: run (integration-test) stopped the service, help (post-integration-test) ran, then check failed
+def order = [':run (load) @ run-check-slowdown ---',
+             "[INFO] api_gateway: ${finalStats.aggregated.num_requests} requests, 0 failed",
+             "[INFO] Stopped process 'demo-service' (pid ${pid}).",
+             ':help (teardown) @ run-check-slowdown ---',
+             '[INFO] Locust Maven Plugin ',
+             ':check (load) @ run-check-slowdown ---',
+             '[ERROR] FAIL ' + message,
+             '[INFO] BUILD FAILURE',
+             ':check (load) on project run-check-slowdown: Performance regression: 1 check failed.'
+            ].collect { log.indexOf(it.toString()) }
+assert order.every { it >= 0 } : order
+assert order == order.sort(false) : order
+// the exception's message as Maven prints it: the summary, then the broken check naming service, metric, baseline,
+// current value, change and level
+assert log.contains('Performance regression: 1 check failed.' + System.lineSeparator() + '[ERROR]   ' + message)
+
+def verdict = json.parse(new File(basedir, 'target/locust/verdict.json'))
+assert verdict.verdict == 'FAIL'
+assert verdict.checks.size() == 1
+def check = verdict.checks[0]
+assert check.service == 'api_gateway' && check.endpoint == null && check.metric == 'p95_latency_ms'
+assert check.status == 'FAIL' && check.baseline == baselineP95 && check.current == current
+assert check.message == message
+
+// the number check judged is Locust's own final p95, as the run goal recorded it
+assert finalStats.complete == true
+assert finalStats.aggregated.percentiles['0.95'] == current
