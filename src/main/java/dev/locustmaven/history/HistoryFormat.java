@@ -1,8 +1,9 @@
 package dev.locustmaven.history;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,197 +164,300 @@ final class HistoryFormat {
         }
     }
 
-    static HistoryRecord parse(String line) throws BadLine {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(line);
+    /**
+     * Reads one line with a streaming parser (a history of thousands of runs is read on every build). Unknown keys are
+     * skipped, so a later schema-1 writer may add some. The first problem found is reported, unless the schema itself
+     * is missing or unsupported, which is reported instead.
+     */
+    /** Reads one line from its UTF-8 bytes. */
+    static HistoryRecord parse(byte[] bytes, int offset, int length) throws BadLine {
+        LineReader reader = new LineReader();
+        try (JsonParser json = MAPPER.getFactory().createParser(bytes, offset, length)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadLine("not a JSON object");
+            }
+            reader.readTop(json);
+            if (json.nextToken() != null) {
+                reader.problem("text after the end of the record");
+            }
         } catch (JsonProcessingException e) {
             String where =
                     e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
             throw new BadLine("not valid JSON: " + e.getOriginalMessage() + where);
+        } catch (IOException e) {
+            throw new BadLine("unreadable: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new BadLine("not a JSON object");
-        }
-        JsonNode schema = root.get("schema");
-        if (schema == null || !schema.canConvertToInt() || !schema.isIntegralNumber()) {
-            throw new BadLine("no \"schema\" number (every record carries \"schema\": " + HistoryRecord.SCHEMA + ")");
-        }
-        if (schema.intValue() != HistoryRecord.SCHEMA) {
-            throw new BadLine("schema " + schema.intValue() + " is not the schema this plugin reads ("
-                    + HistoryRecord.SCHEMA + "); a newer plugin version wrote it");
-        }
-        Instant time = instant(root, "time");
-        String runId = requiredText(root, "run_id");
-        Status verdict = verdict(root);
-        int runs = 1;
-        JsonNode runsNode = root.get("runs");
-        if (runsNode != null) {
-            if (!runsNode.canConvertToInt() || !runsNode.isIntegralNumber() || runsNode.intValue() < 1) {
-                throw new BadLine("\"runs\" must be a whole number of at least 1, not " + runsNode);
-            }
-            runs = runsNode.intValue();
-        }
-        Map<String, Fingerprint> fingerprints = new LinkedHashMap<>();
-        Map<MetricKey, MetricValue> metrics = new LinkedHashMap<>();
-        JsonNode services = root.get("services");
-        if (services != null) {
-            if (!services.isObject()) {
-                throw new BadLine("\"services\" must be an object");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> service = it.next();
-                readService(service.getKey(), service.getValue(), fingerprints, metrics);
+        return reader.record();
+    }
+
+    /** The fields of one line as they stream past. */
+    private static final class LineReader {
+        private Integer schema;
+        private boolean schemaMalformed;
+        private String time;
+        private String runId;
+        private String gitCommit;
+        private String gitBranch;
+        private String buildUrl;
+        private String segment;
+        private String verdict;
+        private Integer runs;
+        private final Map<String, Fingerprint> fingerprints = new TreeMap<>();
+        private final Map<MetricKey, MetricValue> metrics = new LinkedHashMap<>(128);
+        private String problem;
+
+        void problem(String text) {
+            if (problem == null) {
+                problem = text;
             }
         }
-        return new HistoryRecord(
-                HistoryRecord.SCHEMA,
-                time,
-                runId,
-                optionalText(root, "git_commit"),
-                optionalText(root, "git_branch"),
-                optionalText(root, "build_url"),
-                optionalText(root, "segment"),
-                verdict,
-                runs,
-                fingerprints,
-                metrics);
-    }
 
-    private static void readService(
-            String service, JsonNode node, Map<String, Fingerprint> fingerprints, Map<MetricKey, MetricValue> metrics)
-            throws BadLine {
-        if (!node.isObject()) {
-            throw new BadLine("service \"" + service + "\" must be an object");
-        }
-        JsonNode fingerprint = node.get("fingerprint");
-        if (fingerprint != null) {
-            fingerprints.put(service, fingerprint(service, fingerprint));
-        }
-        JsonNode serviceMetrics = node.get("metrics");
-        if (serviceMetrics != null) {
-            readMetrics(service, null, serviceMetrics, metrics);
-        }
-        JsonNode endpoints = node.get("endpoints");
-        if (endpoints != null) {
-            if (!endpoints.isObject()) {
-                throw new BadLine("\"endpoints\" of service \"" + service + "\" must be an object");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = endpoints.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> endpoint = it.next();
-                readMetrics(service, endpoint.getKey(), endpoint.getValue(), metrics);
+        void readTop(JsonParser json) throws IOException {
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (name) {
+                    case "schema" -> {
+                        if (value == JsonToken.VALUE_NUMBER_INT && json.getNumberType() == JsonParser.NumberType.INT) {
+                            schema = json.getIntValue();
+                        } else {
+                            schemaMalformed = true;
+                            json.skipChildren();
+                        }
+                    }
+                    case "time" -> time = text(json, value, name);
+                    case "run_id" -> runId = text(json, value, name);
+                    case "git_commit" -> gitCommit = text(json, value, name);
+                    case "git_branch" -> gitBranch = text(json, value, name);
+                    case "build_url" -> buildUrl = text(json, value, name);
+                    case "segment" -> segment = text(json, value, name);
+                    case "verdict" -> verdict = text(json, value, name);
+                    case "runs" -> {
+                        if (value == JsonToken.VALUE_NUMBER_INT
+                                && json.getNumberType() == JsonParser.NumberType.INT
+                                && json.getIntValue() >= 1) {
+                            runs = json.getIntValue();
+                        } else {
+                            problem("\"runs\" must be a whole number of at least 1, not " + json.getText());
+                            json.skipChildren();
+                        }
+                    }
+                    case "services" -> readServices(json, value);
+                    default -> json.skipChildren();
+                }
             }
         }
-    }
 
-    private static void readMetrics(String service, String endpoint, JsonNode node, Map<MetricKey, MetricValue> into)
-            throws BadLine {
-        String where = endpoint == null
-                ? "service \"" + service + "\""
-                : "endpoint \"" + endpoint + "\" of service \"" + service + "\"";
-        if (!node.isObject()) {
-            throw new BadLine("the metrics of " + where + " must be an object");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> metric = it.next();
-            JsonNode value = metric.getValue();
-            MetricValue parsed;
-            if (value.isBoolean()) {
-                parsed = MetricValue.of(value.booleanValue());
-            } else if (value.isNumber()) {
-                parsed = MetricValue.of(value.doubleValue());
-            } else {
-                throw new BadLine("metric \"" + metric.getKey() + "\" of " + where
-                        + " must be a number or a boolean, not " + value);
+        private String text(JsonParser json, JsonToken value, String field) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
             }
-            into.put(new MetricKey(service, endpoint, metric.getKey()), parsed);
+            if (value != JsonToken.VALUE_STRING) {
+                problem("\"" + field + "\" must be text, not " + describe(json, value));
+                json.skipChildren();
+                return null;
+            }
+            return json.getText();
         }
-    }
 
-    private static Fingerprint fingerprint(String service, JsonNode node) throws BadLine {
-        if (!node.isObject()) {
-            throw new BadLine("the fingerprint of service \"" + service + "\" must be an object");
-        }
-        List<String> userClasses = null;
-        JsonNode classes = node.get("user_classes");
-        if (classes != null && !classes.isNull()) {
-            if (!classes.isArray()) {
-                throw new BadLine("\"user_classes\" of service \"" + service + "\" must be a list of names");
+        private void readServices(JsonParser json, JsonToken value) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                problem("\"services\" must be an object");
+                json.skipChildren();
+                return;
             }
-            userClasses = new ArrayList<>();
-            for (JsonNode c : classes) {
-                userClasses.add(c.asText());
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String service = json.currentName();
+                if (json.nextToken() != JsonToken.START_OBJECT) {
+                    problem("service \"" + service + "\" must be an object");
+                    json.skipChildren();
+                    continue;
+                }
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String part = json.currentName();
+                    JsonToken partValue = json.nextToken();
+                    switch (part) {
+                        case "fingerprint" -> readFingerprint(json, partValue, service);
+                        case "metrics" -> readMetrics(json, partValue, service, null);
+                        case "endpoints" -> readEndpoints(json, partValue, service);
+                        default -> json.skipChildren();
+                    }
+                }
             }
         }
-        return new Fingerprint(
-                optionalInt(node, "users"),
-                optionalDouble(node, "spawn_rate"),
-                optionalDouble(node, "run_time_s"),
-                userClasses,
-                optionalText(node, "locust_version"),
-                optionalText(node, "os"),
-                optionalText(node, "arch"),
-                optionalInt(node, "cores"),
-                optionalText(node, "environment"));
-    }
 
-    private static Instant instant(JsonNode root, String field) throws BadLine {
-        String text = requiredText(root, field);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadLine("\"" + field + "\" is not an ISO-8601 instant such as 2026-01-02T03:04:05Z: " + text);
+        private void readEndpoints(JsonParser json, JsonToken value, String service) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                problem("\"endpoints\" of service \"" + service + "\" must be an object");
+                json.skipChildren();
+                return;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String endpoint = json.currentName();
+                readMetrics(json, json.nextToken(), service, endpoint);
+            }
         }
-    }
 
-    private static Status verdict(JsonNode root) throws BadLine {
-        String text = requiredText(root, "verdict");
-        return switch (text) {
-            case "PASS" -> Status.PASS;
-            case "WARN" -> Status.WARN;
-            case "FAIL" -> Status.FAIL;
-            default -> throw new BadLine("\"verdict\" must be PASS, WARN or FAIL, not " + text);
-        };
-    }
+        private void readMetrics(JsonParser json, JsonToken value, String service, String endpoint) throws IOException {
+            String where = endpoint == null
+                    ? "service \"" + service + "\""
+                    : "endpoint \"" + endpoint + "\" of service \"" + service + "\"";
+            if (value != JsonToken.START_OBJECT) {
+                problem("the metrics of " + where + " must be an object");
+                json.skipChildren();
+                return;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String metric = json.currentName();
+                JsonToken token = json.nextToken();
+                MetricValue parsed;
+                switch (token) {
+                    case VALUE_TRUE -> parsed = MetricValue.of(true);
+                    case VALUE_FALSE -> parsed = MetricValue.of(false);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parsed = MetricValue.of(json.getDoubleValue());
+                    default -> {
+                        problem("metric \"" + metric + "\" of " + where + " must be a number or a boolean, not "
+                                + describe(json, token));
+                        json.skipChildren();
+                        continue;
+                    }
+                }
+                metrics.put(new MetricKey(service, endpoint, metric), parsed);
+            }
+        }
 
-    private static String requiredText(JsonNode root, String field) throws BadLine {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isTextual() || node.textValue().isBlank()) {
-            throw new BadLine("no \"" + field + "\" text");
+        private void readFingerprint(JsonParser json, JsonToken value, String service) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                problem("the fingerprint of service \"" + service + "\" must be an object");
+                json.skipChildren();
+                return;
+            }
+            Integer users = null;
+            Double spawnRate = null;
+            Double runTime = null;
+            List<String> userClasses = null;
+            String locustVersion = null;
+            String os = null;
+            String arch = null;
+            Integer cores = null;
+            String environment = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (name) {
+                    case "users" -> users = whole(json, token, name);
+                    case "cores" -> cores = whole(json, token, name);
+                    case "spawn_rate" -> spawnRate = number(json, token, name);
+                    case "run_time_s" -> runTime = number(json, token, name);
+                    case "locust_version" -> locustVersion = text(json, token, name);
+                    case "os" -> os = text(json, token, name);
+                    case "arch" -> arch = text(json, token, name);
+                    case "environment" -> environment = text(json, token, name);
+                    case "user_classes" -> {
+                        if (token == JsonToken.START_ARRAY) {
+                            userClasses = new ArrayList<>();
+                            while (json.nextToken() != JsonToken.END_ARRAY) {
+                                userClasses.add(json.getText());
+                                json.skipChildren();
+                            }
+                        } else if (token != JsonToken.VALUE_NULL) {
+                            problem("\"user_classes\" of service \"" + service + "\" must be a list of names");
+                            json.skipChildren();
+                        }
+                    }
+                    default -> json.skipChildren();
+                }
+            }
+            fingerprints.put(
+                    service,
+                    new Fingerprint(
+                            users, spawnRate, runTime, userClasses, locustVersion, os, arch, cores, environment));
         }
-        return node.textValue();
-    }
 
-    private static String optionalText(JsonNode root, String field) throws BadLine {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
+        private Integer whole(JsonParser json, JsonToken token, String field) throws IOException {
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (token != JsonToken.VALUE_NUMBER_INT || json.getNumberType() != JsonParser.NumberType.INT) {
+                problem("\"" + field + "\" must be a whole number, not " + describe(json, token));
+                json.skipChildren();
+                return null;
+            }
+            return json.getIntValue();
         }
-        if (!node.isTextual()) {
-            throw new BadLine("\"" + field + "\" must be text, not " + node);
-        }
-        return node.textValue();
-    }
 
-    private static Integer optionalInt(JsonNode root, String field) throws BadLine {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
+        private Double number(JsonParser json, JsonToken token, String field) throws IOException {
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+                problem("\"" + field + "\" must be a number, not " + describe(json, token));
+                json.skipChildren();
+                return null;
+            }
+            return json.getDoubleValue();
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new BadLine("\"" + field + "\" must be a whole number, not " + node);
-        }
-        return node.intValue();
-    }
 
-    private static Double optionalDouble(JsonNode root, String field) throws BadLine {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
+        private static String describe(JsonParser json, JsonToken token) throws IOException {
+            return switch (token) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "a list";
+                case VALUE_STRING -> "\"" + json.getText() + "\"";
+                default -> json.getText();
+            };
         }
-        if (!node.isNumber()) {
-            throw new BadLine("\"" + field + "\" must be a number, not " + node);
+
+        HistoryRecord record() throws BadLine {
+            if (schemaMalformed || schema == null) {
+                throw new BadLine(
+                        "no \"schema\" number (every record carries \"schema\": " + HistoryRecord.SCHEMA + ")");
+            }
+            if (schema != HistoryRecord.SCHEMA) {
+                throw new BadLine("schema " + schema + " is not the schema this plugin reads (" + HistoryRecord.SCHEMA
+                        + "); a newer plugin version wrote it");
+            }
+            if (problem != null) {
+                throw new BadLine(problem);
+            }
+            Instant instant = instant();
+            if (runId == null || runId.isBlank()) {
+                throw new BadLine("no \"run_id\" text");
+            }
+            return new HistoryRecord(
+                    HistoryRecord.SCHEMA,
+                    instant,
+                    runId,
+                    gitCommit,
+                    gitBranch,
+                    buildUrl,
+                    segment,
+                    status(),
+                    runs == null ? 1 : runs,
+                    fingerprints,
+                    metrics);
         }
-        return node.doubleValue();
+
+        private Instant instant() throws BadLine {
+            if (time == null || time.isBlank()) {
+                throw new BadLine("no \"time\" text");
+            }
+            try {
+                return Instant.parse(time);
+            } catch (DateTimeParseException e) {
+                throw new BadLine("\"time\" is not an ISO-8601 instant such as 2026-01-02T03:04:05Z: " + time);
+            }
+        }
+
+        private Status status() throws BadLine {
+            if (verdict == null) {
+                throw new BadLine("no \"verdict\" text");
+            }
+            return switch (verdict) {
+                case "PASS" -> Status.PASS;
+                case "WARN" -> Status.WARN;
+                case "FAIL" -> Status.FAIL;
+                default -> throw new BadLine("\"verdict\" must be PASS, WARN or FAIL, not " + verdict);
+            };
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * @param runs how many Locust runs the values come from (1, or more when a breach was confirmed: the values are then
  *     the medians of the runs)
  * @param fingerprints per service
- * @param metrics every metric of every service and endpoint; only numbers and booleans
+ * @param metrics every metric of every service and endpoint, in key order; only numbers and booleans
  */
 public record HistoryRecord(
         int schema,
@@ -61,7 +62,26 @@ public record HistoryRecord(
             throw new IllegalArgumentException("a record comes from at least one run, not " + runs);
         }
         fingerprints = Collections.unmodifiableMap(new TreeMap<>(fingerprints));
-        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+        metrics = Collections.unmodifiableMap(inKeyOrder(metrics));
+    }
+
+    /**
+     * A copy that iterates in key order. A history is read on every build and its lines are written in key order, so
+     * an input already in order is copied as it is (n − 1 comparisons) instead of being sorted.
+     */
+    private static <K extends Comparable<K>, V> Map<K, V> inKeyOrder(Map<K, V> map) {
+        K previous = null;
+        boolean ordered = true;
+        for (K key : map.keySet()) {
+            if (previous != null && previous.compareTo(key) >= 0) {
+                ordered = false;
+                break;
+            }
+            previous = key;
+        }
+        Map<K, V> copy = new LinkedHashMap<>(Math.max(16, map.size() * 2));
+        copy.putAll(ordered ? map : new TreeMap<>(map));
+        return copy;
     }
 
     /** A record of the current schema. */

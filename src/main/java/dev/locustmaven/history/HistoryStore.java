@@ -110,42 +110,45 @@ public final class HistoryStore {
             Parsed parsed = parse(readAll(channel));
             int records = parsed.recordCount();
             Instant oldest = maxAgeDays > 0 ? now.minus(Duration.ofDays(maxAgeDays)) : Instant.MIN;
-            List<String> kept = new ArrayList<>();
+            List<Parsed.Line> kept = new ArrayList<>();
             int keptRecords = 0;
             int removed = 0;
             int recordIndex = 0;
-            for (Parsed.Line line : parsed.lines) {
-                if (line.record == null) {
-                    kept.add(line.text);
+            for (Parsed.Line line : parsed.lines()) {
+                if (line.record() == null) {
+                    kept.add(line);
                     continue;
                 }
                 boolean recentEnough = maxRuns <= 0 || recordIndex >= records - maxRuns;
-                boolean youngEnough = !line.record.time().isBefore(oldest);
+                boolean youngEnough = !line.record().time().isBefore(oldest);
                 recordIndex++;
                 if (recentEnough && youngEnough) {
-                    kept.add(line.text);
+                    kept.add(line);
                     keptRecords++;
                 } else {
                     removed++;
                 }
             }
             if (removed > 0) {
-                replace(kept);
+                replace(parsed.bytes(), kept);
             }
-            return new PruneResult(keptRecords, removed, parsed.corrupt.size());
+            return new PruneResult(keptRecords, removed, parsed.corrupt().size());
         });
     }
 
-    private void replace(List<String> lines) throws IOException {
+    private void replace(byte[] bytes, List<Parsed.Line> lines) throws IOException {
         Path folder = file.getParent();
         String prefix = "." + file.getFileName() + ".prune-";
         deleteLeftovers(folder, prefix);
         Path temp = Files.createTempFile(folder, prefix, PRUNE_SUFFIX);
         try {
-            StringBuilder text = new StringBuilder();
-            lines.forEach(l -> text.append(l).append('\n'));
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(bytes.length);
+            for (Parsed.Line line : lines) {
+                text.write(bytes, line.start(), line.end() - line.start());
+                text.write('\n');
+            }
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buffer = ByteBuffer.wrap(text.toByteArray());
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
@@ -271,9 +274,9 @@ public final class HistoryStore {
         return buffer.array();
     }
 
-    /** Every line of the file, each parsed or marked corrupt. */
-    private record Parsed(List<Line> lines, List<CorruptLine> corrupt) {
-        record Line(String text, HistoryRecord record) {}
+    /** Every line of the file (as its bytes in the file), each parsed or marked corrupt. */
+    private record Parsed(byte[] bytes, List<Line> lines, List<CorruptLine> corrupt) {
+        record Line(int start, int end, HistoryRecord record) {}
 
         int recordCount() {
             return (int) lines.stream().filter(l -> l.record != null).count();
@@ -289,36 +292,44 @@ public final class HistoryStore {
         }
     }
 
+    /** Splits at newlines without decoding the whole file; each line is parsed from its UTF-8 bytes. */
     private static Parsed parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
         List<Parsed.Line> lines = new ArrayList<>();
         List<CorruptLine> corrupt = new ArrayList<>();
         int start = 0;
         int number = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
             }
             number++;
-            String line = text.substring(start, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
+            int next = end + 1;
+            if (end > start && bytes[end - 1] == '\r') {
+                end--;
             }
-            start = end + 1;
-            if (line.isBlank()) {
-                continue;
+            if (!isBlank(bytes, start, end)) {
+                try {
+                    lines.add(new Parsed.Line(start, end, HistoryFormat.parse(bytes, start, end - start)));
+                } catch (HistoryFormat.BadLine e) {
+                    corrupt.add(new CorruptLine(number, e.getMessage()));
+                    lines.add(new Parsed.Line(start, end, null));
+                } catch (RuntimeException e) {
+                    corrupt.add(new CorruptLine(number, "not a valid record: " + e.getMessage()));
+                    lines.add(new Parsed.Line(start, end, null));
+                }
             }
-            try {
-                lines.add(new Parsed.Line(line, HistoryFormat.parse(line)));
-            } catch (HistoryFormat.BadLine e) {
-                corrupt.add(new CorruptLine(number, e.getMessage()));
-                lines.add(new Parsed.Line(line, null));
-            } catch (RuntimeException e) {
-                corrupt.add(new CorruptLine(number, "not a valid record: " + e.getMessage()));
-                lines.add(new Parsed.Line(line, null));
+            start = next;
+        }
+        return new Parsed(bytes, lines, corrupt);
+    }
+
+    private static boolean isBlank(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t') {
+                return false;
             }
         }
-        return new Parsed(lines, corrupt);
+        return true;
     }
 }

@@ -97,12 +97,13 @@ public final class ChangePointDetector {
     }
 
     private List<Integer> split(double[] series, double firstPassP) {
+        EnergyTable table = new EnergyTable(Math.min(window, series.length));
         List<Integer> found = new ArrayList<>();
         int start = 0;
         int step = window / 2;
         while (start < series.length) {
             int end = Math.min(start + window, series.length);
-            List<Integer> inWindow = divisive(series, start, end, firstPassP);
+            List<Integer> inWindow = divisive(table, series, start, end, firstPassP);
             int last = inWindow.isEmpty() ? 0 : inWindow.get(inWindow.size() - 1);
             for (int index : inWindow) {
                 if (!found.contains(index)) {
@@ -116,13 +117,13 @@ public final class ChangePointDetector {
     }
 
     /** E-Divisive bisection of series[start, end); returns absolute indexes in order. */
-    private List<Integer> divisive(double[] series, int start, int end, double firstPassP) {
+    private List<Integer> divisive(EnergyTable table, double[] series, int start, int end, double firstPassP) {
         int length = end - start;
         List<Integer> points = new ArrayList<>();
         if (length < 2 * minSegment || length < 2) {
             return points;
         }
-        EnergyTable table = new EnergyTable(series, start, end);
+        table.fill(series, start, end);
         while (true) {
             int[] bounds = boundaries(points, length);
             int bestIndex = -1;
@@ -286,20 +287,44 @@ public final class ChangePointDetector {
     private record Split(int tau, double q) {}
 
     /**
-     * Pair sums of |x_i − x_k| over every block of one window, so that the energy statistic of any split is O(1).
-     * {@code pairs[a][b]} = Σ_{a ≤ i < k < b} |x_i − x_k| (window-relative indexes).
+     * Pair sums of |x_i − x_k| over every block of one window, so that the energy statistic of any split is O(1):
+     * {@code pairs[a · stride + b]} = Σ_{a ≤ i < k < b} |x_i − x_k| (window-relative indexes). One table serves all the
+     * windows of a series: each window overwrites the part it uses.
      */
     private static final class EnergyTable {
-        private final double[][] pairs;
+        private final double[] pairs;
+        private final int stride;
+        /** 1/k, with 0 for k = 0 so that the within-term of a single run vanishes. */
+        private final double[] inverse;
+
+        EnergyTable(int maxLength) {
+            stride = maxLength + 1;
+            pairs = new double[stride * stride];
+            inverse = new double[stride];
+            for (int k = 1; k < stride; k++) {
+                inverse[k] = 1.0 / k;
+            }
+        }
 
         EnergyTable(double[] series, int start, int end) {
+            this(end - start);
+            fill(series, start, end);
+        }
+
+        void fill(double[] series, int start, int end) {
             int length = end - start;
-            pairs = new double[length + 1][length + 1];
+            for (int a = 0; a <= length; a++) {
+                pairs[a * stride + a] = 0;
+                if (a < length) {
+                    pairs[a * stride + a + 1] = 0;
+                }
+            }
             for (int c = 0; c < length; c++) {
                 double running = 0;
+                double x = series[start + c];
                 for (int a = c - 1; a >= 0; a--) {
-                    running += Math.abs(series[start + a] - series[start + c]);
-                    pairs[a][c + 1] = pairs[a][c] + running;
+                    running += Math.abs(series[start + a] - x);
+                    pairs[a * stride + c + 1] = pairs[a * stride + c] + running;
                 }
             }
         }
@@ -312,20 +337,18 @@ public final class ChangePointDetector {
             int minSide = Math.max(1, minSegment);
             int best = -1;
             double bestQ = Double.NEGATIVE_INFINITY;
+            int fromLo = lo * stride;
             for (int tau = lo + minSide; tau <= hi - minSide; tau++) {
                 int n = tau - lo;
-                double within1 = pairs[lo][tau];
+                double within1 = pairs[fromLo + tau];
+                // Q = 2/(m+n) · (cross − m/(n−1) · within1 − n/(m−1) · within2); a term with a single run is 0
+                double share1 = within1 * inverse[n - 1];
+                int fromTau = tau * stride;
                 for (int kappa = tau + minSide; kappa <= hi; kappa++) {
                     int m = kappa - tau;
-                    double within2 = pairs[tau][kappa];
-                    double cross = pairs[lo][kappa] - within1 - within2;
-                    double q = 2.0 / (m + n) * cross;
-                    if (n > 1) {
-                        q -= 2.0 * m / ((double) (m + n) * (n - 1)) * within1;
-                    }
-                    if (m > 1) {
-                        q -= 2.0 * n / ((double) (m + n) * (m - 1)) * within2;
-                    }
+                    double within2 = pairs[fromTau + kappa];
+                    double cross = pairs[fromLo + kappa] - within1 - within2;
+                    double q = 2 * inverse[m + n] * (cross - m * share1 - n * within2 * inverse[m - 1]);
                     if (q > bestQ) {
                         bestQ = q;
                         best = tau;

@@ -19,10 +19,12 @@ final class PreparedSeries {
 
     final double current;
 
-    PreparedSeries(SeriesInput input, double current) {
+    /** Keeps only the last {@code span} runs: the most any gate looks at. */
+    PreparedSeries(SeriesInput input, double current, int span) {
         this.input = input;
         this.current = current;
-        List<SeriesPoint> history = input.history();
+        List<SeriesPoint> all = input.history();
+        List<SeriesPoint> history = all.subList(Math.max(0, all.size() - span), all.size());
         int n = history.size();
         logs = new double[n];
         times = new Instant[n];
@@ -40,12 +42,13 @@ final class PreparedSeries {
     }
 
     /** Why the gate cannot judge this series, or null when it can. */
-    static String problem(SeriesInput input, double current) {
+    static String problem(SeriesInput input, double current, int span) {
         if (!Double.isFinite(current) || current <= 0) {
             return "not tested: the current value " + Format.number(current)
                     + " is not positive (the statistical gate compares logs; thresholds govern this metric)";
         }
-        for (SeriesPoint point : input.history()) {
+        List<SeriesPoint> all = input.history();
+        for (SeriesPoint point : all.subList(Math.max(0, all.size() - span), all.size())) {
             if (!Double.isFinite(point.value()) || point.value() <= 0) {
                 return "not tested: the history holds a value of " + Format.number(point.value())
                         + ", and the statistical gate compares logs of positive values (thresholds govern this metric)";

@@ -48,7 +48,7 @@ public final class StatisticalGate {
         List<PreparedSeries> testable = new ArrayList<>();
         for (SeriesInput input : inputs) {
             double current = input.current();
-            String problem = PreparedSeries.problem(input, current);
+            String problem = PreparedSeries.problem(input, current, span());
             if (problem == null && input.history().size() < settings.minHistory()) {
                 problem = "not tested: " + input.history().size() + " comparable runs since the last accepted change, "
                         + settings.minHistory() + " needed";
@@ -56,7 +56,7 @@ public final class StatisticalGate {
             if (problem != null) {
                 skipped.put(input, problem);
             } else {
-                testable.add(new PreparedSeries(input, current));
+                testable.add(new PreparedSeries(input, current, span()));
             }
         }
         List<RunnerShift> shifts = settings.adjustForRunnerShift() ? correctForRunnerShifts(testable) : List.of();
@@ -115,7 +115,7 @@ public final class StatisticalGate {
             }
         }
         List<RunnerShift> shifts = new ArrayList<>();
-        int span = settings.window() + settings.persistenceWindow() - 1;
+        int span = span();
         byGroup.forEach((group, members) -> {
             boolean oneDirection =
                     members.stream().map(m -> m.input.direction()).distinct().count() == 1;
@@ -130,6 +130,11 @@ public final class StatisticalGate {
             members.forEach(shift::correct);
         });
         return shifts;
+    }
+
+    /** The most runs any gate looks at: the window, and the recent runs of the persistence gate before it. */
+    private int span() {
+        return settings.window() + settings.persistenceWindow() - 1;
     }
 
     private record Judged(PreparedSeries series, GateTest immediate, GateTest persistence, List<GateTest> tests) {}

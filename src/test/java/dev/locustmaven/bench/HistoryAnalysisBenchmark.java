@@ -18,12 +18,15 @@ import dev.locustmaven.stats.StatisticalGate;
 import dev.locustmaven.stats.StatisticalGateSettings;
 import dev.locustmaven.stats.TrendAnalysis;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,27 +71,32 @@ public final class HistoryAnalysisBenchmark {
                 METRICS.length);
         System.out.printf(
                 Locale.ROOT,
-                "%8s %10s %8s %8s %10s %8s %9s %12s%n",
+                "%8s %8s | %8s %8s %10s %8s %9s %12s %14s | %8s%n",
                 "records",
                 "file MB",
-                "read ms",
-                "gate ms",
-                "changes ms",
-                "trend ms",
-                "total ms",
-                "ms/1k recs");
-        double perThousandAtFirst = 0;
+                "read",
+                "gate",
+                "changes",
+                "trends",
+                "total",
+                "per 1k recs",
+                "x (size x)",
+                "wall");
+        System.out.println("                  | CPU ms of the analysing thread                              | ms");
+        double firstTotal = 0;
+        int firstSize = sizes[0];
         for (int size : sizes) {
             Path file = files.get(size);
             double[][] rounds = new double[5][];
+            // rounds: 2 to warm the JIT up, 5 timed
             for (int round = -2; round < 5; round++) {
                 double[] timing = analyse(file);
                 if (round >= 0) {
                     rounds[round] = timing;
                 }
             }
-            double[] median = new double[5];
-            for (int column = 0; column < 5; column++) {
+            double[] median = new double[6];
+            for (int column = 0; column < 6; column++) {
                 double[] values = new double[5];
                 for (int round = 0; round < 5; round++) {
                     values[round] = rounds[round][column];
@@ -97,12 +105,13 @@ public final class HistoryAnalysisBenchmark {
                 median[column] = values[2];
             }
             double perThousand = median[4] / (size / 1000.0);
-            if (perThousandAtFirst == 0) {
-                perThousandAtFirst = perThousand;
+            if (firstTotal == 0) {
+                firstTotal = median[4];
             }
+            double growth = median[4] / firstTotal;
             System.out.printf(
                     Locale.ROOT,
-                    "%8d %10.1f %8.0f %8.1f %10.0f %8.1f %9.0f %12.1f%n",
+                    "%8d %8.1f | %8.0f %8.1f %10.0f %8.1f %9.0f %12.1f %14s | %8.0f%n",
                     size,
                     Files.size(file) / 1e6,
                     median[0],
@@ -110,7 +119,9 @@ public final class HistoryAnalysisBenchmark {
                     median[2],
                     median[3],
                     median[4],
-                    perThousand);
+                    perThousand,
+                    String.format(Locale.ROOT, "%.1f (%.0f)", growth, (double) size / firstSize),
+                    median[5]);
         }
         for (Path file : files.values()) {
             Files.delete(file);
@@ -118,11 +129,19 @@ public final class HistoryAnalysisBenchmark {
         Files.delete(folder);
     }
 
-    /** Times (ms): read, gate, change points, trends, total. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** This thread's CPU time in nanoseconds: unlike the wall clock, it does not count waiting for a shared CPU. */
+    private static long cpu() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** CPU times (ms): read, gate, change points, trends, total; then the total wall time (ms). */
     static double[] analyse(Path file) {
-        long t0 = System.nanoTime();
+        long wall = System.nanoTime();
+        long t0 = cpu();
         HistoryContents contents = new HistoryStore(file).read();
-        long t1 = System.nanoTime();
+        long t1 = cpu();
         List<HistoryRecord> comparable = ComparableRuns.of(contents.records(), SERVICE, FINGERPRINT, SEGMENT);
         // the newest record plays the current build
         HistoryRecord current = comparable.get(comparable.size() - 1);
@@ -137,7 +156,7 @@ public final class HistoryAnalysisBenchmark {
                 List.of(current.value(key).orElseThrow()),
                 false)));
         new StatisticalGate(StatisticalGateSettings.DEFAULTS).evaluate(inputs);
-        long t2 = System.nanoTime();
+        long t2 = cpu();
         ChangePointDetector detector = ChangePointDetector.defaults();
         int changePoints = 0;
         for (List<SeriesPoint> points : series.values()) {
@@ -145,19 +164,26 @@ public final class HistoryAnalysisBenchmark {
                             points.stream().mapToDouble(SeriesPoint::value).toArray())
                     .size();
         }
-        long t3 = System.nanoTime();
+        long t3 = cpu();
         TrendAnalysis trends = TrendAnalysis.defaults();
         series.forEach((key, points) -> trends.analyse(points, MetricDirection.of(key.metric())));
-        long t4 = System.nanoTime();
+        long t4 = cpu();
         if (changePoints < 0) {
             throw new IllegalStateException();
         }
-        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t4 - t0) / 1e6};
+        return new double[] {
+            (t1 - t0) / 1e6,
+            (t2 - t1) / 1e6,
+            (t3 - t2) / 1e6,
+            (t4 - t3) / 1e6,
+            (t4 - t0) / 1e6,
+            (System.nanoTime() - wall) / 1e6
+        };
     }
 
     /** Each series' points in run order. */
     static Map<MetricKey, List<SeriesPoint>> series(List<HistoryRecord> records) {
-        Map<MetricKey, List<SeriesPoint>> series = new TreeMap<>();
+        Map<MetricKey, List<SeriesPoint>> series = new HashMap<>();
         for (HistoryRecord record : records) {
             record.metrics().forEach((key, value) -> {
                 if (value instanceof MetricValue.Numeric) {
@@ -166,7 +192,7 @@ public final class HistoryAnalysisBenchmark {
                 }
             });
         }
-        return series;
+        return new TreeMap<>(series);
     }
 
     /** A history of {@code size} runs with two real shifts (a +15% regression and its fix) in endpoint 3. */
