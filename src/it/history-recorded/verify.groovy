@@ -12,3 +12,5 @@ assert slurper.parseText(lines[0]).run_id != slurper.parseText(lines[1]).run_id
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('performance-trends.jsonl (2 records in the history)')
+assert log.contains('[INFO] Statistical gate (warn): 0 of ')
+assert log.contains('series tested; a series needs 10 comparable runs since the last accepted change (locust.minHistory); 0 findings')

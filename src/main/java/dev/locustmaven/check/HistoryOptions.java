@@ -1,6 +1,7 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.stats.StatisticalGateSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,13 +15,21 @@ import java.util.Objects;
  * @param maxRuns keep the newest this many records after the append; 0 keeps all
  * @param maxAgeDays drop records older than this many days after the append; 0 keeps all
  * @param build git commit, branch, CI build link and run id of this build
+ * @param statisticalGate the statistical layer's settings ({@link StatisticalChecks#settings})
  */
 public record HistoryOptions(
-        Path file, boolean record, String environment, int maxRuns, int maxAgeDays, BuildEnvironment build) {
+        Path file,
+        boolean record,
+        String environment,
+        int maxRuns,
+        int maxAgeDays,
+        BuildEnvironment build,
+        StatisticalGateSettings statisticalGate) {
 
     public HistoryOptions {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(statisticalGate, "statisticalGate");
         if (maxRuns < 0) {
             throw new ConfigurationException("locust.historyMaxRuns must be 0 (keep all) or more, not " + maxRuns);
         }

@@ -34,9 +34,10 @@ import java.util.Map;
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
  * the threshold rules, and write {@code verdict.json}, {@code report.md} and {@code TEST-locust.xml}.
  *
- * <p>With history configured it also reads the comparable earlier runs (for the trends it reports), and appends this
- * run as one record of the history file, with the same time as {@code verdict.json}'s {@code generated_at} so the
- * site report can pair them.
+ * <p>With history configured it also reads the comparable earlier runs, judges every series with the statistical
+ * gate (its findings join the verdict as checks of the rule {@value StatisticalChecks#RULE}), reports the degrading
+ * trends, and appends this run as one record of the history file, with the same time as {@code verdict.json}'s
+ * {@code generated_at} so the site report can pair them.
  *
  * <p>Everything the user configured is validated first, so a wrong threshold is reported before any file is read.
  * Nothing here writes the baseline: a check never changes a file the user owns.
@@ -99,6 +100,10 @@ public final class PerformanceCheck {
             earlierRecords = records.size();
             Map<MetricKey, List<SeriesPoint>> series =
                     RunHistory.comparableSeries(records, measurements, fingerprints, segment);
+            StatisticalChecks.Outcome statistics =
+                    StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
+            verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
+            notes.add(statistics.summary());
             trends = RunHistory.degradingTrends(
                     series, measurements, runId, request.now(), history.build().gitCommit());
         }

@@ -5,6 +5,7 @@ import dev.locustmaven.check.CheckResult;
 import dev.locustmaven.check.HistoryOptions;
 import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
+import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
@@ -210,6 +211,17 @@ public class CheckMojo extends AbstractLocustMojo {
         decide(result.verdict());
     }
 
+    /**
+     * The statistical gate over the comparable history: {@code off}, {@code warn} (findings warn) or {@code fail}
+     * (findings significant after Holm's correction fail the build).
+     */
+    @Parameter(property = "locust.statisticalGate", defaultValue = "warn")
+    private String statisticalGate;
+
+    /** Comparable runs since the last accepted change a series needs before the statistical gate judges it; 10. */
+    @Parameter(property = "locust.minHistory")
+    private Integer minHistory;
+
     private HistoryOptions history() {
         Path folder = project != null && project.getBasedir() != null
                 ? project.getBasedir().toPath()
@@ -220,7 +232,8 @@ public class CheckMojo extends AbstractLocustMojo {
                 environment,
                 historyMaxRuns,
                 historyMaxAgeDays,
-                BuildEnvironment.detect(folder));
+                BuildEnvironment.detect(folder),
+                StatisticalChecks.settings(statisticalGate, minHistory));
     }
 
     /** Binds the notification and export parameters, so that a wrong one fails before any work. */
