@@ -5,6 +5,8 @@ import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.baseline.BaselinePromotion;
 import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.baseline.PromotionContext;
+import dev.locustmaven.history.HistoryContents;
+import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.locust.ResultsDirectoryReader;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.LocustRun;
@@ -38,6 +40,9 @@ public final class BaselineUpdate {
     public Promotion run(BaselineUpdateRequest request) {
         Configuration.requireValid(List.of(), request.metrics());
         Optional<BaselineDocument> existing = BaselineFile.readIfExists(request.baselineFile());
+        if (request.baselineRuns() > 0) {
+            return promoteHistory(request, existing);
+        }
         LocustRun run = results.read(request.resultsDirectory());
         Measurements measured = new MetricExtractor().extract(run, request.metrics());
 
@@ -66,6 +71,25 @@ public final class BaselineUpdate {
                 users,
                 runTimes);
         Promotion promotion = BaselinePromotion.promote(existing, measured, context);
+        BaselineFile.write(request.baselineFile(), promotion.document());
+        return promotion;
+    }
+
+    /** Promotes the median of the last {@code baselineRuns} comparable runs of the history. */
+    private static Promotion promoteHistory(BaselineUpdateRequest request, Optional<BaselineDocument> existing) {
+        HistoryStore store = new HistoryStore(request.historyFile());
+        HistoryContents contents = store.read();
+        HistoryCentre centre = HistoryCentre.ofLast(contents.records(), request.baselineRuns(), store.file());
+        PromotionContext context = new PromotionContext(
+                request.now(),
+                request.validityDays(),
+                request.updatedBy(),
+                request.gitCommit(),
+                centre.locustVersions().isEmpty() ? null : String.join(", ", centre.locustVersions()),
+                request.environment(),
+                request.baselineRuns(),
+                centre.users());
+        Promotion promotion = BaselinePromotion.promote(existing, centre.measurements(), context);
         BaselineFile.write(request.baselineFile(), promotion.document());
         return promotion;
     }

@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param gitCommit {@code null} keeps the file's value
  * @param environment a label for where the runs were made; {@code null} keeps the file's value
+ * @param historyFile the history of runs, read when {@code baselineRuns} is above 0
+ * @param baselineRuns 0 promotes the results directory; N promotes the median of the last N comparable runs of the
+ *     history instead
  */
 public record BaselineUpdateRequest(
         Path resultsDirectory,
@@ -19,9 +22,31 @@ public record BaselineUpdateRequest(
         String updatedBy,
         String gitCommit,
         String environment,
-        Instant now) {
+        Instant now,
+        Path historyFile,
+        int baselineRuns) {
 
     public BaselineUpdateRequest {
         metrics = List.copyOf(metrics);
+        if (baselineRuns < 0) {
+            throw new ConfigurationException(
+                    "locust.baselineRuns must be 0 (promote the results directory) or more, not " + baselineRuns);
+        }
+        if (baselineRuns > 0 && historyFile == null) {
+            throw new ConfigurationException("locust.baselineRuns needs the history file (locust.historyFile)");
+        }
+    }
+
+    /** A promotion of the results directory. */
+    public BaselineUpdateRequest(
+            Path resultsDirectory,
+            Path baselineFile,
+            List<MetricDefinition> metrics,
+            int validityDays,
+            String updatedBy,
+            String gitCommit,
+            String environment,
+            Instant now) {
+        this(resultsDirectory, baselineFile, metrics, validityDays, updatedBy, gitCommit, environment, now, null, 0);
     }
 }

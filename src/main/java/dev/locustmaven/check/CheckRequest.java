@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param baselineFile may not exist yet; then every change rule reports NO_BASELINE
  * @param context commit, branch and build link for the Markdown report
+ * @param history where the history of runs is kept and whether this run is added; null: no history
  */
 public record CheckRequest(
         Path resultsDirectory,
@@ -20,10 +21,23 @@ public record CheckRequest(
         List<ThresholdRule> thresholds,
         List<MetricDefinition> metrics,
         Instant now,
-        ReportContext context) {
+        ReportContext context,
+        HistoryOptions history) {
 
     public CheckRequest {
         thresholds = List.copyOf(thresholds);
         metrics = List.copyOf(metrics);
+    }
+
+    /** A check without history. */
+    public CheckRequest(
+            Path resultsDirectory,
+            Path baselineFile,
+            Path reportDirectory,
+            List<ThresholdRule> thresholds,
+            List<MetricDefinition> metrics,
+            Instant now,
+            ReportContext context) {
+        this(resultsDirectory, baselineFile, reportDirectory, thresholds, metrics, now, context, null);
     }
 }

@@ -11,6 +11,9 @@ import java.util.List;
  *
  * @param notes facts for the log that are not part of the verdict (a missing baseline file, the files written)
  * @param markdown the Markdown report, also written to {@code report.md}, for notifications
+ * @param warnings problems that do not change the verdict but deserve a warning (corrupt history lines, a history
+ *     that could not be written)
+ * @param trends one line per notable trend of the history, for the log
  */
 public record CheckResult(
         Verdict verdict,
@@ -18,10 +21,25 @@ public record CheckResult(
         Measurements measurements,
         List<String> notes,
         String markdown,
-        List<Path> outputs) {
+        List<Path> outputs,
+        List<String> warnings,
+        List<String> trends) {
 
     public CheckResult {
         notes = List.copyOf(notes);
         outputs = List.copyOf(outputs);
+        warnings = List.copyOf(warnings);
+        trends = List.copyOf(trends);
+    }
+
+    /** A result without history warnings or trends. */
+    public CheckResult(
+            Verdict verdict,
+            LocustRun run,
+            Measurements measurements,
+            List<String> notes,
+            String markdown,
+            List<Path> outputs) {
+        this(verdict, run, measurements, notes, markdown, outputs, List.of(), List.of());
     }
 }

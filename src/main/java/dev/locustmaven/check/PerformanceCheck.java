@@ -5,23 +5,39 @@ import dev.locustmaven.gate.Comparability;
 import dev.locustmaven.gate.Gate;
 import dev.locustmaven.gate.GateOptions;
 import dev.locustmaven.gate.ThresholdRules;
+import dev.locustmaven.history.Fingerprint;
+import dev.locustmaven.history.HistoryContents;
+import dev.locustmaven.history.HistoryException;
+import dev.locustmaven.history.HistoryRecord;
+import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.history.PruneResult;
 import dev.locustmaven.locust.ResultsDirectoryReader;
 import dev.locustmaven.metrics.Extraction;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.LocustRun;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.report.JUnitReport;
 import dev.locustmaven.report.MarkdownReport;
 import dev.locustmaven.report.VerdictJson;
+import dev.locustmaven.stats.SeriesPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
  * the threshold rules, and write {@code verdict.json}, {@code report.md} and {@code TEST-locust.xml}.
+ *
+ * <p>With history configured it also reads the comparable earlier runs, judges every series with the statistical
+ * gate (its findings join the verdict as checks of the rule {@value StatisticalChecks#RULE}), reports the degrading
+ * trends, and appends this run as one record of the history file, with the same time as {@code verdict.json}'s
+ * {@code generated_at} so the site report can pair them.
  *
  * <p>Everything the user configured is validated first, so a wrong threshold is reported before any file is read.
  * Nothing here writes the baseline: a check never changes a file the user owns.
@@ -64,8 +80,33 @@ public final class PerformanceCheck {
         GateOptions options = GateOptions.at(request.now())
                 .withUnavailable(extraction.unavailable())
                 .withNotes(comparability);
-        Verdict verdict = new Gate()
-                .evaluate(extraction.measurements(), baseline, new ThresholdRules(request.thresholds()), options);
+        Measurements measurements = extraction.measurements();
+        Verdict verdict =
+                new Gate().evaluate(measurements, baseline, new ThresholdRules(request.thresholds()), options);
+
+        HistoryOptions history = request.history();
+        List<String> warnings = new ArrayList<>();
+        List<String> trends = List.of();
+        String segment = HistoryRecord.segmentOf(baseline);
+        String runId = null;
+        Map<String, Fingerprint> fingerprints = Map.of();
+        HistoryStore store = null;
+        int earlierRecords = 0;
+        if (history != null) {
+            store = new HistoryStore(history.file());
+            runId = HistoryRecord.newRunId(history.build(), request.now());
+            fingerprints = RunHistory.fingerprints(run, history.environment());
+            List<HistoryRecord> records = readHistory(store, warnings);
+            earlierRecords = records.size();
+            Map<MetricKey, List<SeriesPoint>> series =
+                    RunHistory.comparableSeries(records, measurements, fingerprints, segment);
+            StatisticalChecks.Outcome statistics =
+                    StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
+            verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
+            notes.add(statistics.summary());
+            trends = RunHistory.degradingTrends(
+                    series, measurements, runId, request.now(), history.build().gitCommit());
+        }
 
         Path dir = request.reportDirectory();
         Path json = dir.resolve(VERDICT_JSON);
@@ -75,7 +116,61 @@ public final class PerformanceCheck {
         VerdictJson.write(json, verdict, request.now());
         MarkdownReport.write(markdownFile, verdict, request.context());
         JUnitReport.write(junit, verdict);
+        if (history != null && history.record()) {
+            HistoryRecord record = HistoryRecord.of(
+                    request.now(),
+                    runId,
+                    history.build(),
+                    segment,
+                    verdict.level(),
+                    1,
+                    fingerprints,
+                    RunHistory.metrics(measurements));
+            record(store, record, history, request.now(), earlierRecords, notes, warnings);
+        }
         return new CheckResult(
-                verdict, run, extraction.measurements(), notes, markdown, List.of(json, markdownFile, junit));
+                verdict, run, measurements, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+    }
+
+    /** The valid records; each corrupt line becomes a warning. A history that cannot be read counts as empty. */
+    private static List<HistoryRecord> readHistory(HistoryStore store, List<String> warnings) {
+        try {
+            HistoryContents contents = store.read();
+            contents.corruptLines().forEach(line -> warnings.add(line.message(store.file())));
+            return contents.records();
+        } catch (HistoryException e) {
+            warnings.add(e.getMessage() + "; this check uses no history");
+            return List.of();
+        }
+    }
+
+    /**
+     * Appends the run and prunes. A history that cannot be written is a warning, not a failed check: the verdict
+     * stands on its own, and the next run can record again.
+     */
+    private static void record(
+            HistoryStore store,
+            HistoryRecord record,
+            HistoryOptions history,
+            Instant now,
+            int earlierRecords,
+            List<String> notes,
+            List<String> warnings) {
+        try {
+            store.append(record);
+            int records = earlierRecords + 1;
+            String pruned = "";
+            if (history.maxRuns() > 0 || history.maxAgeDays() > 0) {
+                PruneResult prune = store.prune(history.maxRuns(), history.maxAgeDays(), now);
+                records = prune.kept();
+                if (prune.removed() > 0) {
+                    pruned = "; pruned " + prune.removed() + " old record" + (prune.removed() == 1 ? "" : "s");
+                }
+            }
+            notes.add("Recorded run " + record.runId() + " in " + store.file() + " (" + records + " record"
+                    + (records == 1 ? "" : "s") + " in the history" + pruned + ")");
+        } catch (HistoryException e) {
+            warnings.add(e.getMessage() + "; this run was not recorded in the history");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.check.BaselineUpdate;
 import dev.locustmaven.check.BaselineUpdateRequest;
 import dev.locustmaven.history.BuildEnvironment;
+import java.io.File;
 import java.time.Instant;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,6 +30,17 @@ public class BaselineMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.updatedBy", defaultValue = "locust:baseline")
     private String updatedBy;
 
+    /**
+     * 0 (default) promotes the results directory. N promotes the robust centre of the history instead: per service,
+     * the median of each metric over the last N runs comparable with its newest run.
+     */
+    @Parameter(property = "locust.baselineRuns", defaultValue = "0")
+    private int baselineRuns;
+
+    /** The history of runs that {@code check} records, read with {@code baselineRuns}. */
+    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
+    private File historyFile;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -50,11 +62,16 @@ public class BaselineMojo extends AbstractLocustMojo {
                             BuildEnvironment.detect(project.getBasedir().toPath())
                                     .gitCommit(),
                             testEnvironment,
-                            Instant.now()));
+                            Instant.now(),
+                            historyFile == null ? null : historyFile.toPath(),
+                            baselineRuns));
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);
         }
-        getLog().info("Baseline written to " + baselineFile);
+        getLog().info("Baseline written to " + baselineFile
+                + (baselineRuns > 0
+                        ? " from the median of the last " + baselineRuns + " comparable runs of " + historyFile
+                        : ""));
         promotion.lines().forEach(getLog()::info);
     }
 }

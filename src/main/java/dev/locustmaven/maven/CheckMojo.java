@@ -2,10 +2,13 @@ package dev.locustmaven.maven;
 
 import dev.locustmaven.check.CheckRequest;
 import dev.locustmaven.check.CheckResult;
+import dev.locustmaven.check.HistoryOptions;
 import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
+import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
@@ -16,6 +19,7 @@ import dev.locustmaven.notify.Secret;
 import dev.locustmaven.report.ConsoleReport;
 import dev.locustmaven.report.ReportContext;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 
 /**
@@ -138,6 +143,36 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    /**
+     * The history of runs: one JSON line per run. Commit it, or keep it as a CI cache, so that later runs can see it.
+     */
+    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
+    private File historyFile;
+
+    /** Appends this run to the history file; with {@code false} the history is only read. */
+    @Parameter(property = "locust.recordHistory", defaultValue = "true")
+    private boolean recordHistory;
+
+    /**
+     * A label for where the runs are made, e.g. {@code github-ubuntu-latest}: part of every service's fingerprint, so
+     * runs of different environments are never compared. The same property the {@code baseline} goal writes to the
+     * baseline's metadata. Named {@code testEnvironment} in the pom: {@code environment} is {@code run}'s map of
+     * variables for Locust's process, and one plugin-level configuration serves every goal.
+     */
+    @Parameter(property = "locust.environment")
+    private String testEnvironment;
+
+    /** After appending, keep only the newest this many records; 0 keeps all. */
+    @Parameter(property = "locust.historyMaxRuns", defaultValue = "0")
+    private int historyMaxRuns;
+
+    /** After appending, drop the records older than this many days; 0 keeps all. */
+    @Parameter(property = "locust.historyMaxAgeDays", defaultValue = "0")
+    private int historyMaxAgeDays;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -160,17 +195,45 @@ public class CheckMojo extends AbstractLocustMojo {
                                     now,
                                     publication.githubContext().commit(),
                                     publication.githubContext().branch(),
-                                    publication.githubContext().runUrl())));
+                                    publication.githubContext().runUrl()),
+                            history()));
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);
         }
         result.notes().forEach(getLog()::info);
+        result.warnings().forEach(getLog()::warn);
+        result.trends().forEach(getLog()::warn);
         log(result.verdict());
         getLog().info("Verdict written to " + result.outputs().get(0));
         Publication.Outcome published = publication.publish(result, now);
         published.info().forEach(getLog()::info);
         published.warnings().forEach(getLog()::warn);
         decide(result.verdict());
+    }
+
+    /**
+     * The statistical gate over the comparable history: {@code off}, {@code warn} (findings warn) or {@code fail}
+     * (findings significant after Holm's correction fail the build).
+     */
+    @Parameter(property = "locust.statisticalGate", defaultValue = "warn")
+    private String statisticalGate;
+
+    /** Comparable runs since the last accepted change a series needs before the statistical gate judges it; 10. */
+    @Parameter(property = "locust.minHistory")
+    private Integer minHistory;
+
+    private HistoryOptions history() {
+        Path folder = project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath()
+                : Path.of("").toAbsolutePath();
+        return new HistoryOptions(
+                historyFile.toPath(),
+                recordHistory,
+                testEnvironment,
+                historyMaxRuns,
+                historyMaxAgeDays,
+                BuildEnvironment.detect(folder),
+                StatisticalChecks.settings(statisticalGate, minHistory));
     }
 
     /** Binds the notification and export parameters, so that a wrong one fails before any work. */

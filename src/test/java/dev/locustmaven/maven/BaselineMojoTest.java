@@ -2,13 +2,26 @@ package dev.locustmaven.maven;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locustmaven.baseline.BaselineFile;
+import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.history.Fingerprint;
+import dev.locustmaven.history.HistoryRecord;
+import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +56,71 @@ class BaselineMojoTest {
         assertThat(written.path("metadata").path("test_environment").asText()).isEqualTo("unit test");
         assertThat(written.path("metadata").path("locust_version").asText()).isEqualTo("2.47.0");
         assertThat(written.path("api_gateway").path("baseline_users").asInt()).isEqualTo(4);
+    }
+
+    private static HistoryRecord run(int i, int users, double p95, boolean respected) {
+        Fingerprint fingerprint = new Fingerprint(users, null, null, null, "2.47.0", "Linux", "amd64", 2, "ci");
+        return HistoryRecord.of(
+                Instant.parse("2026-02-01T00:00:00Z").plusSeconds(3600L * i),
+                "run-" + i,
+                new BuildEnvironment("abc", "main", null, null),
+                "no-baseline",
+                Status.PASS,
+                1,
+                Map.of("api", fingerprint),
+                Map.of(
+                        MetricKey.of("api", "p95_latency_ms"), MetricValue.of(p95),
+                        MetricKey.of("api", "limit_respected"), MetricValue.of(respected)));
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline/pom.xml")
+    void baselineRunsPromotesTheMedianOfTheLastComparableRunsAndStartsANewSegment(BaselineMojo mojo) throws Exception {
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history)
+                .appendAll(List.of(
+                        run(0, 10, 10, true),
+                        run(1, 10, 50, false),
+                        run(2, 10, 12, true),
+                        run(3, 99, 500, false),
+                        run(4, 10, 13, true)));
+        Path file = dir.resolve("performance-baselines.json");
+        setVariableValueToObject(
+                mojo, "resultsDirectory", dir.resolve("no-results").toFile());
+        setVariableValueToObject(mojo, "baselineFile", file.toFile());
+        setVariableValueToObject(mojo, "historyFile", history.toFile());
+        setVariableValueToObject(mojo, "baselineRuns", 3);
+
+        mojo.execute();
+
+        JsonNode written = new ObjectMapper().readTree(file.toFile());
+        // the last three runs of 10 users: 50, 12 and 13 (the run of 99 users is not comparable)
+        assertThat(written.path("api").path("p95_latency_ms").asDouble()).isEqualTo(13);
+        assertThat(written.path("api").path("limit_respected").asBoolean()).isTrue();
+        assertThat(written.path("api").path("baseline_users").asInt()).isEqualTo(10);
+        assertThat(written.path("metadata").path("runs").asInt()).isEqualTo(3);
+        String first = HistoryRecord.segmentOf(BaselineFile.read(file));
+
+        // effective_from has whole seconds, so promotions within one second share a segment
+        Thread.sleep(1100);
+        mojo.execute();
+
+        assertThat(HistoryRecord.segmentOf(BaselineFile.read(file)))
+                .as("every promotion starts a new segment")
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline/pom.xml")
+    void tooFewComparableRunsIsAClearError(BaselineMojo mojo) throws Exception {
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history).appendAll(List.of(run(0, 10, 10, true), run(1, 10, 11, true)));
+        setVariableValueToObject(mojo, "baselineFile", dir.resolve("b.json").toFile());
+        setVariableValueToObject(mojo, "historyFile", history.toFile());
+        setVariableValueToObject(mojo, "baselineRuns", 3);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("locust.baselineRuns=3, but " + history + " has only 2 runs of api");
     }
 }

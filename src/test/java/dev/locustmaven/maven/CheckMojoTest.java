@@ -4,8 +4,16 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locustmaven.history.HistoryContents;
+import dev.locustmaven.history.HistoryRecord;
+import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -30,6 +38,8 @@ class CheckMojoTest {
         setVariableValueToObject(mojo, "baselineFile", baselineFile.toFile());
         setVariableValueToObject(mojo, "reportDirectory", dir.resolve("out").toFile());
         setVariableValueToObject(mojo, "haltOnFailure", true);
+        setVariableValueToObject(
+                mojo, "historyFile", dir.resolve("history.jsonl").toFile());
     }
 
     private static String baseline(double apiP95, double queryP95) {
@@ -85,6 +95,62 @@ class CheckMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("Performance warnings fail the build (locust.failOnWarning): 1 check warned.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void everyCheckAppendsOneRecordAndKeepsACorruptLine(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(15, 38));
+        setVariableValueToObject(mojo, "testEnvironment", "unit test");
+        Path history = dir.resolve("history.jsonl");
+
+        mojo.execute();
+        Files.writeString(history, "{not a record\n", java.nio.file.StandardOpenOption.APPEND);
+        mojo.execute();
+
+        List<String> lines = Files.readAllLines(history);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).isEqualTo("{not a record");
+        HistoryContents contents = new HistoryStore(history).read();
+        assertThat(contents.records()).hasSize(2);
+        assertThat(contents.corruptLines())
+                .singleElement()
+                .satisfies(c -> assertThat(c.lineNumber()).isEqualTo(2));
+        HistoryRecord second = contents.records().get(1);
+        assertThat(second.verdict()).isEqualTo(Status.PASS);
+        assertThat(second.fingerprint("api_gateway").orElseThrow().environment())
+                .isEqualTo("unit test");
+        assertThat(second.value(MetricKey.of("api_gateway", "p95_latency_ms"))).hasValue(16);
+        String generatedAt = new ObjectMapper()
+                .readTree(dir.resolve("out/verdict.json").toFile())
+                .path("generated_at")
+                .asText();
+        assertThat(Instant.parse(generatedAt)).isEqualTo(second.time());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void historyIsOnlyReadWhenRecordingIsOff(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(15, 38));
+        setVariableValueToObject(mojo, "recordHistory", false);
+
+        mojo.execute();
+
+        assertThat(dir.resolve("history.jsonl")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void pruningKeepsTheNewestRuns(CheckMojo mojo) throws Exception {
+        configure(mojo, baseline(15, 38));
+        setVariableValueToObject(mojo, "historyMaxRuns", 2);
+
+        mojo.execute();
+        mojo.execute();
+        mojo.execute();
+
+        assertThat(new HistoryStore(dir.resolve("history.jsonl")).read().records())
+                .hasSize(2);
     }
 
     @Test

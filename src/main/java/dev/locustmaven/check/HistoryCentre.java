@@ -1,0 +1,94 @@
+package dev.locustmaven.check;
+
+import dev.locustmaven.history.Fingerprint;
+import dev.locustmaven.history.HistoryRecord;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The robust centre of the last runs of the history, for {@code locust:baseline -Dlocust.baselineRuns=N}: per service,
+ * the newest N records whose fingerprint is comparable with the service's newest record, and per metric the median of
+ * their values. A flag takes the value most of the runs had (the newest run's on a tie). One run measured on a noisy
+ * neighbour then no longer becomes everybody's baseline.
+ *
+ * @param measurements the medians; their sample size is 0, as no single run's requests stand behind them
+ * @param users per service, from the newest run's fingerprint
+ * @param locustVersions the Locust versions of the newest runs
+ */
+record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<String> locustVersions) {
+
+    static HistoryCentre ofLast(List<HistoryRecord> records, int runs, Path file) {
+        Map<String, HistoryRecord> newest = new TreeMap<>();
+        for (HistoryRecord record : records) {
+            record.fingerprints().keySet().forEach(service -> newest.put(service, record));
+        }
+        if (newest.isEmpty()) {
+            throw new ConfigurationException(
+                    "locust.baselineRuns=" + runs + " promotes the last runs of the history, but " + file
+                            + " has no valid record; run mvn verify (locust:check records every run) first");
+        }
+        List<Measurement> medians = new ArrayList<>();
+        Map<String, Integer> users = new TreeMap<>();
+        Set<String> versions = new LinkedHashSet<>();
+        for (Map.Entry<String, HistoryRecord> entry : newest.entrySet()) {
+            String service = entry.getKey();
+            Fingerprint reference = entry.getValue().fingerprint(service).orElseThrow();
+            List<HistoryRecord> comparable = records.stream()
+                    .filter(r -> r.fingerprint(service)
+                            .map(f -> f.comparableTo(reference))
+                            .orElse(false))
+                    .toList();
+            if (comparable.size() < runs) {
+                throw new ConfigurationException("locust.baselineRuns=" + runs + ", but " + file + " has only "
+                        + comparable.size() + " run" + (comparable.size() == 1 ? "" : "s") + " of " + service
+                        + " comparable with its newest run (same load, Locust version, machine and environment)");
+            }
+            List<HistoryRecord> last = comparable.subList(comparable.size() - runs, comparable.size());
+            medians.addAll(medians(service, last));
+            if (reference.users() != null) {
+                users.put(service, reference.users());
+            }
+            if (reference.locustVersion() != null) {
+                versions.add(reference.locustVersion());
+            }
+        }
+        return new HistoryCentre(Measurements.of(medians), users, versions);
+    }
+
+    /** Per metric of the service: the median of the runs that have it, oldest first in {@code last}. */
+    private static List<Measurement> medians(String service, List<HistoryRecord> last) {
+        Map<MetricKey, List<MetricValue>> values = new TreeMap<>();
+        for (HistoryRecord record : last) {
+            record.metrics().forEach((key, value) -> {
+                if (key.service().equals(service)) {
+                    values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                }
+            });
+        }
+        List<Measurement> result = new ArrayList<>();
+        values.forEach((key, list) -> result.add(new Measurement(key, centre(list), 0)));
+        return result;
+    }
+
+    private static MetricValue centre(List<MetricValue> values) {
+        if (values.get(values.size() - 1) instanceof MetricValue.Flag newest) {
+            long trues = values.stream().filter(v -> v.asDouble() == 1).count();
+            long falses = values.size() - trues;
+            return trues == falses ? newest : MetricValue.of(trues > falses);
+        }
+        double[] numbers =
+                values.stream().mapToDouble(MetricValue::asDouble).sorted().toArray();
+        int n = numbers.length;
+        double median = n % 2 == 1 ? numbers[n / 2] : (numbers[n / 2 - 1] + numbers[n / 2]) / 2;
+        return MetricValue.of(median);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.locustmaven.check;
+
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.model.Verdict;
+import dev.locustmaven.stats.GateMode;
+import dev.locustmaven.stats.GroupVerdict;
+import dev.locustmaven.stats.MetricDirection;
+import dev.locustmaven.stats.RunnerShift;
+import dev.locustmaven.stats.SeriesInput;
+import dev.locustmaven.stats.SeriesPoint;
+import dev.locustmaven.stats.SeriesVerdict;
+import dev.locustmaven.stats.StatisticalGate;
+import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.stats.StatisticalStatus;
+import dev.locustmaven.stats.StatisticalVerdict;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The statistical layer (DESIGN §6 layer 3) in {@code check}: judges every numeric series of the run against its
+ * comparable history with {@link StatisticalGate}, and turns its warnings and failures into {@link Check}s with the
+ * rule {@value #RULE}, so they reach every output (console, verdict.json, report.md, JUnit, notifications).
+ */
+public final class StatisticalChecks {
+
+    /** The rule text of every statistical check. */
+    public static final String RULE = "statistical gate";
+
+    /** A percentile of fewer requests than this may warn but never fails the build: a few requests make it jumpy. */
+    static final long MIN_PERCENTILE_REQUESTS = 100;
+
+    private static final Pattern PERCENTILE = Pattern.compile("p\\d+(_.*)?");
+
+    private StatisticalChecks() {}
+
+    /**
+     * The settings for {@code locust.statisticalGate} and {@code locust.minHistory}; the other knobs keep the measured
+     * defaults ({@link StatisticalGateSettings#DEFAULTS}).
+     *
+     * @param minHistory null for the default
+     */
+    public static StatisticalGateSettings settings(String mode, Integer minHistory) {
+        StatisticalGateSettings d = StatisticalGateSettings.DEFAULTS;
+        try {
+            int history = minHistory == null ? d.minHistory() : minHistory;
+            return new StatisticalGateSettings(
+                    GateMode.parse(mode),
+                    history,
+                    Math.max(d.window(), history),
+                    d.persistenceWindow(),
+                    d.alpha(),
+                    d.confirmAlpha(),
+                    d.warnFdr(),
+                    d.minEffect(),
+                    d.gate(),
+                    d.adjustForRunnerShift(),
+                    d.minGroupSize());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid statistical gate settings (locust.statisticalGate, "
+                    + "locust.minHistory): " + e.getMessage());
+        }
+    }
+
+    /** What the gate found: the checks to add to the verdict, and a line saying how much it could test. */
+    record Outcome(List<Check> checks, String summary) {}
+
+    static Outcome evaluate(
+            Map<MetricKey, List<SeriesPoint>> history, Measurements current, StatisticalGateSettings settings) {
+        if (settings.mode() == GateMode.OFF) {
+            return new Outcome(List.of(), "Statistical gate: off (locust.statisticalGate)");
+        }
+        List<SeriesInput> inputs = new ArrayList<>();
+        Map<String, Measurement> byId = new HashMap<>();
+        Map<String, String> serviceOfGroup = new HashMap<>();
+        history.forEach((key, points) -> {
+            Measurement measurement = current.get(key).orElseThrow();
+            String id = key.toString();
+            String group = RunnerShift.groupOf(key.service(), key.metric());
+            if (group != null) {
+                serviceOfGroup.put(group, key.service());
+            }
+            boolean fewRequests =
+                    PERCENTILE.matcher(key.metric()).matches() && measurement.sampleSize() < MIN_PERCENTILE_REQUESTS;
+            inputs.add(new SeriesInput(
+                    id,
+                    group,
+                    MetricDirection.of(key.metric()),
+                    points,
+                    List.of(measurement.value().asDouble()),
+                    fewRequests));
+            byId.put(id, measurement);
+        });
+        StatisticalVerdict verdict = new StatisticalGate(settings).evaluate(inputs);
+        List<Check> checks = new ArrayList<>();
+        int tested = 0;
+        for (SeriesVerdict series : verdict.series()) {
+            if (series.status() != StatisticalStatus.NOT_TESTED) {
+                tested++;
+            }
+            Status status = status(series.status());
+            if (status != null) {
+                Measurement m = byId.get(series.id());
+                checks.add(new Check(
+                        m.key(),
+                        null,
+                        m.value(),
+                        null,
+                        null,
+                        RULE,
+                        status,
+                        subject(m.key()) + ": " + series.message()));
+            }
+        }
+        for (GroupVerdict group : verdict.groups()) {
+            Status status = status(group.status());
+            if (status != null) {
+                MetricKey key = MetricKey.of(serviceOfGroup.get(group.group()), "common shift of " + group.group());
+                checks.add(new Check(
+                        key,
+                        null,
+                        null,
+                        null,
+                        null,
+                        RULE,
+                        status,
+                        "All " + group.members() + " series of " + group.group() + " moved together: "
+                                + group.message()));
+            }
+        }
+        String summary = "Statistical gate (" + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                + tested + " of " + inputs.size() + " series tested";
+        if (tested < inputs.size()) {
+            summary += "; a series needs " + settings.minHistory()
+                    + " comparable runs since the last accepted change (locust.minHistory)";
+        }
+        return new Outcome(checks, summary + "; " + checks.size() + " finding" + (checks.size() == 1 ? "" : "s"));
+    }
+
+    /** The verdict with the statistical checks added, its level recomputed as the rules' gate does. */
+    static Verdict withChecks(Verdict verdict, List<Check> added) {
+        if (added.isEmpty()) {
+            return verdict;
+        }
+        List<Check> checks = new ArrayList<>(verdict.checks());
+        checks.addAll(added);
+        Status level = checks.stream().anyMatch(Check::failsBuild)
+                ? Status.FAIL
+                : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
+        return new Verdict(level, checks, verdict.warnings());
+    }
+
+    private static Status status(StatisticalStatus status) {
+        return switch (status) {
+            case WARN -> Status.WARN;
+            case FAIL -> Status.FAIL;
+            case PASS, NOT_TESTED -> null;
+        };
+    }
+
+    private static String subject(MetricKey key) {
+        return key.service() + (key.endpoint() == null ? "" : " \"" + key.endpoint() + "\"") + " " + key.metric();
+    }
+}

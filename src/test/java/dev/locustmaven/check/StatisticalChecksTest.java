@@ -1,0 +1,141 @@
+package dev.locustmaven.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.history.Fingerprint;
+import dev.locustmaven.history.HistoryRecord;
+import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.LocustRun;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.stats.GateMode;
+import dev.locustmaven.stats.StatisticalGateSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The statistical gate inside {@code check}: a synthetic history of a stable p95 around 10 ms, then the real run's
+ * 16 ms (a +60% step; the run comes from a real Locust run in {@code src/it-fixtures/results}).
+ */
+class StatisticalChecksTest {
+
+    private static final Path RESULTS = Path.of("src/it-fixtures/results").toAbsolutePath();
+    private static final MetricKey P95 = MetricKey.of("api_gateway", "p95_latency_ms");
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final BuildEnvironment BUILD = new BuildEnvironment("abc", "main", null, null);
+
+    @TempDir
+    Path dir;
+
+    private CheckResult check(String mode, int earlierRuns) {
+        Path baseline = dir.resolve("baseline.json");
+        try {
+            Files.writeString(baseline, "{\"api_gateway\": {\"p95_latency_ms\": 15}}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        LocustRun run = new ResultsDirectoryReader().read(RESULTS);
+        String segment = HistoryRecord.segmentOf(dev.locustmaven.baseline.BaselineFile.read(baseline));
+        Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(run, "ci");
+        List<HistoryRecord> records = new ArrayList<>();
+        for (int i = 0; i < earlierRuns; i++) {
+            Map<MetricKey, MetricValue> metrics = new TreeMap<>();
+            metrics.put(P95, MetricValue.of(10 * (1 + 0.02 * Math.sin(i))));
+            Instant time = NOW.minus(Duration.ofHours(earlierRuns - i));
+            records.add(HistoryRecord.of(time, "run-" + i, BUILD, segment, Status.PASS, 1, fingerprints, metrics));
+        }
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history).appendAll(records);
+        HistoryOptions options =
+                new HistoryOptions(history, true, "ci", 0, 0, BUILD, StatisticalChecks.settings(mode, null));
+        return new PerformanceCheck()
+                .run(new CheckRequest(
+                        RESULTS,
+                        baseline,
+                        dir.resolve("out"),
+                        List.of(failAbove100Percent()),
+                        List.of(),
+                        NOW,
+                        ReportContext.none(),
+                        options));
+    }
+
+    /** A loose rule, so that only the statistical gate can object to the +60% step. */
+    private static ThresholdRule failAbove100Percent() {
+        ThresholdRule rule = new ThresholdRule();
+        rule.setMetric("p95_latency_ms");
+        rule.setFail("+100%");
+        return rule;
+    }
+
+    private static List<Check> statistical(CheckResult result) {
+        return result.verdict().checks().stream()
+                .filter(c -> c.rule().equals(StatisticalChecks.RULE))
+                .toList();
+    }
+
+    @Test
+    void aStepAfterAStableHistoryWarnsByDefaultAndSaysWhatItCompared() throws Exception {
+        CheckResult result = check("warn", 15);
+
+        assertThat(statistical(result)).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo(P95);
+            assertThat(c.status()).isEqualTo(Status.WARN);
+            assertThat(c.message()).startsWith("api_gateway p95_latency_ms: ").contains("15 runs");
+        });
+        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
+        assertThat(Files.readString(dir.resolve("out/verdict.json"))).contains("statistical gate");
+        assertThat(result.notes()).anyMatch(n -> n.startsWith("Statistical gate (warn): "));
+    }
+
+    @Test
+    void theStepFailsTheBuildOnlyInFailMode() {
+        CheckResult result = check("fail", 15);
+
+        assertThat(statistical(result))
+                .singleElement()
+                .extracting(Check::status)
+                .isEqualTo(Status.FAIL);
+        assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void offAddsNothing() {
+        assertThat(statistical(check("off", 15))).isEmpty();
+    }
+
+    @Test
+    void tooLittleHistoryIsNotJudged() {
+        CheckResult result = check("fail", 5);
+
+        assertThat(statistical(result)).isEmpty();
+        assertThat(result.verdict().level()).isEqualTo(Status.PASS);
+        assertThat(result.notes()).anyMatch(n -> n.contains("needs 10 comparable runs"));
+    }
+
+    @Test
+    void aWrongModeIsAConfigurationError() {
+        assertThatThrownBy(() -> StatisticalChecks.settings("loud", null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("locust.statisticalGate")
+                .hasMessageContaining("'loud'");
+        assertThat(StatisticalChecks.settings("FAIL", 20).minHistory()).isEqualTo(20);
+        assertThat(StatisticalChecks.settings("warn", null)).isEqualTo(StatisticalGateSettings.DEFAULTS);
+        assertThat(StatisticalChecks.settings("off", null).mode()).isEqualTo(GateMode.OFF);
+    }
+}
