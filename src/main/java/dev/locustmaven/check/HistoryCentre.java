@@ -75,20 +75,7 @@ record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<
             });
         }
         List<Measurement> result = new ArrayList<>();
-        values.forEach((key, list) -> result.add(new Measurement(key, centre(list), 0)));
+        values.forEach((key, list) -> result.add(new Measurement(key, Medians.of(list), 0)));
         return result;
-    }
-
-    private static MetricValue centre(List<MetricValue> values) {
-        if (values.get(values.size() - 1) instanceof MetricValue.Flag newest) {
-            long trues = values.stream().filter(v -> v.asDouble() == 1).count();
-            long falses = values.size() - trues;
-            return trues == falses ? newest : MetricValue.of(trues > falses);
-        }
-        double[] numbers =
-                values.stream().mapToDouble(MetricValue::asDouble).sorted().toArray();
-        int n = numbers.length;
-        double median = n % 2 == 1 ? numbers[n / 2] : (numbers[n / 2 - 1] + numbers[n / 2]) / 2;
-        return MetricValue.of(median);
     }
 }

@@ -11,13 +11,19 @@ import dev.locustmaven.history.HistoryException;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.history.PruneResult;
+import dev.locustmaven.locust.LocustRunException;
 import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.ScenarioOutcome;
 import dev.locustmaven.metrics.Extraction;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustRun;
+import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.report.JUnitReport;
 import dev.locustmaven.report.MarkdownReport;
@@ -29,6 +35,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -48,6 +57,9 @@ public final class PerformanceCheck {
     public static final String REPORT_MD = "report.md";
     public static final String JUNIT_XML = "TEST-locust.xml";
 
+    /** The hidden folder of the results directory that holds the confirmation runs. */
+    public static final String RERUNS = ".reruns";
+
     private final ResultsDirectoryReader results;
 
     public PerformanceCheck() {
@@ -59,13 +71,23 @@ public final class PerformanceCheck {
     }
 
     public CheckResult run(CheckRequest request) {
+        return run(request, Confirmation.none());
+    }
+
+    /** Checks the results directory, confirming a breached rule with reruns when {@code confirmation} allows. */
+    public CheckResult run(CheckRequest request, Confirmation confirmation) {
         Configuration.requireValid(request.thresholds(), request.metrics());
         LocustRun run = results.read(request.resultsDirectory());
-        return evaluate(request, run);
+        return evaluate(request, run, confirmation);
     }
 
     /** Checks results already read, e.g. the median of several runs of the same build. */
     public CheckResult evaluate(CheckRequest request, LocustRun run) {
+        return evaluate(request, run, Confirmation.none());
+    }
+
+    /** Checks results already read, confirming a breached rule with reruns when {@code confirmation} allows. */
+    public CheckResult evaluate(CheckRequest request, LocustRun run, Confirmation confirmation) {
         Configuration.requireValid(request.thresholds(), request.metrics());
         List<String> notes = new ArrayList<>();
         Baseline baseline = null;
@@ -81,11 +103,19 @@ public final class PerformanceCheck {
                 .withUnavailable(extraction.unavailable())
                 .withNotes(comparability);
         Measurements measurements = extraction.measurements();
-        Verdict verdict =
-                new Gate().evaluate(measurements, baseline, new ThresholdRules(request.thresholds()), options);
+        ThresholdRules rules = new ThresholdRules(request.thresholds());
+        Verdict verdict = new Gate().evaluate(measurements, baseline, rules, options);
+        List<String> warnings = new ArrayList<>();
+        int runs = 1;
+        Set<MetricKey> breached = breached(verdict, confirmation);
+        if (!breached.isEmpty()) {
+            Confirmed confirmed = confirm(request, measurements, breached, confirmation, notes, warnings);
+            measurements = confirmed.measurements();
+            runs = confirmed.runs();
+            verdict = new Gate().evaluate(measurements, baseline, rules, options);
+        }
 
         HistoryOptions history = request.history();
-        List<String> warnings = new ArrayList<>();
         List<String> trends = List.of();
         String segment = HistoryRecord.segmentOf(baseline);
         String runId = null;
@@ -123,13 +153,88 @@ public final class PerformanceCheck {
                     history.build(),
                     segment,
                     verdict.level(),
-                    1,
+                    runs,
                     fingerprints,
                     RunHistory.metrics(measurements));
             record(store, record, history, request.now(), earlierRecords, notes, warnings);
         }
         return new CheckResult(
                 verdict, run, measurements, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+    }
+
+    /**
+     * The metrics with a failed rule, of the services the runner can run again; none without confirmation runs.
+     */
+    private static Set<MetricKey> breached(Verdict verdict, Confirmation confirmation) {
+        if (confirmation.runs() <= 0) {
+            return Set.of();
+        }
+        Set<MetricKey> keys = new TreeSet<>();
+        verdict.withStatus(Status.FAIL).stream()
+                .map(Check::key)
+                .filter(k -> confirmation.runner().services().contains(k.service()))
+                .forEach(keys::add);
+        return keys;
+    }
+
+    private record Confirmed(Measurements measurements, int runs) {}
+
+    /**
+     * Reruns each breached service's scenario into {@code <resultsDirectory>/.reruns/<service>-rerun-<i>/} (a hidden
+     * folder, so a later read of the results directory does not take a rerun for a service) and replaces the
+     * service's measurements with the per-metric medians of the first run and every usable rerun. A rerun that
+     * produced nothing usable is a warning, and the decision rests on the runs that did.
+     */
+    private Confirmed confirm(
+            CheckRequest request,
+            Measurements first,
+            Set<MetricKey> breached,
+            Confirmation confirmation,
+            List<String> notes,
+            List<String> warnings) {
+        Map<MetricKey, Measurement> decided = new TreeMap<>(first.byKey());
+        int mostRuns = 1;
+        Set<String> services = new TreeSet<>();
+        breached.forEach(k -> services.add(k.service()));
+        for (String service : services) {
+            List<Measurements> reruns = new ArrayList<>();
+            for (int i = 1; i <= confirmation.runs(); i++) {
+                Path output = request.resultsDirectory().resolve(RERUNS).resolve(service + "-rerun-" + i);
+                ScenarioOutcome outcome;
+                try {
+                    outcome = confirmation.runner().run(service, output);
+                } catch (LocustRunException e) {
+                    warnings.add("Confirmation run " + i + " of " + service + " could not run and is left out: "
+                            + e.getMessage());
+                    continue;
+                }
+                if (!outcome.usable()) {
+                    warnings.add("Confirmation run " + i + " of " + service + " is unusable and left out: "
+                            + outcome.problem());
+                    continue;
+                }
+                reruns.add(new MetricExtractor().extract(new LocustRun(List.of(outcome.result())), request.metrics()));
+            }
+            List<String> decisions = new ArrayList<>();
+            for (Measurement measurement : first.all()) {
+                if (!measurement.key().service().equals(service)) {
+                    continue;
+                }
+                List<MetricValue> values = new ArrayList<>(List.of(measurement.value()));
+                reruns.forEach(r -> r.get(measurement.key()).ifPresent(m -> values.add(m.value())));
+                MetricValue median = Medians.of(values);
+                decided.put(measurement.key(), new Measurement(measurement.key(), median, measurement.sampleSize()));
+                if (breached.contains(measurement.key())) {
+                    decisions.add(measurement.key().metric() + " " + values + " -> " + median);
+                }
+            }
+            mostRuns = Math.max(mostRuns, 1 + reruns.size());
+            notes.add("A rule failed for " + service + ": decided on the median of " + (1 + reruns.size())
+                    + " runs (confirmation runs in "
+                    + request.resultsDirectory().resolve(RERUNS) + ")"
+                    + "; " + String.join(", ", decisions));
+        }
+        return new Confirmed(new Measurements(decided), mostRuns);
     }
 
     /** The valid records; each corrupt line becomes a warning. A history that cannot be read counts as empty. */

@@ -2,6 +2,7 @@ package dev.locustmaven.maven;
 
 import dev.locustmaven.check.CheckRequest;
 import dev.locustmaven.check.CheckResult;
+import dev.locustmaven.check.Confirmation;
 import dev.locustmaven.check.HistoryOptions;
 import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
@@ -9,6 +10,7 @@ import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.locust.ScenarioRunner;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
@@ -184,19 +186,21 @@ public class CheckMojo extends AbstractLocustMojo {
         CheckResult result;
         try {
             result = new PerformanceCheck()
-                    .run(new CheckRequest(
-                            resultsDirectory.toPath(),
-                            baselineFile.toPath(),
-                            reportDirectory.toPath(),
-                            thresholds == null ? List.of() : thresholds,
-                            metrics(),
-                            now,
-                            new ReportContext(
+                    .run(
+                            new CheckRequest(
+                                    resultsDirectory.toPath(),
+                                    baselineFile.toPath(),
+                                    reportDirectory.toPath(),
+                                    thresholds == null ? List.of() : thresholds,
+                                    metrics(),
                                     now,
-                                    publication.githubContext().commit(),
-                                    publication.githubContext().branch(),
-                                    publication.githubContext().runUrl()),
-                            history()));
+                                    new ReportContext(
+                                            now,
+                                            publication.githubContext().commit(),
+                                            publication.githubContext().branch(),
+                                            publication.githubContext().runUrl()),
+                                    history()),
+                            confirmation());
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);
         }
@@ -221,6 +225,26 @@ public class CheckMojo extends AbstractLocustMojo {
     /** Comparable runs since the last accepted change a series needs before the statistical gate judges it; 10. */
     @Parameter(property = "locust.minHistory")
     private Integer minHistory;
+
+    /**
+     * When a rule fails for a service, rerun its scenario this many times and decide on the per-metric median of all
+     * its runs. Default: 2 when the {@code run} goal ran in this build (it leaves the scenarios to rerun), else 0.
+     */
+    @Parameter(property = "locust.confirmRuns")
+    private Integer confirmRuns;
+
+    /** The confirmation runs: the {@code run} goal of this build left its scenario runner in the project context. */
+    private Confirmation confirmation() {
+        Object runner = project == null ? null : project.getContextValue(RunMojo.SCENARIO_RUNNER_KEY);
+        if (!(runner instanceof ScenarioRunner scenarios)) {
+            if (confirmRuns != null && confirmRuns > 0) {
+                getLog().warn("locust.confirmRuns=" + confirmRuns
+                        + " needs the run goal in the same build to rerun the scenarios; no confirmation runs.");
+            }
+            return Confirmation.none();
+        }
+        return new Confirmation(scenarios, confirmRuns == null ? 2 : confirmRuns);
+    }
 
     private HistoryOptions history() {
         Path folder = project != null && project.getBasedir() != null

@@ -1,0 +1,144 @@
+package dev.locustmaven.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.history.HistoryRecord;
+import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.RunStatus;
+import dev.locustmaven.locust.ScenarioOutcome;
+import dev.locustmaven.locust.ScenarioRunner;
+import dev.locustmaven.model.LocustRun;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.ServiceResult;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.stats.StatisticalGateSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Confirmation runs. The runs are real Locust results ({@code src/it-fixtures/results}); a slow first run of
+ * api_gateway is played by rag_service's results (p95 70 ms) under api_gateway's name, the reruns by api_gateway's own
+ * (p95 16 ms).
+ */
+class ConfirmationTest {
+
+    private static final Path RESULTS = Path.of("src/it-fixtures/results").toAbsolutePath();
+    private static final LocustRun REAL = new ResultsDirectoryReader().read(RESULTS);
+
+    @TempDir
+    Path dir;
+
+    /** Reruns api_gateway with the given result each time and remembers where it wrote. */
+    private static final class Runner implements ScenarioRunner {
+        final ServiceResult result;
+        final List<Path> outputs = new ArrayList<>();
+
+        Runner(ServiceResult result) {
+            this.result = result;
+        }
+
+        @Override
+        public List<String> services() {
+            return List.of("api_gateway");
+        }
+
+        @Override
+        public ScenarioOutcome run(String service, Path outputDirectory) {
+            outputs.add(outputDirectory);
+            return new ScenarioOutcome(
+                    service, null, RunStatus.PASSED, 0, result, Duration.ZERO, null, List.of(), List.of());
+        }
+    }
+
+    private static ServiceResult as(String name, ServiceResult s) {
+        return new ServiceResult(
+                name, s.endpoints(), s.aggregated(), s.failures(), s.exceptions(), s.info(), s.sources());
+    }
+
+    private static LocustRun slowFirstRun() {
+        return new LocustRun(List.of(
+                as("api_gateway", REAL.service("rag_service").orElseThrow()),
+                REAL.service("mcp_server").orElseThrow()));
+    }
+
+    private CheckResult check(Runner runner, int runs) throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(
+                baseline, "{\"api_gateway\": {\"p95_latency_ms\": 15}, \"mcp_server\": {\"p95_latency_ms\": 27}}");
+        ThresholdRule rule = new ThresholdRule();
+        rule.setMetric("p95_latency_ms");
+        rule.setFail("+50%");
+        HistoryOptions history = new HistoryOptions(
+                dir.resolve("history.jsonl"),
+                true,
+                null,
+                0,
+                0,
+                new BuildEnvironment(null, null, null, null),
+                StatisticalGateSettings.DEFAULTS);
+        CheckRequest request = new CheckRequest(
+                dir.resolve("results"),
+                baseline,
+                dir.resolve("out"),
+                List.of(rule),
+                List.of(),
+                Instant.parse("2026-03-01T12:00:00Z"),
+                ReportContext.none(),
+                history);
+        return new PerformanceCheck().evaluate(request, slowFirstRun(), new Confirmation(runner, runs));
+    }
+
+    @Test
+    void aSlowFirstRunIsOutvotedByTwoNormalReruns() throws IOException {
+        Runner runner = new Runner(REAL.service("api_gateway").orElseThrow());
+
+        CheckResult result = check(runner, 2);
+
+        assertThat(result.verdict().level()).isEqualTo(Status.PASS);
+        assertThat(result.measurements()
+                        .get(MetricKey.of("api_gateway", "p95_latency_ms"))
+                        .orElseThrow()
+                        .value()
+                        .asDouble())
+                .isEqualTo(16);
+        assertThat(runner.outputs)
+                .containsExactly(
+                        dir.resolve("results/.reruns/api_gateway-rerun-1"),
+                        dir.resolve("results/.reruns/api_gateway-rerun-2"));
+        assertThat(result.notes())
+                .anyMatch(n -> n.startsWith("A rule failed for api_gateway: decided on the median of 3 runs")
+                        && n.contains("p95_latency_ms [70, 16, 16] -> 16"));
+        HistoryRecord record =
+                new HistoryStore(dir.resolve("history.jsonl")).read().records().get(0);
+        assertThat(record.runs()).isEqualTo(3);
+        assertThat(record.value(MetricKey.of("api_gateway", "p95_latency_ms"))).hasValue(16);
+    }
+
+    @Test
+    void aRegressionInEveryRunStillFails() throws IOException {
+        Runner runner = new Runner(as("api_gateway", REAL.service("rag_service").orElseThrow()));
+
+        CheckResult result = check(runner, 2);
+
+        assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
+        assertThat(runner.outputs).hasSize(2);
+    }
+
+    @Test
+    void withoutConfirmationRunsTheFirstRunDecides() throws IOException {
+        CheckResult result = check(new Runner(REAL.service("api_gateway").orElseThrow()), 0);
+
+        assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
+    }
+}
