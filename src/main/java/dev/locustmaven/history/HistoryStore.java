@@ -60,7 +60,7 @@ public final class HistoryStore {
     public void appendAll(List<HistoryRecord> records) {
         StringBuilder text = new StringBuilder();
         records.forEach(r -> text.append(HistoryFormat.write(r)).append('\n'));
-        byte[] line = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] lines = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
             Path parent = file.getParent();
             if (parent != null) {
@@ -74,12 +74,12 @@ public final class HistoryStore {
             ByteBuffer buffer;
             if (size > 0 && lastByte(channel, size) != '\n') {
                 // A hand edit or an old crash left the last line unterminated: end it, so the new line stays whole.
-                buffer = ByteBuffer.allocate(line.length + 1)
+                buffer = ByteBuffer.allocate(lines.length + 1)
                         .put((byte) '\n')
-                        .put(line)
+                        .put(lines)
                         .flip();
             } else {
-                buffer = ByteBuffer.wrap(line);
+                buffer = ByteBuffer.wrap(lines);
             }
             long position = size;
             while (buffer.hasRemaining()) {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Numbers, percentages, probabilities and dates in the explanations the gates write for people. */
+/**
+ * Numbers, percentages, probabilities and dates in the explanations the gates write for people. Numbers follow the
+ * model's {@code MetricFormat}, which this package may not use: {@code stats} depends on the JDK only.
+ */
 final class Format {
 
     private static final DateTimeFormatter DATE =

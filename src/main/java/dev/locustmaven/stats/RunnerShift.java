@@ -22,6 +22,7 @@ import java.util.Map;
 public final class RunnerShift {
 
     final String group;
+    final MetricDirection direction;
     final int members;
     final double[] history;
     final Instant[] times;
@@ -29,8 +30,15 @@ public final class RunnerShift {
     private final Map<String, Double> byBuild;
 
     private RunnerShift(
-            String group, int members, double[] history, Instant[] times, double current, Map<String, Double> byBuild) {
+            String group,
+            MetricDirection direction,
+            int members,
+            double[] history,
+            Instant[] times,
+            double current,
+            Map<String, Double> byBuild) {
         this.group = group;
+        this.direction = direction;
         this.members = members;
         this.history = history;
         this.times = times;
@@ -79,7 +87,8 @@ public final class RunnerShift {
     }
 
     /**
-     * Estimates the shift of every build in the last {@code span} runs of the members and of the current build.
+     * Estimates the shift of every build in the last {@code span} runs of the members and of the current build. The
+     * members share one direction.
      *
      * @return null when no earlier build had enough members to estimate its shift
      */
@@ -125,7 +134,13 @@ public final class RunnerShift {
             times[i] = estimated.get(i).time;
         }
         return new RunnerShift(
-                group, members.size(), history, times, RobustStatistics.medianInPlace(currentDeviations), byBuild);
+                group,
+                members.get(0).input.direction(),
+                members.size(),
+                history,
+                times,
+                RobustStatistics.medianInPlace(currentDeviations),
+                byBuild);
     }
 
     /** Points the series' tested values at its runs corrected for their builds' shifts. */

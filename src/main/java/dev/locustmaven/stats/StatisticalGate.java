@@ -76,6 +76,16 @@ public final class StatisticalGate {
         boolean confirm = false;
         Map<SeriesInput, SeriesVerdict> byInput = new IdentityHashMap<>();
         for (Judged j : judged) {
+            if (j.tests.isEmpty()) {
+                // the group's shift was known for too few of this series' runs
+                byInput.put(
+                        j.series.input,
+                        notTested(
+                                j.series.input,
+                                "not tested: only " + j.series.tested.length + " of its runs have a known common shift"
+                                        + " of " + j.series.shift.group + ", " + settings.minHistory() + " needed"));
+                continue;
+            }
             StatisticalStatus status = decisions.status(j.tests, j.series.input.warnOnly());
             boolean wanted = singleRun && decisions.confirm(j.tests);
             confirm |= wanted;
@@ -163,10 +173,7 @@ public final class StatisticalGate {
     }
 
     private JudgedGroup judge(RunnerShift shift) {
-        MetricDirection direction = MetricDirection.LOWER_IS_BETTER;
-        if (shift.group.endsWith(" throughput")) {
-            direction = MetricDirection.HIGHER_IS_BETTER;
-        }
+        MetricDirection direction = shift.direction;
         GateTest first = null;
         GateTest second = null;
         if (shift.history.length >= settings.minHistory()) {

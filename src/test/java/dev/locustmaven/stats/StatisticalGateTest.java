@@ -231,4 +231,22 @@ class StatisticalGateTest {
         assertThat(fails).isLessThanOrEqualTo(9);
         assertThat(confirmations).isLessThanOrEqualTo(30);
     }
+
+    @Test
+    void aSeriesWhoseRunsMostlyLackTheGroupsShiftIsNotTested() {
+        Service service = new Service(10, 30, 9, "p95_latency_ms");
+        List<SeriesInput> inputs = new ArrayList<>(service.inputs(List.<double[]>of(service.draw())));
+        SeriesInput odd = inputs.get(9);
+        List<SeriesPoint> renamed = new ArrayList<>();
+        for (int b = 0; b < odd.history().size(); b++) {
+            SeriesPoint p = odd.history().get(b);
+            renamed.add(new SeriesPoint(b < 25 ? "elsewhere-" + b : p.runId(), p.time(), p.commit(), p.value()));
+        }
+        inputs.set(9, new SeriesInput(odd.id(), odd.group(), odd.direction(), renamed, odd.currentRuns(), false));
+        StatisticalVerdict verdict = new StatisticalGate(FAIL_MODE).evaluate(inputs);
+        assertThat(series(verdict, 9).status()).isEqualTo(StatisticalStatus.NOT_TESTED);
+        assertThat(series(verdict, 9).message())
+                .isEqualTo("not tested: only 5 of its runs have a known common shift of svc latency, 10 needed");
+        assertThat(series(verdict, 0).status()).isEqualTo(StatisticalStatus.PASS);
+    }
 }
