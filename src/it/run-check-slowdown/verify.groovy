@@ -48,6 +48,13 @@ assert check.service == 'api_gateway' && check.endpoint == null && check.metric 
 assert check.status == 'FAIL' && check.baseline == baselineP95 && check.current == current
 assert check.message == message
 
-// the number check judged is Locust's own final p95, as the run goal recorded it
+// The breach was confirmed by two reruns (confirmRuns defaults to 2 when run is in the build): the number check judged
+// is the median of Locust's own final p95 of the three runs, as the run goal recorded them.
 assert finalStats.complete == true
-assert finalStats.aggregated.percentiles['0.95'] == current
+def p95s = [new File(basedir, 'target/locust/api_gateway/final-stats.json'),
+            new File(basedir, 'target/locust/.reruns/api_gateway-rerun-1/final-stats.json'),
+            new File(basedir, 'target/locust/.reruns/api_gateway-rerun-2/final-stats.json')]
+        .collect { json.parse(it).aggregated.percentiles['0.95'] as double }
+        .sort()
+assert p95s[1] == current
+assert log.contains('[INFO] Command: ') && log.contains('/.reruns/api_gateway-rerun-2/')
