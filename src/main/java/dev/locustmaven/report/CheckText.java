@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The words and numbers every human-readable output shows for a check, so that console, Markdown and JUnit agree. */
-final class CheckText {
+public final class CheckText {
 
     static final String NONE = "-";
 
@@ -28,13 +28,20 @@ final class CheckText {
         return value == null ? NONE : MetricFormat.withUnit(check.key().metric(), value);
     }
 
-    /** The relative change with its sign; the signed difference when there is no relative one (a zero baseline). */
     static String change(Check check) {
+        return change(check, "changed");
+    }
+
+    /**
+     * The relative change with its sign; the signed difference when there is no relative one (a zero baseline);
+     * {@code changedWord} for a flag that flipped.
+     */
+    public static String change(Check check, String changedWord) {
         if (check.baseline() instanceof MetricValue.Flag || check.current() instanceof MetricValue.Flag) {
             boolean differs = check.baseline() != null
                     && check.current() != null
                     && !check.baseline().equals(check.current());
-            return differs ? "changed" : NONE;
+            return differs ? changedWord : NONE;
         }
         if (check.changePct() != null) {
             return MetricFormat.signedPercent(check.changePct());

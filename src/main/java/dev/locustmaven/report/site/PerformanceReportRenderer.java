@@ -6,6 +6,7 @@ import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
+import dev.locustmaven.report.CheckText;
 import dev.locustmaven.stats.Trend;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -531,21 +532,8 @@ public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
         return value == null ? NONE : MetricFormat.withUnit(metric, value);
     }
 
-    /** The relative change with its sign; the signed difference when there is no relative one (a zero baseline). */
     private String change(Check check) {
-        if (check.baseline() instanceof MetricValue.Flag || check.current() instanceof MetricValue.Flag) {
-            boolean differs = check.baseline() != null
-                    && check.current() != null
-                    && !check.baseline().equals(check.current());
-            return differs ? text.get("checks.changed") : NONE;
-        }
-        if (check.changePct() != null) {
-            return MetricFormat.signedPercent(check.changePct());
-        }
-        if (check.delta() != null) {
-            return MetricFormat.signedWithUnit(check.key().metric(), check.delta());
-        }
-        return NONE;
+        return CheckText.change(check, text.get("checks.changed"));
     }
 
     /** {@code +12 ms (+2.1%)}; the difference alone when the previous value is 0; {@code -} for the first run. */
