@@ -48,6 +48,9 @@ import java.util.TreeSet;
  * trends, and appends this run as one record of the history file, with the same time as {@code verdict.json}'s
  * {@code generated_at} so the site report can pair them.
  *
+ * <p>When a rule fails for a service, or the statistical gate doubts a service's first run, and the {@code run} goal
+ * left a scenario runner, the service's scenario runs again and both layers decide on the per-metric medians.
+ *
  * <p>Everything the user configured is validated first, so a wrong threshold is reported before any file is read.
  * Nothing here writes the baseline: a check never changes a file the user owns.
  */
@@ -106,32 +109,38 @@ public final class PerformanceCheck {
         ThresholdRules rules = new ThresholdRules(request.thresholds());
         Verdict verdict = new Gate().evaluate(measurements, baseline, rules, options);
         List<String> warnings = new ArrayList<>();
-        int runs = 1;
-        Set<MetricKey> breached = breached(verdict, confirmation);
-        if (!breached.isEmpty()) {
-            Confirmed confirmed = confirm(request, measurements, breached, confirmation, notes, warnings);
-            measurements = confirmed.measurements();
-            runs = confirmed.runs();
-            verdict = new Gate().evaluate(measurements, baseline, rules, options);
-        }
 
         HistoryOptions history = request.history();
-        List<String> trends = List.of();
         String segment = HistoryRecord.segmentOf(baseline);
         String runId = null;
         Map<String, Fingerprint> fingerprints = Map.of();
         HistoryStore store = null;
         int earlierRecords = 0;
+        Map<MetricKey, List<SeriesPoint>> series = Map.of();
+        StatisticalChecks.Outcome statistics = null;
         if (history != null) {
             store = new HistoryStore(history.file());
             runId = HistoryRecord.newRunId(history.build(), request.now());
             fingerprints = RunHistory.fingerprints(run, history.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
             earlierRecords = records.size();
-            Map<MetricKey, List<SeriesPoint>> series =
-                    RunHistory.comparableSeries(records, measurements, fingerprints, segment);
-            StatisticalChecks.Outcome statistics =
-                    StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
+            series = RunHistory.comparableSeries(records, measurements, fingerprints, segment);
+            statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
+        }
+
+        int runs = 1;
+        Suspects suspects = Suspects.of(verdict, statistics, confirmation);
+        if (!suspects.isEmpty()) {
+            Confirmed confirmed = confirm(request, measurements, suspects, confirmation, notes, warnings);
+            measurements = confirmed.measurements();
+            runs = confirmed.runs();
+            verdict = new Gate().evaluate(measurements, baseline, rules, options);
+            if (history != null) {
+                statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
+            }
+        }
+        List<String> trends = List.of();
+        if (statistics != null) {
             verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
             notes.add(statistics.summary());
             trends = RunHistory.degradingTrends(
@@ -163,24 +172,48 @@ public final class PerformanceCheck {
     }
 
     /**
-     * The metrics with a failed rule, of the services the runner can run again; none without confirmation runs.
+     * The services to run again and why: those with a failed rule, and those whose first run the statistical gate
+     * doubts; only services the runner can run, and none without confirmation runs.
+     *
+     * @param keys the metrics that raised the doubt, whose values the note shows
      */
-    private static Set<MetricKey> breached(Verdict verdict, Confirmation confirmation) {
-        if (confirmation.runs() <= 0) {
-            return Set.of();
+    private record Suspects(Map<String, String> reasons, Set<MetricKey> keys) {
+
+        static Suspects of(Verdict verdict, StatisticalChecks.Outcome statistics, Confirmation confirmation) {
+            Map<String, String> reasons = new TreeMap<>();
+            Set<MetricKey> keys = new TreeSet<>();
+            if (confirmation.runs() <= 0) {
+                return new Suspects(reasons, keys);
+            }
+            List<String> services = confirmation.runner().services();
+            verdict.withStatus(Status.FAIL).stream()
+                    .map(Check::key)
+                    .filter(k -> services.contains(k.service()))
+                    .forEach(k -> {
+                        keys.add(k);
+                        reasons.put(k.service(), "A rule failed for " + k.service());
+                    });
+            if (statistics != null) {
+                statistics.doubted().stream()
+                        .filter(k -> services.contains(k.service()))
+                        .forEach(k -> {
+                            keys.add(k);
+                            reasons.putIfAbsent(
+                                    k.service(), "The statistical gate doubted the first run of " + k.service());
+                        });
+            }
+            return new Suspects(reasons, keys);
         }
-        Set<MetricKey> keys = new TreeSet<>();
-        verdict.withStatus(Status.FAIL).stream()
-                .map(Check::key)
-                .filter(k -> confirmation.runner().services().contains(k.service()))
-                .forEach(keys::add);
-        return keys;
+
+        boolean isEmpty() {
+            return reasons.isEmpty();
+        }
     }
 
     private record Confirmed(Measurements measurements, int runs) {}
 
     /**
-     * Reruns each breached service's scenario into {@code <resultsDirectory>/.reruns/<service>-rerun-<i>/} (a hidden
+     * Reruns each suspect service's scenario into {@code <resultsDirectory>/.reruns/<service>-rerun-<i>/} (a hidden
      * folder, so a later read of the results directory does not take a rerun for a service) and replaces the
      * service's measurements with the per-metric medians of the first run and every usable rerun. A rerun that
      * produced nothing usable is a warning, and the decision rests on the runs that did.
@@ -188,15 +221,13 @@ public final class PerformanceCheck {
     private Confirmed confirm(
             CheckRequest request,
             Measurements first,
-            Set<MetricKey> breached,
+            Suspects suspects,
             Confirmation confirmation,
             List<String> notes,
             List<String> warnings) {
         Map<MetricKey, Measurement> decided = new TreeMap<>(first.byKey());
         int mostRuns = 1;
-        Set<String> services = new TreeSet<>();
-        breached.forEach(k -> services.add(k.service()));
-        for (String service : services) {
+        for (String service : suspects.reasons().keySet()) {
             List<Measurements> reruns = new ArrayList<>();
             for (int i = 1; i <= confirmation.runs(); i++) {
                 Path output = request.resultsDirectory().resolve(RERUNS).resolve(service + "-rerun-" + i);
@@ -224,15 +255,15 @@ public final class PerformanceCheck {
                 reruns.forEach(r -> r.get(measurement.key()).ifPresent(m -> values.add(m.value())));
                 MetricValue median = Medians.of(values);
                 decided.put(measurement.key(), new Measurement(measurement.key(), median, measurement.sampleSize()));
-                if (breached.contains(measurement.key())) {
+                if (suspects.keys().contains(measurement.key())) {
                     decisions.add(measurement.key().metric() + " " + values + " -> " + median);
                 }
             }
             mostRuns = Math.max(mostRuns, 1 + reruns.size());
-            notes.add("A rule failed for " + service + ": decided on the median of " + (1 + reruns.size())
+            notes.add(suspects.reasons().get(service) + ": decided on the median of " + (1 + reruns.size())
                     + " runs (confirmation runs in "
                     + request.resultsDirectory().resolve(RERUNS) + ")"
-                    + "; " + String.join(", ", decisions));
+                    + (decisions.isEmpty() ? "" : "; " + String.join(", ", decisions)));
         }
         return new Confirmed(new Measurements(decided), mostRuns);
     }

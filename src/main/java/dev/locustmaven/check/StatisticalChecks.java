@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -68,13 +70,16 @@ public final class StatisticalChecks {
         }
     }
 
-    /** What the gate found: the checks to add to the verdict, and a line saying how much it could test. */
-    record Outcome(List<Check> checks, String summary) {}
+    /**
+     * What the gate found: the checks to add to the verdict, a line saying how much it could test, and the series
+     * whose first run it doubts (it breached the gate's confirmation level), to settle with confirmation runs.
+     */
+    record Outcome(List<Check> checks, String summary, Set<MetricKey> doubted) {}
 
     static Outcome evaluate(
             Map<MetricKey, List<SeriesPoint>> history, Measurements current, StatisticalGateSettings settings) {
         if (settings.mode() == GateMode.OFF) {
-            return new Outcome(List.of(), "Statistical gate: off (locust.statisticalGate)");
+            return new Outcome(List.of(), "Statistical gate: off (locust.statisticalGate)", Set.of());
         }
         List<SeriesInput> inputs = new ArrayList<>();
         Map<String, Measurement> byId = new HashMap<>();
@@ -99,10 +104,14 @@ public final class StatisticalChecks {
         });
         StatisticalVerdict verdict = new StatisticalGate(settings).evaluate(inputs);
         List<Check> checks = new ArrayList<>();
+        Set<MetricKey> doubted = new TreeSet<>();
         int tested = 0;
         for (SeriesVerdict series : verdict.series()) {
             if (series.status() != StatisticalStatus.NOT_TESTED) {
                 tested++;
+            }
+            if (series.confirmationWanted()) {
+                doubted.add(byId.get(series.id()).key());
             }
             Status status = status(series.status());
             if (status != null) {
@@ -119,9 +128,12 @@ public final class StatisticalChecks {
             }
         }
         for (GroupVerdict group : verdict.groups()) {
+            MetricKey key = MetricKey.of(serviceOfGroup.get(group.group()), "common shift of " + group.group());
+            if (group.confirmationWanted()) {
+                doubted.add(key);
+            }
             Status status = status(group.status());
             if (status != null) {
-                MetricKey key = MetricKey.of(serviceOfGroup.get(group.group()), "common shift of " + group.group());
                 checks.add(new Check(
                         key,
                         null,
@@ -140,7 +152,8 @@ public final class StatisticalChecks {
             summary += "; a series needs " + settings.minHistory()
                     + " comparable runs since the last accepted change (locust.minHistory)";
         }
-        return new Outcome(checks, summary + "; " + checks.size() + " finding" + (checks.size() == 1 ? "" : "s"));
+        return new Outcome(
+                checks, summary + "; " + checks.size() + " finding" + (checks.size() == 1 ? "" : "s"), doubted);
     }
 
     /** The verdict with the statistical checks added, its level recomputed as the rules' gate does. */

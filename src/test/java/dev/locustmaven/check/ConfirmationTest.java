@@ -2,8 +2,10 @@ package dev.locustmaven.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.locust.ResultsDirectoryReader;
@@ -12,6 +14,7 @@ import dev.locustmaven.locust.ScenarioOutcome;
 import dev.locustmaven.locust.ScenarioRunner;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,12 +77,16 @@ class ConfirmationTest {
     }
 
     private CheckResult check(Runner runner, int runs) throws IOException {
+        return check(runner, runs, "+50%");
+    }
+
+    private CheckResult check(Runner runner, int runs, String failLevel) throws IOException {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(
                 baseline, "{\"api_gateway\": {\"p95_latency_ms\": 15}, \"mcp_server\": {\"p95_latency_ms\": 27}}");
         ThresholdRule rule = new ThresholdRule();
         rule.setMetric("p95_latency_ms");
-        rule.setFail("+50%");
+        rule.setFail(failLevel);
         HistoryOptions history = new HistoryOptions(
                 dir.resolve("history.jsonl"),
                 true,
@@ -133,6 +141,69 @@ class ConfirmationTest {
 
         assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
         assertThat(runner.outputs).hasSize(2);
+    }
+
+    /**
+     * Fifteen earlier builds with api_gateway's p95 steady around 16 ms, recorded as {@code check} records them, so
+     * that only the statistical gate can object to a 70 ms first run.
+     */
+    private void steadyHistory() throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(
+                baseline, "{\"api_gateway\": {\"p95_latency_ms\": 15}, \"mcp_server\": {\"p95_latency_ms\": 27}}");
+        String segment = HistoryRecord.segmentOf(BaselineFile.read(baseline));
+        Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(slowFirstRun(), null);
+        BuildEnvironment build = new BuildEnvironment(null, null, null, null);
+        List<HistoryRecord> records = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            Map<MetricKey, MetricValue> metrics =
+                    Map.of(MetricKey.of("api_gateway", "p95_latency_ms"), MetricValue.of(16 + (i % 3) - 1));
+            Instant time = Instant.parse("2026-03-01T12:00:00Z").minus(Duration.ofHours(15 - i));
+            records.add(HistoryRecord.of(time, "run-" + i, build, segment, Status.PASS, 1, fingerprints, metrics));
+        }
+        new HistoryStore(dir.resolve("history.jsonl")).appendAll(records);
+    }
+
+    @Test
+    void aFirstRunTheStatisticalGateDoubtsIsSettledByReruns() throws IOException {
+        steadyHistory();
+        Runner runner = new Runner(REAL.service("api_gateway").orElseThrow());
+
+        CheckResult result = check(runner, 2, "+1000%");
+
+        assertThat(runner.outputs).hasSize(2);
+        assertThat(result.verdict().level()).isEqualTo(Status.PASS);
+        assertThat(result.notes())
+                .anyMatch(n -> n.startsWith("The statistical gate doubted the first run of api_gateway: decided on the"
+                                + " median of 3 runs")
+                        && n.contains("p95_latency_ms [70, 16, 16] -> 16"));
+        List<HistoryRecord> records =
+                new HistoryStore(dir.resolve("history.jsonl")).read().records();
+        assertThat(records.get(records.size() - 1).runs()).isEqualTo(3);
+    }
+
+    @Test
+    void aSlowdownInEveryRunStillWarnsAfterTheReruns() throws IOException {
+        steadyHistory();
+        Runner runner = new Runner(as("api_gateway", REAL.service("rag_service").orElseThrow()));
+
+        CheckResult result = check(runner, 2, "+1000%");
+
+        assertThat(runner.outputs).hasSize(2);
+        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
+        assertThat(result.verdict().withStatus(Status.WARN))
+                .singleElement()
+                .satisfies(c -> assertThat(c.rule()).isEqualTo(StatisticalChecks.RULE));
+    }
+
+    @Test
+    void withoutHistoryOrABreachNothingRunsAgain() throws IOException {
+        Runner runner = new Runner(REAL.service("api_gateway").orElseThrow());
+
+        CheckResult result = check(runner, 2, "+1000%");
+
+        assertThat(runner.outputs).isEmpty();
+        assertThat(result.verdict().level()).isEqualTo(Status.PASS);
     }
 
     @Test
