@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -120,9 +121,12 @@ public final class PerformanceCheck {
         StatisticalChecks.Outcome statistics = null;
         if (history != null) {
             store = new HistoryStore(history.file());
-            runId = HistoryRecord.newRunId(history.build(), request.now());
             fingerprints = RunHistory.fingerprints(run, history.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
+            runId = HistoryRecord.newRunId(
+                    history.build(),
+                    request.now(),
+                    records.stream().map(HistoryRecord::runId).collect(Collectors.toSet()));
             earlierRecords = records.size();
             series = RunHistory.comparableSeries(records, measurements, fingerprints, segment);
             statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());

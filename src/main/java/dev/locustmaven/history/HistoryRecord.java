@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -109,12 +110,18 @@ public record HistoryRecord(
     }
 
     /**
-     * A run id that is unique per record: the CI run id when there is one (or {@code local}), and the time, e.g.
-     * {@code 123456789-1-20260101T120000Z}.
+     * A run id: the CI run id when there is one (or {@code local}), and the time to the second, e.g.
+     * {@code 123456789-1-20260101T120000Z}; with {@code -2}, {@code -3}, … appended when {@code taken} already has it
+     * (two checks within one second), so that every record of a history keeps a unique id.
      */
-    public static String newRunId(BuildEnvironment build, Instant time) {
+    public static String newRunId(BuildEnvironment build, Instant time, Set<String> taken) {
         String prefix = build.ciRunId() != null ? build.ciRunId() : "local";
-        return prefix + "-" + RUN_ID_TIME.format(time);
+        String id = prefix + "-" + RUN_ID_TIME.format(time);
+        String unique = id;
+        for (int n = 2; taken.contains(unique); n++) {
+            unique = id + "-" + n;
+        }
+        return unique;
     }
 
     /**

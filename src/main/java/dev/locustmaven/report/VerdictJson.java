@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +101,11 @@ public final class VerdictJson {
 
     /** Reads a file that {@link #write} wrote (or a tool wrote in the same shape). */
     public static Verdict read(Path file) {
+        return readFile(file).verdict();
+    }
+
+    /** Reads a file that {@link #write} wrote, with its {@code generated_at}. */
+    public static VerdictFile readFile(Path file) {
         JsonNode root;
         try {
             root = MAPPER.readTree(Files.readAllBytes(file));
@@ -129,9 +135,22 @@ public final class VerdictJson {
             checks.add(check(file, checkNodes.get(i), "checks[" + i + "]"));
         }
         try {
-            return new Verdict(level, checks, warnings);
+            return new VerdictFile(new Verdict(level, checks, warnings), generatedAt(root));
         } catch (IllegalArgumentException e) {
             throw new ReportFileException(file + ": \"verdict\" " + e.getMessage(), e);
+        }
+    }
+
+    /** A time another tool wrote in another shape is left out rather than losing the whole verdict. */
+    private static Instant generatedAt(JsonNode root) {
+        JsonNode time = root.get("generated_at");
+        if (time == null || !time.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(time.asText());
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -217,7 +218,7 @@ public final class HistoryAnalysisBenchmark {
             Instant time = start.plus(Duration.ofMinutes(30L * run));
             HistoryRecord record = HistoryRecord.of(
                     time,
-                    HistoryRecord.newRunId(build, time),
+                    HistoryRecord.newRunId(build, time, Set.of()),
                     build,
                     SEGMENT,
                     Status.PASS,

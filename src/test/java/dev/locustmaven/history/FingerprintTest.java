@@ -7,6 +7,7 @@ import dev.locustmaven.model.Status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FingerprintTest {
@@ -55,9 +56,11 @@ class FingerprintTest {
         assertThat(HistoryRecord.segmentOf(baseline)).isEqualTo("baseline 2026-02-01 2026-02-01T12:00:00Z");
         assertThat(HistoryRecord.segmentOf(null)).isEqualTo("no-baseline");
         Instant time = Instant.parse("2026-02-03T04:05:06.789Z");
-        assertThat(HistoryRecord.newRunId(new BuildEnvironment(null, null, null, "99-1"), time))
+        assertThat(HistoryRecord.newRunId(new BuildEnvironment(null, null, null, "99-1"), time, Set.of()))
                 .isEqualTo("99-1-20260203T040506Z");
-        assertThat(HistoryRecord.newRunId(new BuildEnvironment(null, null, null, null), time))
-                .isEqualTo("local-20260203T040506Z");
+        BuildEnvironment local = new BuildEnvironment(null, null, null, null);
+        assertThat(HistoryRecord.newRunId(local, time, Set.of())).isEqualTo("local-20260203T040506Z");
+        assertThat(HistoryRecord.newRunId(local, time, Set.of("local-20260203T040506Z", "local-20260203T040506Z-2")))
+                .isEqualTo("local-20260203T040506Z-3");
     }
 }

@@ -80,6 +80,16 @@ class VerdictJsonTest {
         VerdictJson.write(file, verdict, NOW);
 
         assertThat(VerdictJson.read(file)).isEqualTo(verdict);
+        assertThat(VerdictJson.readFile(file)).isEqualTo(new VerdictFile(verdict, NOW));
+    }
+
+    @Test
+    void aTimeInAnotherShapeIsLeftOutNotTheVerdict() throws IOException {
+        Path file = dir.resolve("verdict.json");
+        Files.writeString(file, "{\"verdict\": \"PASS\", \"generated_at\": \"yesterday\", \"checks\": []}");
+
+        assertThat(VerdictJson.readFile(file).generatedAt()).isNull();
+        assertThat(VerdictJson.readFile(file).verdict().level()).isEqualTo(Status.PASS);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.locustmaven.report.site;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.baseline.BaselineFileException;
 import dev.locustmaven.history.CorruptLine;
@@ -15,6 +13,7 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.report.ReportFileException;
+import dev.locustmaven.report.VerdictFile;
 import dev.locustmaven.report.VerdictJson;
 import dev.locustmaven.stats.ChangePoint;
 import dev.locustmaven.stats.ChangePointDetector;
@@ -22,12 +21,10 @@ import dev.locustmaven.stats.MetricDirection;
 import dev.locustmaven.stats.SeriesPoint;
 import dev.locustmaven.stats.Trend;
 import dev.locustmaven.stats.TrendAnalysis;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -50,8 +47,6 @@ public final class PerformanceReportBuilder {
     /** A verdict written this close to the latest history record belongs to the same run. */
     private static final Duration SAME_RUN = Duration.ofMinutes(2);
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final ChangePointDetector detector;
 
     public PerformanceReportBuilder() {
@@ -66,8 +61,9 @@ public final class PerformanceReportBuilder {
         List<String> notes = new ArrayList<>();
         List<HistoryRecord> history = readHistory(request, notes);
         Baseline baseline = readBaseline(request, notes);
-        Verdict verdict = readVerdict(request, notes);
-        LatestRun latest = latestRun(request, verdict, history);
+        VerdictFile verdictFile = readVerdict(request, notes);
+        Verdict verdict = verdictFile == null ? null : verdictFile.verdict();
+        LatestRun latest = latestRun(verdictFile, history);
         List<ServiceReport> services = new ArrayList<>();
         for (String service : services(verdict, history, baseline)) {
             services.add(service(request, service, verdict, history, baseline, latest));
@@ -105,25 +101,14 @@ public final class PerformanceReportBuilder {
         }
     }
 
-    private static Verdict readVerdict(PerformanceReportRequest request, List<String> notes) {
+    private static VerdictFile readVerdict(PerformanceReportRequest request, List<String> notes) {
         if (!Files.exists(request.verdictFile())) {
             return null;
         }
         try {
-            return VerdictJson.read(request.verdictFile());
+            return VerdictJson.readFile(request.verdictFile());
         } catch (ReportFileException e) {
             notes.add(e.getMessage());
-            return null;
-        }
-    }
-
-    /** The {@code generated_at} of a verdict file {@link VerdictJson#read} accepted; null when absent or unreadable. */
-    private static Instant generatedAt(Path verdictFile) {
-        try {
-            JsonNode root = MAPPER.readTree(verdictFile.toFile());
-            JsonNode time = root == null ? null : root.get("generated_at");
-            return time == null || !time.isTextual() ? null : Instant.parse(time.asText());
-        } catch (IOException | DateTimeParseException e) {
             return null;
         }
     }
@@ -132,12 +117,13 @@ public final class PerformanceReportBuilder {
      * The latest run: the verdict file's when there is one (with the details of the history record the same check
      * wrote), otherwise the newest history record's.
      */
-    private static LatestRun latestRun(PerformanceReportRequest request, Verdict verdict, List<HistoryRecord> history) {
+    private static LatestRun latestRun(VerdictFile verdictFile, List<HistoryRecord> history) {
         HistoryRecord newest = history.isEmpty() ? null : history.get(history.size() - 1);
-        if (verdict == null) {
+        if (verdictFile == null) {
             return newest == null ? null : fromRecord(newest, null, newest.time());
         }
-        Instant checkedAt = generatedAt(request.verdictFile());
+        Verdict verdict = verdictFile.verdict();
+        Instant checkedAt = verdictFile.generatedAt();
         boolean sameRun = newest != null
                 && (checkedAt == null
                         || Duration.between(newest.time(), checkedAt).abs().compareTo(SAME_RUN) <= 0);
