@@ -1,7 +1,9 @@
 """A stand-in for three services (an API gateway, a retrieval service and a tool server) on one loopback port.
 
-Latencies are small and steady so that load tests finish quickly; DEMO_SLOWDOWN multiplies them (1.0 = normal),
-which is how tests and the A/B campaign inject a regression. Usage: demo_service.py PORT
+Each route sleeps for its base latency, +-20%, like a service whose own work dominates its response time; the bases
+are large enough that the CPU contention of a busy 2-core build machine (Locust and this server share it) adds noise
+but does not decide the percentiles. DEMO_SLOWDOWN multiplies them (1.0 = normal), which is how tests and the A/A and
+A/B campaign (benchmarks/campaign) inject a regression. Usage: demo_service.py PORT
 """
 
 import json
@@ -15,10 +17,10 @@ SLOWDOWN = float(os.environ.get("DEMO_SLOWDOWN", "1.0"))
 # Base latency in seconds per route, before the slowdown factor.
 ROUTES = {
     ("GET", "/health"): 0.002,
-    ("GET", "/api/items"): 0.010,
-    ("POST", "/rag/query"): 0.030,
-    ("POST", "/rag/index"): 0.060,
-    ("POST", "/mcp/tools/run"): 0.020,
+    ("GET", "/api/items"): 0.030,
+    ("POST", "/rag/query"): 0.080,
+    ("POST", "/rag/index"): 0.160,
+    ("POST", "/mcp/tools/run"): 0.050,
 }
 # A deterministic stream so that repeated runs have comparable failure counts.
 rng = random.Random(42)
