@@ -258,7 +258,7 @@ public final class PerformanceCheck {
                 List<MetricValue> values = new ArrayList<>(List.of(measurement.value()));
                 reruns.forEach(r -> r.get(measurement.key()).ifPresent(m -> values.add(m.value())));
                 MetricValue median = Medians.of(values);
-                decided.put(measurement.key(), new Measurement(measurement.key(), median, measurement.sampleSize()));
+                decided.put(measurement.key(), measurement.withValue(median));
                 if (suspects.keys().contains(measurement.key())) {
                     decisions.add(measurement.key().metric() + " " + values + " -> " + median);
                 }

@@ -1,6 +1,8 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.metrics.DefaultMetrics;
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.LocustPercentiles;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The statistical layer (DESIGN §6 layer 3) in {@code check}: judges every numeric series of the run against its
@@ -38,7 +39,11 @@ public final class StatisticalChecks {
     /** A percentile of fewer requests than this may warn but never fails the build: a few requests make it jumpy. */
     static final long MIN_PERCENTILE_REQUESTS = 100;
 
-    private static final Pattern PERCENTILE = Pattern.compile("p\\d+(_.*)?");
+    /**
+     * One request's extremes: a single slow request moves them, so their run-to-run spread says nothing about the
+     * next run. The thresholds and the trends still cover them; the gate does not.
+     */
+    private static final Set<String> EXTREMES = Set.of(DefaultMetrics.MIN_LATENCY_MS, DefaultMetrics.MAX_LATENCY_MS);
 
     private StatisticalChecks() {}
 
@@ -85,21 +90,24 @@ public final class StatisticalChecks {
         Map<String, Measurement> byId = new HashMap<>();
         Map<String, String> serviceOfGroup = new HashMap<>();
         history.forEach((key, points) -> {
+            if (EXTREMES.contains(key.metric())) {
+                return;
+            }
             Measurement measurement = current.get(key).orElseThrow();
             String id = key.toString();
             String group = RunnerShift.groupOf(key.service(), key.metric());
             if (group != null) {
                 serviceOfGroup.put(group, key.service());
             }
-            boolean fewRequests =
-                    PERCENTILE.matcher(key.metric()).matches() && measurement.sampleSize() < MIN_PERCENTILE_REQUESTS;
+            boolean fewRequests = measurement.bucketed() && measurement.sampleSize() < MIN_PERCENTILE_REQUESTS;
             inputs.add(new SeriesInput(
                     id,
                     group,
                     MetricDirection.of(key.metric()),
                     points,
                     List.of(measurement.value().asDouble()),
-                    fewRequests));
+                    fewRequests,
+                    measurement.bucketed() ? LocustPercentiles::bucketWidth : SeriesInput.EXACT));
             byId.put(id, measurement);
         });
         StatisticalVerdict verdict = new StatisticalGate(settings).evaluate(inputs);

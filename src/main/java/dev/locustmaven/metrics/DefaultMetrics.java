@@ -93,7 +93,7 @@ public final class DefaultMetrics {
         addIfPresent(out, key.apply(MAX_LATENCY_MS), stats.maxMs(), n);
         PERCENTILES.forEach((metric, fraction) -> {
             OptionalDouble value = Percentiles.of(stats, fraction);
-            value.ifPresent(v -> out.add(new Measurement(key.apply(metric), MetricValue.of(v), n)));
+            value.ifPresent(v -> out.add(new Measurement(key.apply(metric), MetricValue.of(v), n, true)));
         });
         return out;
     }

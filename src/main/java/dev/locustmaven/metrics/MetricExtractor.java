@@ -36,6 +36,9 @@ public class MetricExtractor {
         run.services().forEach(service -> measurements.addAll(DefaultMetrics.measure(service)));
         for (MetricDefinition definition : custom) {
             CustomMetric metric = new CustomMetric(definition);
+            boolean percentile = RequestStatistic.parse(definition.getStatistic())
+                    .flatMap(RequestStatistic::fraction)
+                    .isPresent();
             List<ServiceResult> services = definition.appliesToEveryService()
                     ? run.services()
                     : run.service(definition.getService()).map(List::of).orElse(List.of());
@@ -48,7 +51,7 @@ public class MetricExtractor {
                 MetricKey key = MetricKey.of(service.service(), definition.getName());
                 CustomMetric.Outcome outcome = metric.compute(service);
                 if (outcome.value() != null) {
-                    measurements.add(new Measurement(key, outcome.value(), outcome.sampleSize()));
+                    measurements.add(new Measurement(key, outcome.value(), outcome.sampleSize(), percentile));
                 } else {
                     unavailable.put(key, outcome.reason());
                 }

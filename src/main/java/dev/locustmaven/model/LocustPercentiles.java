@@ -27,6 +27,20 @@ public final class LocustPercentiles {
     private LocustPercentiles() {}
 
     /**
+     * The width of Locust's bucket at a response time: 1 ms below 100 ms, 10 ms below 1 s, 100 ms below 10 s, 1 s
+     * above. A percentile moves in these steps, so a change of one step can come from a change far smaller than it.
+     */
+    public static double bucketWidth(double responseTimeMs) {
+        if (responseTimeMs < 100) {
+            return 1;
+        }
+        if (responseTimeMs < 1_000) {
+            return 10;
+        }
+        return responseTimeMs < 10_000 ? 100 : 1_000;
+    }
+
+    /**
      * {@code calculate_response_time_percentile}: the smallest bucket such that at most {@code int(count * fraction)}
      * requests lie above it, found by walking the buckets from the largest down.
      *

@@ -38,6 +38,15 @@ public final class PersistenceGate {
      * @param since the time of the oldest reference run, for the explanation
      */
     public GateTest test(double[] referenceLog, double[] windowLog, MetricDirection direction, Instant since) {
+        return test(referenceLog, windowLog, direction, since, 0);
+    }
+
+    /**
+     * @param toleranceLog a shift that is not counted (one reporting step of the metric, on the log scale), 0 for
+     *     exact values
+     */
+    public GateTest test(
+            double[] referenceLog, double[] windowLog, MetricDirection direction, Instant since, double toleranceLog) {
         int n = referenceLog.length;
         int m = windowLog.length;
         if (n < 3 || m < 1) {
@@ -53,7 +62,8 @@ public final class PersistenceGate {
             sum += Math.max(centre - fence, Math.min(centre + fence, v));
         }
         double windowMean = sum / m;
-        double z = direction.worseSign() * (windowMean - centre) / (spread * Math.sqrt(1.0 / m + centreVariance / n));
+        double distance = StepTolerance.shrink(direction.worseSign() * (windowMean - centre), toleranceLog);
+        double z = distance / (spread * Math.sqrt(1.0 / m + centreVariance / n));
         double p = Distributions.studentTSurvival(z, n - 1);
         return new GateTest(NAME, n, centre, spread, windowMean, z, p, direction, t -> explain(t, m, since));
     }

@@ -29,6 +29,15 @@ public final class PredictionIntervalGate {
      * @param since the time of the oldest reference run, for the explanation
      */
     public GateTest test(double[] referenceLog, double currentLog, MetricDirection direction, Instant since) {
+        return test(referenceLog, currentLog, direction, since, 0);
+    }
+
+    /**
+     * @param toleranceLog a distance from the centre that is not counted (one reporting step of the metric, on the
+     *     log scale), 0 for exact values
+     */
+    public GateTest test(
+            double[] referenceLog, double currentLog, MetricDirection direction, Instant since, double toleranceLog) {
         int n = referenceLog.length;
         if (n < 3) {
             throw new IllegalArgumentException("the prediction interval needs at least 3 reference runs, not " + n);
@@ -36,7 +45,8 @@ public final class PredictionIntervalGate {
         double[] estimate = settings.centreAndSpread(referenceLog);
         double centre = estimate[0];
         double spread = estimate[1];
-        double z = direction.worseSign() * (currentLog - centre) / (spread * Math.sqrt(1 + centreVariance / n));
+        double distance = StepTolerance.shrink(direction.worseSign() * (currentLog - centre), toleranceLog);
+        double z = distance / (spread * Math.sqrt(1 + centreVariance / n));
         double p = Distributions.studentTSurvival(z, settings.degreesOfFreedom(n));
         return new GateTest(NAME, n, centre, spread, currentLog, z, p, direction, t -> explain(t, since));
     }

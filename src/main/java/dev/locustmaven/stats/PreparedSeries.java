@@ -19,6 +19,11 @@ final class PreparedSeries {
 
     final double current;
 
+    /** The reporting step around the series' level, and its size on the log scale (0 for exact values). */
+    final double step;
+
+    final double toleranceLog;
+
     /** Keeps only the last {@code span} runs: the most any gate looks at. */
     PreparedSeries(SeriesInput input, double current, int span) {
         this.input = input;
@@ -36,6 +41,9 @@ final class PreparedSeries {
             buildKeys[i] = point.buildKey();
         }
         currentLog = Math.log(current);
+        double typical = n == 0 ? current : Math.exp(RobustStatistics.median(logs));
+        step = input.step().applyAsDouble(Math.max(current, typical));
+        toleranceLog = step > 0 ? Math.log1p(step / Math.min(current, typical)) : 0;
         tested = logs;
         testedTimes = times;
         testedCurrent = currentLog;

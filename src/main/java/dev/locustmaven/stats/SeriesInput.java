@@ -2,6 +2,7 @@ package dev.locustmaven.stats;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * One series to judge: its comparable history and the current build's value(s).
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param currentRuns the current build's values: one run, or the first run plus its confirmation runs (the gate uses
  *     their median)
  * @param warnOnly true when the value may warn but never fail (e.g. a percentile of too few requests)
+ * @param step the step in which the metric is reported at a value (e.g. Locust's 10 ms buckets at 190 ms), 0 when
+ *     it is exact; a change of one step is not evidence of a change, since a far smaller one can cause it
  */
 public record SeriesInput(
         String id,
@@ -21,11 +24,27 @@ public record SeriesInput(
         MetricDirection direction,
         List<SeriesPoint> history,
         List<Double> currentRuns,
-        boolean warnOnly) {
+        boolean warnOnly,
+        DoubleUnaryOperator step) {
+
+    /** For values reported exactly. */
+    public static final DoubleUnaryOperator EXACT = value -> 0;
+
+    /** A series whose values are reported exactly. */
+    public SeriesInput(
+            String id,
+            String group,
+            MetricDirection direction,
+            List<SeriesPoint> history,
+            List<Double> currentRuns,
+            boolean warnOnly) {
+        this(id, group, direction, history, currentRuns, warnOnly, EXACT);
+    }
 
     public SeriesInput {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(step, "step");
         history = List.copyOf(history);
         currentRuns = List.copyOf(currentRuns);
         if (currentRuns.isEmpty()) {

@@ -153,13 +153,28 @@ public final class StatisticalGate {
 
     private Judged judge(PreparedSeries series) {
         MetricDirection direction = series.input.direction();
-        GateTest first = immediateTest(series.tested, series.testedTimes, series.testedCurrent, direction);
-        GateTest second = persistenceTest(series.tested, series.testedTimes, series.testedCurrent, direction);
+        double tolerance = series.toleranceLog;
+        GateTest first = immediateTest(series.tested, series.testedTimes, series.testedCurrent, direction, tolerance);
+        GateTest second =
+                persistenceTest(series.tested, series.testedTimes, series.testedCurrent, direction, tolerance);
         if (series.shift != null) {
             first = withShiftNote(first, series);
             second = withShiftNote(second, series);
         }
+        if (tolerance > 0) {
+            first = withStepNote(first, series);
+            second = withStepNote(second, series);
+        }
         return new Judged(series, first, second, present(first, second));
+    }
+
+    private static GateTest withStepNote(GateTest test, PreparedSeries series) {
+        if (test == null) {
+            return null;
+        }
+        return test.withExplanation(t -> test.explanation() + "; one reporting step (" + Format.number(series.step)
+                + " at this level, " + Format.spreadPercent(Math.expm1(series.toleranceLog))
+                + ") of the change is not counted");
     }
 
     private static GateTest withShiftNote(GateTest test, PreparedSeries series) {
@@ -177,8 +192,8 @@ public final class StatisticalGate {
         GateTest first = null;
         GateTest second = null;
         if (shift.history.length >= settings.minHistory()) {
-            first = immediateTest(shift.history, shift.times, shift.current, direction);
-            second = persistenceTest(shift.history, shift.times, shift.current, direction);
+            first = immediateTest(shift.history, shift.times, shift.current, direction, 0);
+            second = persistenceTest(shift.history, shift.times, shift.current, direction, 0);
         }
         String subject = "the " + shift.members + " series of " + shift.group + " moved together by ";
         int window = settings.persistenceWindow();
@@ -200,15 +215,18 @@ public final class StatisticalGate {
         return new JudgedGroup(shift, first, second, present(first, second));
     }
 
-    private GateTest immediateTest(double[] values, Instant[] times, double current, MetricDirection direction) {
+    private GateTest immediateTest(
+            double[] values, Instant[] times, double current, MetricDirection direction, double tolerance) {
         if (values.length < settings.minHistory()) {
             return null;
         }
         int from = Math.max(0, values.length - settings.window());
-        return immediate.test(Arrays.copyOfRange(values, from, values.length), current, direction, times[from]);
+        return immediate.test(
+                Arrays.copyOfRange(values, from, values.length), current, direction, times[from], tolerance);
     }
 
-    private GateTest persistenceTest(double[] values, Instant[] times, double current, MetricDirection direction) {
+    private GateTest persistenceTest(
+            double[] values, Instant[] times, double current, MetricDirection direction, double tolerance) {
         int recent = settings.persistenceWindow() - 1;
         int referenceEnd = values.length - recent;
         if (referenceEnd < settings.minHistory()) {
@@ -217,7 +235,8 @@ public final class StatisticalGate {
         int from = Math.max(0, referenceEnd - settings.window());
         double[] window = Arrays.copyOfRange(values, referenceEnd, values.length + 1);
         window[recent] = current;
-        return persistence.test(Arrays.copyOfRange(values, from, referenceEnd), window, direction, times[from]);
+        return persistence.test(
+                Arrays.copyOfRange(values, from, referenceEnd), window, direction, times[from], tolerance);
     }
 
     private static Instant since(Instant[] times, int n, int recent) {

@@ -11,11 +11,14 @@ import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.locust.ResultsDirectoryReader;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustRun;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
 import dev.locustmaven.stats.GateMode;
+import dev.locustmaven.stats.SeriesPoint;
 import dev.locustmaven.stats.StatisticalGateSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,5 +140,23 @@ class StatisticalChecksTest {
         assertThat(StatisticalChecks.settings("FAIL", 20).minHistory()).isEqualTo(20);
         assertThat(StatisticalChecks.settings("warn", null)).isEqualTo(StatisticalGateSettings.DEFAULTS);
         assertThat(StatisticalChecks.settings("off", null).mode()).isEqualTo(GateMode.OFF);
+    }
+
+    @Test
+    void oneRequestsExtremesAreLeftToTheThresholds() {
+        MetricKey max = MetricKey.of("api_gateway", "max_latency_ms");
+        List<SeriesPoint> steady = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            steady.add(new SeriesPoint(
+                    "run-" + i, NOW.minus(Duration.ofHours(15 - i)), "c", 100 * (1 + 0.02 * Math.sin(i))));
+        }
+        Measurements current = Measurements.of(List.of(
+                new Measurement(max, MetricValue.of(400), 300), new Measurement(P95, MetricValue.of(400), 300, true)));
+
+        StatisticalChecks.Outcome outcome = StatisticalChecks.evaluate(
+                Map.of(max, steady, P95, steady), current, StatisticalChecks.settings("fail", null));
+
+        assertThat(outcome.checks()).extracting(Check::key).containsExactly(P95);
+        assertThat(outcome.summary()).startsWith("Statistical gate (fail): 1 of 1 series tested");
     }
 }

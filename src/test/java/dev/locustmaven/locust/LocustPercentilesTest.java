@@ -90,4 +90,14 @@ class LocustPercentilesTest {
         assertThat(stats.aggregated().percentiles())
                 .isEqualTo(Fixtures.console("2.47.0/json-stdout").aggregatedPercentiles());
     }
+
+    @Test
+    void bucketWidthsFollowLocustsRounding() {
+        assertThat(LocustPercentiles.bucketWidth(7)).isEqualTo(1);
+        assertThat(LocustPercentiles.bucketWidth(99)).isEqualTo(1);
+        assertThat(LocustPercentiles.bucketWidth(100)).isEqualTo(10);
+        assertThat(LocustPercentiles.bucketWidth(990)).isEqualTo(10);
+        assertThat(LocustPercentiles.bucketWidth(1600)).isEqualTo(100);
+        assertThat(LocustPercentiles.bucketWidth(12000)).isEqualTo(1000);
+    }
 }

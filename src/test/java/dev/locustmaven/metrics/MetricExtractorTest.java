@@ -31,6 +31,21 @@ class MetricExtractorTest {
                 m.get(MetricKey.of("rag_service", "query_p95_ms")).orElseThrow();
         assertThat(queryP95.value()).isEqualTo(MetricValue.of(1600.0));
         assertThat(queryP95.sampleSize()).isEqualTo(606);
+        assertThat(queryP95.bucketed())
+                .as("a percentile moves in Locust's buckets")
+                .isTrue();
+        assertThat(m.get(MetricKey.of("rag_service", "p95_latency_ms"))
+                        .orElseThrow()
+                        .bucketed())
+                .isTrue();
+        assertThat(m.get(MetricKey.of("rag_service", "avg_latency_ms"))
+                        .orElseThrow()
+                        .bucketed())
+                .isFalse();
+        assertThat(m.get(MetricKey.of("mcp_server", "sandbox_violations"))
+                        .orElseThrow()
+                        .bucketed())
+                .isFalse();
         // "Qdrant timeout after 5000 ms" x4 and "qdrant write TIMEOUT" x1 among all 1657 requests.
         assertThat(value(m, "rag_service", "qdrant_timeout_rate_pct")).isCloseTo(100.0 * 5 / 1657, within(1e-12));
         assertThat(value(m, "mcp_server", "sandbox_violations")).isEqualTo(5);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class StatisticalGateTest {
@@ -248,5 +249,47 @@ class StatisticalGateTest {
         assertThat(series(verdict, 9).message())
                 .isEqualTo("not tested: only 5 of its runs have a known common shift of svc latency, 10 needed");
         assertThat(series(verdict, 0).status()).isEqualTo(StatisticalStatus.PASS);
+    }
+
+    /** A p95 that sat in Locust's 190 ms bucket for 20 runs (twice in 200), then reports the next bucket or more. */
+    private static List<SeriesInput> bucketed(double current, DoubleUnaryOperator step) {
+        List<SeriesPoint> points = new ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            points.add(new SeriesPoint("run-" + b, T0.plus(Duration.ofHours(b)), "c" + b, b % 10 == 3 ? 200 : 190));
+        }
+        return List.of(new SeriesInput(
+                "svc/index/p95_latency_ms",
+                null,
+                MetricDirection.of("p95_latency_ms"),
+                points,
+                List.of(current),
+                false,
+                step));
+    }
+
+    @Test
+    void aPercentileOneLocustBucketHigherIsNoEvidence() {
+        StatisticalGate gate = new StatisticalGate(FAIL_MODE);
+
+        StatisticalVerdict exact = gate.evaluate(bucketed(200, SeriesInput.EXACT));
+        StatisticalVerdict oneBucket = gate.evaluate(bucketed(200, v -> 10));
+        StatisticalVerdict threeBuckets = gate.evaluate(bucketed(220, v -> 10));
+        StatisticalVerdict regression = gate.evaluate(bucketed(230, v -> 10));
+
+        assertThat(exact.level()).as("the same numbers read as exact values").isEqualTo(StatisticalStatus.FAIL);
+        assertThat(oneBucket.level()).isEqualTo(StatisticalStatus.PASS);
+        assertThat(oneBucket.series().get(0).immediate().pValue()).isEqualTo(0.5);
+        assertThat(oneBucket.confirmationWanted()).isFalse();
+        double exact210 = gate.evaluate(bucketed(210, SeriesInput.EXACT))
+                .series()
+                .get(0)
+                .immediate()
+                .pValue();
+        assertThat(threeBuckets.series().get(0).immediate().pValue())
+                .as("220 in 10 ms buckets counts as 209 would, exact")
+                .isBetween(exact210, exact.series().get(0).immediate().pValue());
+        assertThat(regression.level()).as("+21%% is four buckets").isEqualTo(StatisticalStatus.FAIL);
+        assertThat(regression.series().get(0).message())
+                .contains("; one reporting step (10 at this level, ±5.3%) of the change is not counted");
     }
 }
