@@ -556,12 +556,37 @@ def coefficient_of_variation(values):
     return statistics.stdev(values) / statistics.mean(values)
 
 
+def lag1_autocorrelation(values):
+    values = [v for v in values if v is not None]
+    if len(values) < 3 or statistics.pvariance(values) == 0:
+        return None
+    mean = statistics.mean(values)
+    pairs = sum((a - mean) * (b - mean) for a, b in zip(values, values[1:]))
+    return pairs / sum((v - mean) ** 2 for v in values)
+
+
+def shared_build_effect(valid):
+    """The mean correlation, across builds, of the services' log average latencies: the share of the noise that a
+    whole build shares (the reference note's rho), since the three scenarios run one after another in one build."""
+    logs = {s: [math.log(r["values"][s]["avg_latency_ms"]) for r in valid if r["values"][s]["avg_latency_ms"]]
+            for s in SERVICES}
+    if any(len(v) != len(valid) or len(v) < 3 for v in logs.values()):
+        return None
+    pairs = [(a, b) for i, a in enumerate(SERVICES) for b in SERVICES[i + 1:]]
+    try:
+        return statistics.mean(statistics.correlation(logs[a], logs[b]) for a, b in pairs)
+    except statistics.StatisticsError:
+        return None
+
+
 def noise_section(records):
     valid = [r for r in records if r["outcome"] != "ERROR"]
     lines = [f"## A/A run-to-run noise ({len(valid)} builds)", "",
              "Coefficient of variation (sample standard deviation / mean) of each value the plugin recorded per build, "
-             "with the mean in brackets:", "",
-             "| service | p95 latency | average latency | rps |", "|---|---|---|---|"]
+             "with the mean in brackets, and the lag-1 autocorrelation of the average latency (drift from build to "
+             "build shows as a value well above 0):", "",
+             "| service | p95 latency | average latency | rps | lag-1 autocorrelation of the average |",
+             "|---|---|---|---|---|"]
     for service in SERVICES:
         cells = []
         for metric in RECORDED_METRICS:
@@ -569,7 +594,13 @@ def noise_section(records):
             cv = coefficient_of_variation(values)
             present = [v for v in values if v is not None]
             cells.append("-" if cv is None else f"{100 * cv:.1f}% ({statistics.mean(present):.4g})")
+        autocorrelation = lag1_autocorrelation([r["values"][service]["avg_latency_ms"] for r in valid])
+        cells.append("-" if autocorrelation is None else f"{autocorrelation:+.2f}")
         lines.append(f"| {service} | " + " | ".join(cells) + " |")
+    shared = shared_build_effect(valid)
+    if shared is not None:
+        lines += ["", f"Shared build effect: the services' average latencies correlate by {shared:+.2f} across builds "
+                      f"(the share of the noise a whole build shares, rho in the reference note's model)."]
     return lines
 
 
