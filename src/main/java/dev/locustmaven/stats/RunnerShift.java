@@ -17,7 +17,9 @@ import java.util.Map;
  * that slows everything is still caught.
  *
  * <p>The median makes the estimate ignore a minority of series that really changed, and a series whose noise does not
- * follow the group merely keeps a wider spread, which its own history measures.
+ * follow the group merely keeps a wider spread, which its own history measures. A series reported in steps (Locust's
+ * percentile buckets) counts only what it moved beyond one step: a 6 ms percentile that reads 7 ms has moved by less
+ * than a millisecond, not by 17%, and half a group of such series must not make the whole build look 8% faster.
  */
 public final class RunnerShift {
 
@@ -109,9 +111,9 @@ public final class RunnerShift {
                     builds.put(key, build);
                     order.add(build);
                 }
-                build.add(series.logs[i] - centre, series.times[i]);
+                build.add(StepTolerance.shrink(series.logs[i] - centre, series.toleranceLog), series.times[i]);
             }
-            currentDeviations[s] = series.currentLog - centre;
+            currentDeviations[s] = StepTolerance.shrink(series.currentLog - centre, series.toleranceLog);
         }
         List<Build> estimated = new ArrayList<>();
         Map<String, Double> byBuild = new HashMap<>();

@@ -292,4 +292,35 @@ class StatisticalGateTest {
         assertThat(regression.series().get(0).message())
                 .contains("; one reporting step (10 at this level, ±5.3%) of the change is not counted");
     }
+
+    /**
+     * Half of a service's latency series are percentiles of a fast endpoint at 6-7 ms, where a Locust bucket is 1 ms;
+     * in this build they read one bucket lower, while the other half did not move. The build is not 8% faster.
+     */
+    @Test
+    void percentilesOneBucketLowerDoNotMakeTheWholeBuildLookFaster() {
+        List<SeriesInput> inputs = new ArrayList<>();
+        for (int s = 0; s < 16; s++) {
+            boolean fast = s % 2 == 0;
+            List<SeriesPoint> points = new ArrayList<>();
+            for (int b = 0; b < 20; b++) {
+                double value = fast ? (b % 7 == 3 ? 6 : 7) : 35 + s + 0.2 * Math.sin(b + s);
+                points.add(new SeriesPoint("run-" + b, T0.plus(Duration.ofHours(b)), "c" + b, value));
+            }
+            double current = fast ? 6 : 35 + s;
+            inputs.add(new SeriesInput(
+                    "svc/e" + s + "/p95_latency_ms",
+                    RunnerShift.groupOf("svc", "p95_latency_ms"),
+                    MetricDirection.LOWER_IS_BETTER,
+                    points,
+                    List.of(current),
+                    false,
+                    fast ? v -> 1 : SeriesInput.EXACT));
+        }
+
+        StatisticalVerdict verdict = new StatisticalGate(FAIL_MODE).evaluate(inputs);
+
+        assertThat(verdict.level()).as(verdict.toString()).isEqualTo(StatisticalStatus.PASS);
+        assertThat(verdict.confirmationWanted()).isFalse();
+    }
 }
