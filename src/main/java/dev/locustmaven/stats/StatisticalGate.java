@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The statistical layer for one build. For every series with at least {@code minHistory} comparable runs since the
@@ -158,33 +159,31 @@ public final class StatisticalGate {
         GateTest second =
                 persistenceTest(series.tested, series.testedTimes, series.testedCurrent, direction, tolerance);
         if (series.shift != null) {
-            first = withShiftNote(first, series);
-            second = withShiftNote(second, series);
+            first = withNote(first, () -> shiftNote(series));
+            second = withNote(second, () -> shiftNote(series));
         }
         if (tolerance > 0) {
-            first = withStepNote(first, series);
-            second = withStepNote(second, series);
+            first = withNote(first, () -> stepNote(series));
+            second = withNote(second, () -> stepNote(series));
         }
         return new Judged(series, first, second, present(first, second));
     }
 
-    private static GateTest withStepNote(GateTest test, PreparedSeries series) {
-        if (test == null) {
-            return null;
-        }
-        return test.withExplanation(t -> test.explanation() + "; one reporting step (" + Format.number(series.step)
-                + " at this level, " + Format.spreadPercent(Math.expm1(series.toleranceLog))
-                + ") of the change is not counted");
+    /** The test with {@code note} appended to its explanation, written as lazily as the explanation itself. */
+    private static GateTest withNote(GateTest test, Supplier<String> note) {
+        return test == null ? null : test.withExplanation(t -> test.explanation() + note.get());
     }
 
-    private static GateTest withShiftNote(GateTest test, PreparedSeries series) {
-        if (test == null) {
-            return null;
-        }
+    private static String shiftNote(PreparedSeries series) {
         RunnerShift shift = series.shift;
-        return test.withExplanation(t -> test.explanation() + "; corrected for this build's common shift of "
-                + Format.signedPercent(Math.expm1(shift.current)) + " across the " + shift.members + " series of "
-                + shift.group + " (measured " + Format.number(series.current) + ")");
+        return "; corrected for this build's common shift of " + Format.signedPercent(Math.expm1(shift.current))
+                + " across the " + shift.members + " series of " + shift.group + " (measured "
+                + Format.number(series.current) + ")";
+    }
+
+    private static String stepNote(PreparedSeries series) {
+        return "; one reporting step (" + Format.number(series.step) + " at this level, "
+                + Format.spreadPercent(Math.expm1(series.toleranceLog)) + ") of the change is not counted";
     }
 
     private JudgedGroup judge(RunnerShift shift) {
