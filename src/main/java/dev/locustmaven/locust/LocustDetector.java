@@ -26,16 +26,18 @@ public final class LocustDetector {
     private LocustDetector() {}
 
     /**
+     * Detects an executable's version ({@code -V}) and options ({@code --help}), each from the cache when this very
+     * executable was detected before.
+     *
      * @param origin where the executable came from, for messages
      * @throws LocustRunException when it cannot be run, is not Locust, or is older than 2.11
      */
-    public static LocustInstallation detect(Path executable, String origin) {
-        if (!Files.isRegularFile(executable)) {
-            throw new LocustRunException("The Locust executable " + executable + " (" + origin + ") does not exist.");
-        }
-        // both start Python and import gevent, which takes seconds: run them side by side
-        CompletableFuture<ShortCommand.Result> helpRun = CompletableFuture.supplyAsync(() -> run(executable, "--help"));
-        ShortCommand.Result versionRun = run(executable, "-V");
+    static LocustInstallation detect(Path executable, String origin, DetectionCache cache) {
+        requireFile(executable, origin);
+        // both start Python and import gevent, which takes seconds: run them side by side when neither is cached
+        CompletableFuture<ShortCommand.Result> helpRun =
+                CompletableFuture.supplyAsync(() -> output(executable, "--help", cache));
+        ShortCommand.Result versionRun = output(executable, "-V", cache);
         Matcher m = VERSION_LINE.matcher(versionRun.output());
         if (!versionRun.succeeded() || !m.find()) {
             throw new LocustRunException(executable + " (" + origin + ") is not a working Locust: '" + executable
@@ -52,13 +54,34 @@ public final class LocustDetector {
                     + ") is too old: the plugin needs Locust " + LocustVersion.OLDEST_SUPPORTED
                     + " or newer. Set locustVersion to let the plugin install a newer one.");
         }
-        ShortCommand.Result help = join(helpRun);
+        return new LocustInstallation(
+                executable, version, reportsVersion, features(executable, origin, join(helpRun)), origin);
+    }
+
+    /** A Locust the plugin installed: its version comes from the package metadata, so only {@code --help} is needed. */
+    static LocustInstallation detect(ManagedVenv.Installed installed, String origin, DetectionCache cache) {
+        requireFile(installed.executable(), origin);
+        ShortCommand.Result help = output(installed.executable(), "--help", cache);
+        return new LocustInstallation(
+                installed.executable(),
+                installed.version(),
+                true,
+                features(installed.executable(), origin, help),
+                origin);
+    }
+
+    private static void requireFile(Path executable, String origin) {
+        if (!Files.isRegularFile(executable)) {
+            throw new LocustRunException("The Locust executable " + executable + " (" + origin + ") does not exist.");
+        }
+    }
+
+    private static LocustFeatures features(Path executable, String origin, ShortCommand.Result help) {
         if (!help.succeeded()) {
             throw new LocustRunException("'" + executable + " --help' (" + origin + ") exited with " + help.exitCode()
                     + ":" + System.lineSeparator() + help.tail(15));
         }
-        return new LocustInstallation(
-                executable, version, reportsVersion, LocustFeatures.fromHelp(help.output()), origin);
+        return LocustFeatures.fromHelp(help.output());
     }
 
     private static ShortCommand.Result join(CompletableFuture<ShortCommand.Result> future) {
@@ -67,6 +90,19 @@ public final class LocustDetector {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** The output of {@code <executable> <option>}: remembered, or run now and remembered when it succeeds. */
+    private static ShortCommand.Result output(Path executable, String option, DetectionCache cache) {
+        Optional<String> remembered = cache.output(executable, option);
+        if (remembered.isPresent()) {
+            return new ShortCommand.Result(0, remembered.get());
+        }
+        ShortCommand.Result result = run(executable, option);
+        if (result.succeeded()) {
+            cache.remember(executable, option, result.output());
+        }
+        return result;
     }
 
     private static ShortCommand.Result run(Path executable, String option) {

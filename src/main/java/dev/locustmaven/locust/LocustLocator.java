@@ -25,8 +25,9 @@ public final class LocustLocator {
 
     /** @throws LocustRunException with a message that says what to do when no usable Locust is found */
     public static LocustInstallation locate(Source source, RunLog log) {
+        DetectionCache cache = DetectionCache.in(source.cacheDirectory());
         if (source.executable() != null) {
-            LocustInstallation found = LocustDetector.detect(source.executable(), "locustExecutable");
+            LocustInstallation found = LocustDetector.detect(source.executable(), "locustExecutable", cache);
             if (source.version() != null
                     && found.version() != null
                     && !found.version().text().equals(source.version())) {
@@ -37,13 +38,14 @@ public final class LocustLocator {
         }
         if (source.version() != null && !source.version().isBlank()) {
             ManagedVenv venv = new ManagedVenv(source.cacheDirectory(), source.python(), log);
-            Path executable = venv.ensure(source.version().trim());
+            ManagedVenv.Installed installed = venv.ensure(source.version().trim());
             return LocustDetector.detect(
-                    executable,
-                    "managed environment " + venv.directory(source.version().trim()));
+                    installed,
+                    "managed environment " + venv.directory(source.version().trim()),
+                    cache);
         }
         return onPath(source.path())
-                .map(p -> LocustDetector.detect(p, "PATH"))
+                .map(p -> LocustDetector.detect(p, "PATH", cache))
                 .orElseThrow(
                         () -> new LocustRunException(
                                 "No Locust found: neither locustExecutable nor locustVersion"

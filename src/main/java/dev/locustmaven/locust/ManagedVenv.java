@@ -2,36 +2,38 @@ package dev.locustmaven.locust;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A Python virtual environment with one exact Locust version, created by the plugin under {@code
- * <cache>/venvs/<version>/} and reused by every later build and project. Creation happens under a file lock, so two
- * builds (or two modules of a parallel build) never install into the same folder at once, and a folder is used only
- * once a marker says its installation completed.
+ * <cache>/venvs/<version>/} and reused by every later build and project. A supported version installs from the
+ * dependency set the plugin ships for it, every package pinned, so that it is the same on every machine and day.
+ * Creation happens under a file lock, and a folder is used only when a marker says its installation completed from the
+ * same dependency set and its Python and Locust are still there; anything else is rebuilt.
  */
 public final class ManagedVenv {
 
     private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9]+)*([a-zA-Z0-9.+-]*)");
+    private static final Pattern PYTHON_VERSION = Pattern.compile("^Python (3\\.\\d+\\S*)");
+    private static final Pattern METADATA_VERSION = Pattern.compile("(?m)^Version: *(\\S+)");
     private static final String MARKER = ".locust-maven-plugin-complete";
     private static final Duration VENV_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration PIP_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(20);
     private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
-    /** File locks are per JVM; threads of one parallel Maven build also need to wait for each other. */
-    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+
+    /** A Locust the plugin installed, with the version its package metadata records. */
+    public record Installed(Path executable, LocustVersion version) {}
+
+    private record Python(String command, String version) {}
 
     private final Path cacheDirectory;
     private final String python;
@@ -63,104 +65,183 @@ public final class ManagedVenv {
                 : venv.resolve("bin").resolve("locust");
     }
 
-    private static Path pythonIn(Path venv) {
+    static Path pythonIn(Path venv) {
         return WINDOWS
                 ? venv.resolve("Scripts").resolve("python.exe")
                 : venv.resolve("bin").resolve("python");
     }
 
     /**
-     * Returns the Locust executable of the environment for {@code version}, creating the environment first if needed.
+     * Returns the Locust of the environment for {@code version}, creating or rebuilding the environment first if
+     * needed. A usable environment is recognised from its files alone, without starting Python.
      *
-     * @throws LocustRunException when Python is missing, the environment cannot be created or pip fails
+     * @throws LocustRunException when Python is missing, the environment cannot be created or the install fails
      */
-    public Path ensure(String version) {
+    public Installed ensure(String version) {
         if (version == null || !VERSION.matcher(version).matches()) {
             throw new LocustRunException("locustVersion '" + version + "' is not a release number such as 2.47.0.");
         }
+        Optional<PinnedRequirements> pins = PinnedRequirements.forVersion(version);
         Path venv = directory(version);
-        if (isComplete(venv)) {
-            return locustIn(venv);
+        Optional<Installed> ready = usable(venv, version, pins, log);
+        if (ready.isPresent()) {
+            return ready.get();
         }
-        Path lockFile = cacheDirectory.resolve("venvs").resolve(version + ".lock");
-        ReentrantLock jvmLock =
-                JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), k -> new ReentrantLock());
-        jvmLock.lock();
         try {
-            Files.createDirectories(lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = lockOrWait(channel, version)) {
-                if (!isComplete(venv)) {
-                    create(venv, version);
-                }
-                return locustIn(venv);
-            }
+            return CacheLock.holding(
+                    cacheDirectory.resolve("venvs").resolve(version + ".lock"),
+                    "Waiting for another build that is installing Locust " + version + " in " + cacheDirectory,
+                    log,
+                    () -> {
+                        // another build may have finished it meanwhile; why it was not usable is logged already
+                        Optional<Installed> done = usable(venv, version, pins, RunLog.silent());
+                        return done.isPresent() ? done.get() : create(venv, version, pins);
+                    });
         } catch (IOException e) {
             throw new LocustRunException(
                     "Cannot prepare the virtual environment for Locust " + version + " in " + venv + ": " + e, e);
-        } finally {
-            jvmLock.unlock();
         }
     }
 
-    private FileLock lockOrWait(FileChannel channel, String version) throws IOException {
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            log.info("Waiting for another build that is installing Locust " + version + " in " + cacheDirectory);
-            lock = channel.lock();
+    /** The environment's Locust if the environment is complete; otherwise empty, having logged why when it exists. */
+    private static Optional<Installed> usable(
+            Path venv, String version, Optional<PinnedRequirements> pins, RunLog log) {
+        if (!Files.exists(venv)) {
+            return Optional.empty();
         }
-        return lock;
+        Optional<String> problem = problem(venv, version, pins);
+        if (problem.isPresent()) {
+            log.info("The environment " + venv + " is not usable (" + problem.get() + "); rebuilding it.");
+            return Optional.empty();
+        }
+        return metadataVersion(venv).flatMap(LocustVersion::parse).map(v -> new Installed(locustIn(venv), v));
     }
 
-    private static boolean isComplete(Path venv) {
-        return Files.isRegularFile(venv.resolve(MARKER)) && Files.isRegularFile(locustIn(venv));
+    private static Optional<String> problem(Path venv, String version, Optional<PinnedRequirements> pins) {
+        Path marker = venv.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return Optional.of("no completion marker: an earlier installation did not finish");
+        }
+        String recorded;
+        try {
+            recorded = Files.readString(marker, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return Optional.of("cannot read " + marker + ": " + e.getMessage());
+        }
+        if (!recorded.equals(markerText(version, pins))) {
+            return Optional.of("it holds " + recorded + ", this plugin installs " + markerText(version, pins));
+        }
+        if (!Files.isRegularFile(locustIn(venv))) {
+            return Optional.of(locustIn(venv) + " is missing");
+        }
+        if (!Files.exists(pythonIn(venv))) {
+            return Optional.of("its Python " + pythonIn(venv) + " no longer runs: the Python it was made from is gone");
+        }
+        Optional<String> installed = metadataVersion(venv);
+        if (installed.isEmpty() || !installed.get().equals(version)) {
+            return Optional.of("its Locust package metadata says " + installed.orElse("nothing") + ", not " + version);
+        }
+        return Optional.empty();
     }
 
-    private void create(Path venv, String version) throws IOException {
+    private static String markerText(String version, Optional<PinnedRequirements> pins) {
+        return "locust==" + version + pins.map(p -> " pinned " + p.id()).orElse(" unpinned");
+    }
+
+    /** The {@code Version:} of Locust's installed package metadata ({@code locust-<v>.dist-info/METADATA}). */
+    private static Optional<String> metadataVersion(Path venv) {
+        List<Path> libs = WINDOWS ? List.of(venv.resolve("Lib")) : children(venv.resolve("lib"));
+        for (Path lib : libs) {
+            for (Path info : children(lib.resolve("site-packages"))) {
+                String name = info.getFileName().toString();
+                if (name.startsWith("locust-") && name.endsWith(".dist-info")) {
+                    try {
+                        Matcher m = METADATA_VERSION.matcher(
+                                Files.readString(info.resolve("METADATA"), StandardCharsets.UTF_8));
+                        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private Installed create(Path venv, String version, Optional<PinnedRequirements> available) throws IOException {
         deleteRecursively(venv);
-        String pythonCommand = findPython();
-        log.info("Installing Locust " + version + " into " + venv + " (once; later builds reuse it)");
-        ShortCommand.Result venvRun =
-                ShortCommand.run(List.of(pythonCommand, "-m", "venv", venv.toString()), null, null, VENV_TIMEOUT, null);
+        Python found = findPython();
+        Optional<PinnedRequirements> pins = available.filter(p -> p.supportsPython(found.version()));
+        if (available.isEmpty()) {
+            log.info("The plugin has no pinned dependency set for Locust " + version + "; installing locust==" + version
+                    + " with the newest dependencies PyPI offers.");
+        } else if (pins.isEmpty()) {
+            log.info("Locust " + version + "'s pinned dependencies were resolved for Python >="
+                    + available.get().pythonMinimum() + ",<" + available.get().pythonBelow() + ", not "
+                    + found.version() + " (" + found.command() + "); installing locust==" + version
+                    + " with the newest dependencies PyPI offers.");
+        }
+        PackageInstaller installer = InstallerChoice.choose(cacheDirectory, found.command(), log);
+        log.info("Installing Locust " + version + " into " + venv + " with " + installer.describe()
+                + " (once; later builds reuse it)");
+        long start = System.nanoTime();
+        ShortCommand.Result venvRun = ShortCommand.run(
+                installer.createEnvironment(found.command(), venv), null, installer.environment(), VENV_TIMEOUT, null);
         if (!venvRun.succeeded() || !Files.isRegularFile(pythonIn(venv))) {
             deleteRecursively(venv);
-            throw new LocustRunException("Cannot create a Python virtual environment with '" + pythonCommand
-                    + " -m venv' (exit " + venvRun.exitCode() + "). On Debian or Ubuntu install the python3-venv"
-                    + " package. Its output ended with:" + System.lineSeparator() + venvRun.tail(10));
+            throw new LocustRunException("Cannot create a Python virtual environment with " + installer.describe()
+                    + " from '" + found.command() + "' (exit " + venvRun.exitCode()
+                    + "). On Debian or Ubuntu install the python3-venv package. Its output ended with:"
+                    + System.lineSeparator() + venvRun.tail(10));
         }
-        Path pipLog = venv.resolve("pip-install.log");
-        ShortCommand.Result pip = ShortCommand.run(
-                List.of(
-                        pythonIn(venv).toString(),
-                        "-m",
-                        "pip",
-                        "install",
-                        "--disable-pip-version-check",
-                        "--no-input",
-                        "locust==" + version),
+        Path requirements = venv.resolve("requirements.txt");
+        if (pins.isPresent()) {
+            Files.writeString(requirements, pins.get().text(), StandardCharsets.UTF_8);
+        }
+        ShortCommand.Result install = ShortCommand.run(
+                installer.install(pythonIn(venv), pins.isPresent() ? requirements : null, "locust==" + version),
                 null,
-                null,
-                PIP_TIMEOUT,
-                pipLog);
-        if (!pip.succeeded() || !Files.isRegularFile(locustIn(venv))) {
-            String tail = pip.tail(12);
+                installer.environment(),
+                INSTALL_TIMEOUT,
+                venv.resolve("install.log"));
+        Optional<String> installed = metadataVersion(venv);
+        if (!install.succeeded() || !Files.isRegularFile(locustIn(venv)) || installed.isEmpty()) {
+            String tail = install.tail(12);
             deleteRecursively(venv);
-            throw new LocustRunException("pip could not install locust==" + version + " (exit " + pip.exitCode()
-                    + "); check the version exists and that this Python (" + pythonCommand
-                    + ") is new enough for it. pip's last lines:" + System.lineSeparator() + tail);
+            throw new LocustRunException(installer.describe() + " could not install locust==" + version + " (exit "
+                    + install.exitCode() + "); check the version exists and that this Python (" + found.command()
+                    + ", " + found.version() + ") is new enough for it. Its last lines:" + System.lineSeparator()
+                    + tail);
         }
-        Files.writeString(venv.resolve(MARKER), version + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(
+                venv.resolve(MARKER), markerText(version, pins) + System.lineSeparator(), StandardCharsets.UTF_8);
+        log.info("Installed Locust " + version + " with " + installer.describe() + " in " + seconds(start) + " ("
+                + (pins.isPresent() ? "pinned dependencies" : "unpinned dependencies") + ")");
+        return new Installed(
+                locustIn(venv), LocustVersion.parse(installed.get()).orElseThrow());
     }
 
     /** The configured Python, or python3/python from the PATH, checked to be Python 3. */
-    private String findPython() {
+    private Python findPython() {
         List<String> candidates = python != null && !python.isBlank() ? List.of(python) : List.of("python3", "python");
         for (String candidate : candidates) {
             try {
                 ShortCommand.Result r =
                         ShortCommand.run(List.of(candidate, "--version"), null, null, Duration.ofSeconds(30), null);
-                if (r.succeeded() && r.output().trim().startsWith("Python 3")) {
-                    return candidate;
+                Matcher m = PYTHON_VERSION.matcher(r.output().trim());
+                if (r.succeeded() && m.find()) {
+                    return new Python(candidate, m.group(1));
                 }
             } catch (IOException e) {
                 // not there; try the next name
@@ -172,8 +253,12 @@ public final class ManagedVenv {
                         + " pythonExecutable (-Dlocust.pythonExecutable) to it, or set locustExecutable to an installed Locust.");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    static String seconds(long startNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {

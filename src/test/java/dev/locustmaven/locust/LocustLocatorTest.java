@@ -40,7 +40,7 @@ class LocustLocatorTest {
     @Test
     void theConfiguredExecutableWins() {
         LocustLocator.Source source =
-                new LocustLocator.Source(TestLocusts.newestExecutable(), null, null, dir, "/nowhere");
+                new LocustLocator.Source(TestLocusts.newest().executable(), null, null, dir, "/nowhere");
 
         assertThat(LocustLocator.locate(source, RunLog.silent()).origin()).isEqualTo("locustExecutable");
     }

@@ -27,7 +27,7 @@ class LocustRunnerTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"newest", "debian"})
+    @ValueSource(strings = {"newest", "oldest", "debian"})
     void finalStatisticsEqualLocustsFinalSummary(String which) throws Exception {
         LocustInstallation locust = TestLocusts.byName(which);
         Path work = Files.createDirectories(dir.resolve("project"));
@@ -106,7 +106,7 @@ class LocustRunnerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"newest", "debian"})
+    @ValueSource(strings = {"newest", "oldest", "debian"})
     void aSlowStartDoesNotShortenTheRun(String which) throws Exception {
         // its import keeps the CPU busy for 3 s while gevent's loop does not run, as a starved CI machine does
         Path locustfile = TestLocusts.resource("slow_start_locustfile.py", dir);
@@ -142,7 +142,7 @@ class LocustRunnerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"newest", "debian"})
+    @ValueSource(strings = {"newest", "oldest", "debian"})
     void aRunWithoutRequestsIsAProblemThatNamesTheLikelyCauses(String which) throws Exception {
         Path locustfile = TestLocusts.resource("locustfile.py", dir);
         // no host anywhere: 2.12.1 logs an error in every user and ends with exit code 2, newer versions stop at once

@@ -1,0 +1,78 @@
+package dev.locustmaven.locust;
+
+import dev.locustmaven.io.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * What {@code locust -V} and {@code locust --help} printed, remembered per executable in {@code <cache>/detected/}, so
+ * that a build does not start Python twice only to learn what the last build learnt. An entry is keyed on the
+ * executable's path, size and modification time (of the file a link points at), so reinstalling or upgrading Locust,
+ * which rewrites its launcher, makes a fresh detection.
+ */
+final class DetectionCache {
+
+    private final Path directory;
+
+    private DetectionCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Entries under {@code <cacheDirectory>/detected}. */
+    static DetectionCache in(Path cacheDirectory) {
+        return new DetectionCache(cacheDirectory.resolve("detected"));
+    }
+
+    /** Remembers nothing: every detection runs Locust. */
+    static DetectionCache none() {
+        return new DetectionCache(null);
+    }
+
+    Optional<String> output(Path executable, String option) {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(entry(executable, option), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // not detected yet, or the executable itself is gone (the detection will say so)
+            return Optional.empty();
+        }
+    }
+
+    /** Stores a successful run's output; a cache that cannot be written only costs the next build a detection. */
+    void remember(Path executable, String option, String output) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            AtomicFile.write(entry(executable, option), output);
+        } catch (IOException e) {
+            // the detection still stands; only the next build repeats it
+        }
+    }
+
+    private Path entry(Path executable, String option) throws IOException {
+        Path real = executable.toRealPath();
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+        String key = executable.toAbsolutePath().normalize() + "\n" + real + "\n" + attributes.size() + "\n"
+                + attributes.lastModifiedTime().toMillis() + "\n" + option;
+        return directory.resolve(sha256(key) + option.replaceAll("[^a-zA-Z]", "-") + ".txt");
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
