@@ -45,8 +45,12 @@ class PushgatewayExporterTest {
 
     @BeforeAll
     static void startPushgateway() throws Exception {
-        Assumptions.assumeTrue(
-                Files.isExecutable(BINARY), BINARY + " is absent (apt-get install prometheus-pushgateway)");
+        if (!Files.isExecutable(BINARY)) {
+            // .ci/run installs it and fails the run on this message
+            String reason = "Missing system tool: " + BINARY + " (apt-get install prometheus-pushgateway)";
+            System.out.println("[SKIPPED] " + PushgatewayExporterTest.class.getSimpleName() + ": " + reason);
+            Assumptions.abort(reason);
+        }
         int port = freePort();
         baseUrl = "http://127.0.0.1:" + port;
         log = Files.createTempFile("pushgateway", ".log");
