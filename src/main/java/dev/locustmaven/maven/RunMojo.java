@@ -117,7 +117,10 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.pythonExecutable")
     private String pythonExecutable;
 
-    /** Where the virtual environments for locustVersion are kept, shared by every build and project. */
+    /**
+     * The plugin's cache, shared by every build and project: the virtual environments for locustVersion, the uv that
+     * installs them, download caches, and what each Locust executable said of its version and options.
+     */
     @Parameter(property = "locust.cacheDirectory", defaultValue = "${user.home}/.cache/locust-maven-plugin")
     private File cacheDirectory;
 
