@@ -13,7 +13,9 @@ for wall time and for CPU time (user + sys of the command's whole process tree, 
 verify down into phases, each set against what validate or the bare Locust spends on the same step:
 
     Maven start until the project is read  | "Building ..." line             (against validate)
-    plugin set-up by Maven and mojo start   | until `locust -V` starts        (against validate's "Building" to end)
+    plugin set-up by Maven: build plan and  | its dependencies collected     (against validate's "Building" to end)
+      dependency resolution, class realm and component discovery, mojo loading and configuration
+    mojo start                              | until `locust -V` starts
     Locust detection                        | `locust -V` and `locust --help` processes
     helper preparation                      | until the Locust run process starts
     Locust start to first request           | first request at the target     (against the bare run)
@@ -26,9 +28,9 @@ verify down into phases, each set against what validate or the bare Locust spend
 The points come from three clocks that all read the machine's wall clock: Maven's log lines (timestamps switched on
 with -Dorg.slf4j.simpleLogger.showDateTime), the process table (/proc, polled every 10 ms: start and end of every
 process the build starts, and its CPU time) and a small HTTP target server inside this program, on a free port of
-127.0.0.1, that records when each request arrives. The per-phase "plugin's own" column adds up to the plugin's own
-time of the round. A last, untimed build with -X splits Maven's plugin set-up further (dependency resolution, class
-realm, mojo configuration).
+127.0.0.1, that records when each request arrives. Maven's plugin set-up is split with the debug lines of three of
+its loggers (not -X, which would slow the whole build). The per-phase "plugin's own" column adds up to the plugin's
+own time of the round.
 
 Protocol:
  1. Unless --skip-install: `./mvnw -B -q install -DskipTests -Dinvoker.skip=true` in the repository root.
@@ -40,7 +42,7 @@ Protocol:
     arguments, and the bare `locust -f locustfile.py --headless -u 1 -r 1 -t <run time> -H <target>` (once per
     scenario, one after another). Before each verify, <project>/target and the history file are deleted, so every
     build does the same work.
- 4. One untimed `verify -X` at the end (unless --no-debug-build).
+ 4. With --debug-build, one untimed `verify -X` at the end.
  5. Every command's record goes to <work>/overhead-results.jsonl; the summary is printed and written to
     <work>/overhead-summary.md. --summarize-only rebuilds it from an existing results file.
 
@@ -70,6 +72,12 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 LOG_LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(?:Z|[+-]\d\d:\d\d)) \[(\w+)\] ?(.*)$")
 TIMESTAMPS = ["-Dorg.slf4j.simpleLogger.showDateTime=true",
               "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSXXX"]
+# Debug lines of three Maven loggers only (not -X): when the plugin's dependencies are collected, its class realm
+# populated, its mojo loaded and configured; and the plugin's own debug lines, if it writes any.
+SET_UP_LOGGERS = ["-Dorg.slf4j.simpleLogger.log.org.eclipse.aether.internal.impl.collect=debug",
+                  "-Dorg.slf4j.simpleLogger.log.org.apache.maven.classrealm.DefaultClassRealmManager=debug",
+                  "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.internal.DefaultMavenPluginManager=debug",
+                  "-Dorg.slf4j.simpleLogger.log.dev.locustmaven=debug"]
 TARGET_MS = 1000
 TARGET_FURTHER_MS = 300
 
@@ -104,7 +112,8 @@ def parse_args(argv):
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="before each round, wait up to this long for other work to stay below --quiet-cores "
                              "for 2 s [0: do not wait]")
-    parser.add_argument("--no-debug-build", action="store_true", help="leave out the final, untimed verify -X")
+    parser.add_argument("--debug-build", action="store_true",
+                        help="end with one untimed verify -X and print the split of Maven's plugin set-up it logs")
     parser.add_argument("--maven-arg", action="append", default=[], metavar="ARG",
                         help="extra argument for every Maven command, repeatable (--maven-arg=-Dx=y)")
     parser.add_argument("--summarize-only", action="store_true",
@@ -368,6 +377,14 @@ def maven_points(events):
     p["verdict"] = first(events, lambda l, t: t.startswith("Locust verdict:"))
     p["build_end"] = first(events, lambda l, t: t in ("BUILD SUCCESS", "BUILD FAILURE"))
     p["installing"] = first(events, lambda l, t: t.startswith("Installing Locust "))
+    run = p["run_start"]
+    p["collected"] = first(events, lambda l, t: t.startswith("Dependency collection stats"), run)
+    p["realm_jars"] = sum(1 for s, l, t in events if t.startswith("  Included: ") and run is not None and s >= run
+                          and (p["check_start"] is None or s < p["check_start"]))
+    p["mojo_loading"] = first(events, lambda l, t: t.startswith("Loading mojo dev.locustmaven:") and ":run " in t, run)
+    configuring = first(events, lambda l, t: t.startswith("Configuring mojo execution 'dev.locustmaven:")
+                        and ":run:" in t, run)
+    p["configured"] = first(events, lambda l, t: t == "-- end configuration --", configuring)
     return p
 
 
@@ -413,7 +430,8 @@ class Bench:
         command = [str(self.root / "mvnw"), "-B", "-o", "-f", str(self.project / "pom.xml"), goal,
                    f"-Dbench.pluginVersion={self.version}", f"-Dbench.locustVersion={self.args.locust_version}",
                    f"-Dbench.cacheDirectory={self.cache}", f"-Dbench.port={self.target.port}",
-                   f"-Dbench.runTime={self.args.run_time}", *TIMESTAMPS, *self.args.maven_arg, *extra]
+                   f"-Dbench.runTime={self.args.run_time}", *TIMESTAMPS, *SET_UP_LOGGERS, *self.args.maven_arg,
+                   *extra]
         if variant == "explicit":
             command.append(f"-Dlocust.locustExecutable={self.locust}")
         return command
@@ -505,8 +523,13 @@ def verify_phases(record):
     helpers = p.get("helper_written") or []
     if len(helpers) != len(runs):
         return None, f"{len(helpers)} helper files for {len(runs)} Locust runs"
-    ph = {"maven_start": p["building"] - record["start"], "setup": detect_start - p["building"],
-          "detection": detect_end - detect_start, "prepare": 0.0, "launch": 0.0, "to_first": 0.0, "load": 0.0,
+    split = [p.get(k) for k in ("collected", "mojo_loading", "configured")]
+    if all(x is not None for x in split) and p["building"] <= split[0] <= split[1] <= split[2] <= detect_start:
+        set_up = {"resolve": split[0] - p["building"], "realm": split[1] - split[0], "configure": split[2] - split[1],
+                  "mojo_start": detect_start - split[2]}
+    else:  # another Maven that does not log these points: all of it in the first row
+        set_up = {"resolve": detect_start - p["building"], "realm": 0.0, "configure": 0.0, "mojo_start": 0.0}
+    ph = {"maven_start": p["building"] - record["start"], **set_up, "detection": detect_end - detect_start, "prepare": 0.0, "launch": 0.0, "to_first": 0.0, "load": 0.0,
           "to_exit": 0.0}
     previous_end = detect_end
     for run, helper in zip(runs, helpers):
@@ -529,7 +552,7 @@ def validate_phases(record):
     p = record["points"]
     if record["exit_code"] != 0 or p["building"] is None or p["build_end"] is None:
         return None
-    return {"maven_start": p["building"] - record["start"], "setup": p["build_end"] - p["building"],
+    return {"maven_start": p["building"] - record["start"], "resolve": p["build_end"] - p["building"],
             "maven_end": record["end"] - p["build_end"]}
 
 
@@ -547,7 +570,10 @@ def bare_phases(record):
 
 PHASES = [
     ("maven_start", "Maven start until the project is read", "validate"),
-    ("setup", "plugin set-up by Maven, mojo start (until `locust -V` starts)", "validate"),
+    ("resolve", "plugin set-up by Maven: build plan, the plugin's dependencies resolved", "validate"),
+    ("realm", "plugin set-up by Maven: class realm, component discovery", None),
+    ("configure", "plugin set-up by Maven: mojo loaded and configured", None),
+    ("mojo_start", "mojo start until `locust -V` starts", None),
     ("detection", "Locust detection (`locust -V`, `locust --help`)", None),
     ("prepare", "helper preparation (detection end to helper file written)", None),
     ("launch", "helper written to Locust run process started", None),
@@ -673,7 +699,7 @@ def summarize(meta, records):
         for key, text, against in PHASES:
             verify_v, base_v, own_v = table[key]
             out(f"| {text} | {spread(verify_v)} | {spread(base_v) if against else '-'} | {spread(own_v)} |")
-        sums = [sum(table[key][2][i] for key, _, _ in PHASES) for i in range(len(table["setup"][2]))]
+        sums = [sum(table[key][2][i] for key, _, _ in PHASES) for i in range(len(table["maven_start"][2]))]
         out(f"| **sum: the plugin's own time** | | | **{spread(sums)}** |")
         out(f"| sum without the load phase | | | {spread([x - y for x, y in zip(sums, table['load'][2])])} |")
         out("")
@@ -682,6 +708,11 @@ def summarize(meta, records):
             "early); that part is no overhead to cut.")
         for s in skipped:
             out(f"* left out: {s}")
+        jars = [by_round[r][f"verify-{v}"]["points"].get("realm_jars") for r in phase_rounds
+                if f"verify-{v}" in by_round[r]]
+        jars = [j for j in jars if j]
+        if jars:
+            out(f"* the plugin's class realm: {statistics.median(jars):.0f} jars")
         cpu_rows = []
         for r in phase_rounds:
             c = by_round[r].get(f"verify-{v}")
@@ -829,7 +860,7 @@ def main(argv):
                     meta["plugin_jar_changed"] = f"after {label}"
                     print(f"WARNING: {jar} changed during {label}; another build installed over it", flush=True)
                     jar_sum = sha256(jar)
-            if not args.no_debug_build:
+            if args.debug_build:
                 record = bench.run("verify-" + args.variants[0], args.variants[0], "debug", debug=True)
                 out.write(json.dumps(record) + "\n")
     finally:
