@@ -75,7 +75,7 @@ TIMESTAMPS = ["-Dorg.slf4j.simpleLogger.showDateTime=true",
 # Debug lines of three Maven loggers only (not -X): when the plugin's dependencies are collected, its class realm
 # populated, its mojo loaded and configured; and the plugin's own debug lines, if it writes any.
 SET_UP_LOGGERS = ["-Dorg.slf4j.simpleLogger.log.org.eclipse.aether.internal.impl.collect=debug",
-                  "-Dorg.slf4j.simpleLogger.log.org.apache.maven.classrealm.DefaultClassRealmManager=debug",
+                  "-Dorg.slf4j.simpleLogger.log.org.codehaus.plexus.PlexusContainer=debug",
                   "-Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.internal.DefaultMavenPluginManager=debug",
                   "-Dorg.slf4j.simpleLogger.log.dev.locustmaven=debug"]
 TARGET_MS = 1000
@@ -379,8 +379,9 @@ def maven_points(events):
     p["installing"] = first(events, lambda l, t: t.startswith("Installing Locust "))
     run = p["run_start"]
     p["collected"] = first(events, lambda l, t: t.startswith("Dependency collection stats"), run)
-    p["realm_jars"] = sum(1 for s, l, t in events if t.startswith("  Included: ") and run is not None and s >= run
-                          and (p["check_start"] is None or s < p["check_start"]))
+    realm = first(events, lambda l, t: t.startswith("Populating class realm plugin>dev.locustmaven:"), run)
+    p["realm_jars"] = sum(1 for s, l, t in events if t.startswith("  Included: ") and realm is not None
+                          and s >= realm and (p["check_start"] is None or s < p["check_start"]))
     p["mojo_loading"] = first(events, lambda l, t: t.startswith("Loading mojo dev.locustmaven:") and ":run " in t, run)
     configuring = first(events, lambda l, t: t.startswith("Configuring mojo execution 'dev.locustmaven:")
                         and ":run:" in t, run)
