@@ -660,9 +660,9 @@ def summarize(meta, records):
                     cpus.append(c[f"verify-{v}"]["cpu_s"] - c["validate"]["cpu_s"] - c["bare"]["cpu_s"])
                     ratios.append(c[f"verify-{v}"]["wall_s"] / base)
                     cells.append(f"{walls[-1]:.2f}" + ("*" if r in quiet else ""))
-            if subset is rounds:
+            if subset is rounds and phase_rounds is rounds or subset is not rounds and phase_rounds is not rounds:
                 own[v] = walls
-            elif not walls:
+            if subset is not rounds and not walls:
                 continue
             out(f"| {name} | {len(walls)} | {spread(walls)} | {spread(cpus)} | {spread(ratios, 3)} | "
                 f"{' '.join(cells) if subset is rounds else ''} |")
@@ -672,7 +672,7 @@ def summarize(meta, records):
     for v in variants:
         if own[v]:
             median = statistics.median(own[v])
-            out(f"* {v}: median {median:.2f} s against the goal of at most {target:.1f} s: "
+            out(f"* {v} ({phase_subset}): median {median:.2f} s against the goal of at most {target:.1f} s: "
                 f"{'met' if median <= target else f'{median - target:.2f} s over'}")
     for v in variants:
         out("")
