@@ -52,7 +52,7 @@ class ReportMojoTest {
 
     private static String generate(ReportMojo mojo) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        mojo.generate(new Xhtml5SinkFactory().createSink(out, "UTF-8"), null, Locale.ENGLISH);
+        mojo.generate(new Xhtml5SinkFactory().createSink(out, "UTF-8"), Locale.ENGLISH);
         return out.toString(StandardCharsets.UTF_8);
     }
 
