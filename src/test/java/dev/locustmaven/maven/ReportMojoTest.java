@@ -86,6 +86,38 @@ class ReportMojoTest {
 
     @Test
     @InjectMojo(goal = "report", pom = POM)
+    void standaloneItWritesAWholePageWithItsChartsAndAStylesheet(ReportMojo mojo) throws Exception {
+        configure(mojo, 12);
+        setVariableValueToObject(mojo, "locale", "de");
+
+        mojo.execute();
+
+        Path page = dir.resolve("site/locust-report.html");
+        assertThat(page).isRegularFile();
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("lang=\"de\"")
+                .contains("<title>Performance</title>")
+                .contains("<style>")
+                .contains("<meta charset=\"UTF-8\"/>")
+                .contains("<h2>Dienst api</h2>")
+                .contains("src=\"locust-report/api-p95_latency_ms.svg\"")
+                .endsWith("</html>");
+        assertThat(dir.resolve("site/locust-report/api-p95_latency_ms.svg")).isRegularFile();
+    }
+
+    @Test
+    void theLocaleIsReadAsTheSitePluginReadsIt() {
+        assertThat(ReportMojo.locale("default")).isEqualTo(Locale.ROOT);
+        assertThat(ReportMojo.locale(null)).isEqualTo(Locale.ROOT);
+        assertThat(ReportMojo.locale("system")).isEqualTo(Locale.getDefault());
+        assertThat(ReportMojo.locale("de")).isEqualTo(Locale.GERMAN);
+        assertThat(ReportMojo.locale("de_DE, en")).isEqualTo(Locale.GERMANY);
+    }
+
+    @Test
+    @InjectMojo(goal = "report", pom = POM)
     void withNoFilesThePageSaysWhatToRun(ReportMojo mojo) throws Exception {
         configure(mojo, 0);
 
