@@ -2,6 +2,7 @@ package dev.locustmaven.maven;
 
 import java.io.Writer;
 import org.apache.maven.doxia.module.xhtml5.Xhtml5Sink;
+import org.apache.maven.doxia.sink.SinkEventAttributes;
 
 /**
  * The sink of a standalone {@code mvn locust:report}: Doxia's XHTML5 page with a small stylesheet in its head, so that
@@ -25,8 +26,19 @@ final class StandalonePageSink extends Xhtml5Sink {
             a{color:#0b5cad}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace}\
             """;
 
+    private final String encoding;
+
     StandalonePageSink(Writer writer, String encoding, String language) {
-        super(writer, encoding, language);
+        // The charset is written here, first in the head, where a browser looks for it (the base class would write it
+        // last, after the stylesheet).
+        super(writer, null, language);
+        this.encoding = encoding;
+    }
+
+    @Override
+    public void head(SinkEventAttributes attributes) {
+        super.head(attributes);
+        write("<meta charset=\"" + encoding + "\"/>");
     }
 
     @Override

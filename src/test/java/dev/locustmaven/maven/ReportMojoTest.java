@@ -100,10 +100,11 @@ class ReportMojoTest {
                 .contains("lang=\"de\"")
                 .contains("<title>Performance</title>")
                 .contains("<style>")
-                .contains("<meta charset=\"UTF-8\"/>")
+                .containsOnlyOnce("<meta charset=\"UTF-8\"/>")
                 .contains("<h2>Dienst api</h2>")
                 .contains("src=\"locust-report/api-p95_latency_ms.svg\"")
                 .endsWith("</html>");
+        assertThat(html.indexOf("<meta charset")).isLessThan(html.indexOf("<style>"));
         assertThat(dir.resolve("site/locust-report/api-p95_latency_ms.svg")).isRegularFile();
     }
 
