@@ -53,4 +53,16 @@ assert marked[0].getAttribute('data-run') == stepRun
 def title = marked[0].getElementsByTagNameNS('http://www.w3.org/2000/svg', 'title').item(0).textContent
 assert title.contains("starting with run ${stepRun}")
 assert title.contains("commit ${stepCommit}")
+// The standalone page (locust:report, bound to pre-site here): a whole plain page with its stylesheet and the same
+// content, and its charts next to it in target/reports.
+def standalone = new File(basedir, 'target/reports/locust-report.html')
+assert standalone.isFile() : 'no target/reports/locust-report.html'
+def plain = standalone.getText('UTF-8')
+assert plain.startsWith('<!DOCTYPE html>')
+assert plain.contains('<title>Performance</title>')
+assert plain.contains('<style>')
+assert plain.contains("Verdict: <b>${verdict.verdict}</b>")
+assert plain.contains('<h3>Latest 20 runs</h3>')
+assert plain.contains('src="locust-report/api_gateway-p95_latency_ms.svg"')
+assert new File(basedir, 'target/reports/locust-report/api_gateway-p95_latency_ms.svg').isFile()
 return true

@@ -8,12 +8,24 @@ import dev.locustmaven.report.site.PerformanceReportRequest;
 import dev.locustmaven.report.site.ReportAssets;
 import dev.locustmaven.report.site.ReportText;
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
@@ -22,12 +34,35 @@ import org.apache.maven.reporting.MavenReportException;
  * and links to Locust's own HTML reports. It only reads files (the history, the baseline and the latest
  * {@code verdict.json}) and never runs Locust. Add it to {@code <reporting>} for {@code mvn site}, or run
  * {@code mvn locust:report} on its own, which writes the page to {@code target/reports}.
+ *
+ * <p>It implements Maven's report interface itself rather than extending maven-reporting-impl, whose site renderer
+ * and its ~25 jars every goal of the plugin would otherwise resolve and load. Under {@code mvn site} the site plugin
+ * calls {@link #generate(Sink, Locale)} with a sink of its own and gives the page the site's look; standalone,
+ * {@link #execute()} writes a plain XHTML5 page with a small stylesheet ({@link StandalonePageSink}).
  */
 @Mojo(name = "report", threadSafe = true)
-public class ReportMojo extends AbstractMavenReport {
+public class ReportMojo extends AbstractMojo implements MavenReport {
 
     /** The page's file name without extension, and the folder of its charts and copied Locust reports. */
     static final String OUTPUT_NAME = "locust-report";
+
+    /** Where a standalone {@code locust:report} writes the page; under {@code mvn site} the site's folder is used. */
+    @Parameter(defaultValue = "${project.build.directory}/reports", required = true)
+    private File outputDirectory;
+
+    /**
+     * The language of a standalone {@code locust:report}, as in maven-site-plugin: {@code default} (English),
+     * {@code system} (the JVM's) or a locale such as {@code de}; under {@code mvn site} the site's locales apply.
+     */
+    @Parameter(defaultValue = "default")
+    private String locale;
+
+    /** The encoding of a standalone page. */
+    @Parameter(property = "outputEncoding", defaultValue = "${project.reporting.outputEncoding}", readonly = true)
+    private String outputEncoding;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
     /** Skips the report. */
     @Parameter(property = "locust.skip", defaultValue = "false")
@@ -60,13 +95,62 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "locust.reportMetrics", defaultValue = "p95_latency_ms,error_rate_pct,rps")
     private String reportMetrics;
 
+    /** Standalone ({@code mvn locust:report}): the page, its charts and copied reports in {@link #outputDirectory}. */
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (!canGenerateReport()) {
+            getLog().info("Skipping the locust report (locust.skip)");
+            return;
+        }
+        Path page = getReportOutputDirectory().toPath().resolve(OUTPUT_NAME + ".html");
+        Charset encoding = outputEncoding == null || outputEncoding.isBlank()
+                ? StandardCharsets.UTF_8
+                : Charset.forName(outputEncoding);
+        Locale pageLocale = locale(locale);
+        try {
+            Files.createDirectories(page.getParent());
+            try (OutputStream out = Files.newOutputStream(page);
+                    Writer writer = new OutputStreamWriter(out, encoding)) {
+                generate(
+                        new StandalonePageSink(
+                                writer,
+                                encoding.name(),
+                                ReportText.of(pageLocale).language()),
+                        pageLocale);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + page + ": " + e.getMessage(), e);
+        } catch (MavenReportException e) {
+            throw new MojoExecutionException(
+                    "An error has occurred in " + getName(Locale.ENGLISH) + " report generation: " + e.getMessage(), e);
+        }
+        getLog().info("Wrote " + page);
+    }
+
+    /**
+     * A locale as maven-site-plugin reads one: {@code default} (or none) is {@link Locale#ROOT}, {@code system} the
+     * JVM's, otherwise {@code language[_country[_variant]]}; of a comma-separated list, the first.
+     */
+    static Locale locale(String code) {
+        String first = code == null ? "" : code.split(",", -1)[0].trim();
+        if (first.isEmpty() || first.equalsIgnoreCase("default")) {
+            return Locale.ROOT;
+        }
+        if (first.equalsIgnoreCase("system")) {
+            return Locale.getDefault();
+        }
+        String[] parts = first.split("_", 3);
+        return new Locale(parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "");
+    }
+
     @Override
     public boolean canGenerateReport() {
         return !skip;
     }
 
+    /** Renders the page into the sink (the site's, or the standalone page's) and closes it. */
     @Override
-    protected void executeReport(Locale locale) throws MavenReportException {
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
         ReportText text = ReportText.of(locale);
         // The charts are drawn with Java2D; a build has no window to open, so AWT must not look for a display (which
         // would fail on a server, and put an icon in the dock on a Mac). An explicit setting of the user wins.
@@ -78,7 +162,7 @@ public class ReportMojo extends AbstractMavenReport {
             ReportAssets assets =
                     ReportAssets.write(data, getReportOutputDirectory().toPath(), OUTPUT_NAME, text);
             data.notes().forEach(getLog()::warn);
-            new PerformanceReportRenderer(getSink(), data, assets, text).render();
+            new PerformanceReportRenderer(sink, data, assets, text).render();
         } catch (RuntimeException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
@@ -105,6 +189,26 @@ public class ReportMojo extends AbstractMavenReport {
     @Override
     public String getOutputPath() {
         return OUTPUT_NAME;
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
+    }
+
+    @Override
+    public void setReportOutputDirectory(File reportOutputDirectory) {
+        this.outputDirectory = reportOutputDirectory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return outputDirectory.getAbsoluteFile();
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return false;
     }
 
     @Override

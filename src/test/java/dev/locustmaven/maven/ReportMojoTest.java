@@ -52,7 +52,7 @@ class ReportMojoTest {
 
     private static String generate(ReportMojo mojo) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        mojo.generate(new Xhtml5SinkFactory().createSink(out, "UTF-8"), null, Locale.ENGLISH);
+        mojo.generate(new Xhtml5SinkFactory().createSink(out, "UTF-8"), Locale.ENGLISH);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -82,6 +82,39 @@ class ReportMojoTest {
                 .doesNotContain("error_rate_pct.svg")
                 .contains("c0ffee12");
         assertThat(dir.resolve("site/locust-report/api-p95_latency_ms.svg")).isRegularFile();
+    }
+
+    @Test
+    @InjectMojo(goal = "report", pom = POM)
+    void standaloneItWritesAWholePageWithItsChartsAndAStylesheet(ReportMojo mojo) throws Exception {
+        configure(mojo, 12);
+        setVariableValueToObject(mojo, "locale", "de");
+
+        mojo.execute();
+
+        Path page = dir.resolve("site/locust-report.html");
+        assertThat(page).isRegularFile();
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("lang=\"de\"")
+                .contains("<title>Performance</title>")
+                .contains("<style>")
+                .containsOnlyOnce("<meta charset=\"UTF-8\"/>")
+                .contains("<h2>Dienst api</h2>")
+                .contains("src=\"locust-report/api-p95_latency_ms.svg\"")
+                .endsWith("</html>");
+        assertThat(html.indexOf("<meta charset")).isLessThan(html.indexOf("<style>"));
+        assertThat(dir.resolve("site/locust-report/api-p95_latency_ms.svg")).isRegularFile();
+    }
+
+    @Test
+    void theLocaleIsReadAsTheSitePluginReadsIt() {
+        assertThat(ReportMojo.locale("default")).isEqualTo(Locale.ROOT);
+        assertThat(ReportMojo.locale(null)).isEqualTo(Locale.ROOT);
+        assertThat(ReportMojo.locale("system")).isEqualTo(Locale.getDefault());
+        assertThat(ReportMojo.locale("de")).isEqualTo(Locale.GERMAN);
+        assertThat(ReportMojo.locale("de_DE, en")).isEqualTo(Locale.GERMANY);
     }
 
     @Test

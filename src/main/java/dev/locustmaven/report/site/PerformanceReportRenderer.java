@@ -19,38 +19,54 @@ import java.util.Map;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.doxia.sink.SinkEventAttributes;
 import org.apache.maven.doxia.sink.impl.SinkEventAttributeSet;
-import org.apache.maven.reporting.AbstractMavenReportRenderer;
 
 /**
  * Renders the "Performance" page into a Doxia sink: the latest verdict, the baseline, per service the checks, charts,
  * a trend table of the latest runs, the trend summary and the change points, and links to Locust's HTML reports. Every
- * missing input gets a sentence that says what to run next.
+ * missing input gets a sentence that says what to run next. The page's head (its title) and body are sink events, so
+ * the same events make the site's page under {@code mvn site} and a plain page standalone.
  */
-public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
+public class PerformanceReportRenderer {
 
     static final String NONE = "-";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final int SHORT_COMMIT = 10;
 
+    private final Sink sink;
     private final PerformanceReportData data;
     private final ReportAssets assets;
     private final ReportText text;
 
+    /** The depth of the open section, 0 outside any. */
+    private int section;
+
     public PerformanceReportRenderer(Sink sink, PerformanceReportData data, ReportAssets assets, ReportText text) {
-        super(sink);
+        this.sink = sink;
         this.data = data;
         this.assets = assets;
         this.text = text;
     }
 
-    @Override
     public String getTitle() {
         return text.get("report.title");
     }
 
-    @Override
-    protected void renderBody() {
+    /** Writes the whole page, head and body, into the sink, then flushes and closes it. */
+    public void render() {
+        sink.head();
+        sink.title();
+        text(getTitle());
+        sink.title_();
+        sink.head_();
+        sink.body();
+        renderBody();
+        sink.body_();
+        sink.flush();
+        sink.close();
+    }
+
+    private void renderBody() {
         startSection(getTitle(), "performance");
         paragraph(text.get("report.intro"));
         renderSources();
@@ -474,8 +490,55 @@ public class PerformanceReportRenderer extends AbstractMavenReportRenderer {
         endSection();
     }
 
-    // Cells are written through the sink directly: the base class's tableCell reads "{text, url}" as a link, which an
-    // endpoint name such as "/items/{id}" must not become.
+    // The page's building blocks, written on the sink directly. Cells never read "{text, url}" as a link (as Maven's
+    // report renderer would): an endpoint name such as "/items/{id}" must stay text.
+
+    /** Opens a section one level below the current one, with an anchor and a title. */
+    private void startSection(String name, String anchor) {
+        section++;
+        sink.section(section, null);
+        sink.anchor(anchor);
+        sink.anchor_();
+        sink.sectionTitle(section, null);
+        text(name);
+        sink.sectionTitle_(section);
+    }
+
+    private void endSection() {
+        if (section == 0) {
+            throw new IllegalStateException("no section is open");
+        }
+        sink.section_(section);
+        section--;
+    }
+
+    private void startTable() {
+        sink.table();
+        sink.tableRows(null, false);
+    }
+
+    private void endTable() {
+        sink.tableRows_();
+        sink.table_();
+    }
+
+    private void paragraph(String content) {
+        sink.paragraph();
+        text(content);
+        sink.paragraph_();
+    }
+
+    private void link(String href, String name) {
+        sink.link(href);
+        text(name);
+        sink.link_();
+    }
+
+    /** The text, or {@code -} for none (an empty cell would collapse). */
+    private void text(String content) {
+        sink.text(content == null || content.isEmpty() ? NONE : content);
+    }
+
     private void headerRow(String... cells) {
         sink.tableRow();
         for (String cell : cells) {

@@ -35,6 +35,12 @@ public final class ReportText {
         return locale;
     }
 
+    /** The language of the words, as an HTML {@code lang}: {@code de}, or {@code en} (the base bundle). */
+    public String language() {
+        String language = bundle.getLocale().getLanguage();
+        return language.isEmpty() ? "en" : language;
+    }
+
     /** The text of {@code key}; with arguments, a {@link MessageFormat} pattern filled in. */
     public String get(String key, Object... arguments) {
         String pattern;
