@@ -6,9 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -64,15 +61,6 @@ final class DetectionCache {
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
         String key = executable.toAbsolutePath().normalize() + "\n" + real + "\n" + attributes.size() + "\n"
                 + attributes.lastModifiedTime().toMillis() + "\n" + option;
-        return directory.resolve(sha256(key) + option.replaceAll("[^a-zA-Z]", "-") + ".txt");
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return directory.resolve(Sha256.prefix(key, 24) + option.replaceAll("[^a-zA-Z]", "-") + ".txt");
     }
 }

@@ -45,7 +45,7 @@ final class InstallerChoice {
                     log,
                     () -> {
                         if (!Files.isRegularFile(venv.resolve(MARKER))) {
-                            install(venv, python, log);
+                            install(venv, cacheDirectory, python, log);
                         }
                         return uvVersion(uv.toString())
                                 .map(v -> new PackageInstaller.Uv(uv.toString(), v, cacheDirectory));
@@ -57,27 +57,19 @@ final class InstallerChoice {
         }
     }
 
-    private static void install(Path venv, String python, RunLog log) throws IOException {
+    private static void install(Path venv, Path cacheDirectory, String python, RunLog log) throws IOException {
         ManagedVenv.deleteRecursively(venv);
         long start = System.nanoTime();
-        Path pip = venv.resolve("pip-install.log");
+        PackageInstaller pip = new PackageInstaller.Pip(cacheDirectory);
         ShortCommand.Result created =
-                ShortCommand.run(List.of(python, "-m", "venv", venv.toString()), null, null, TIMEOUT, null);
-        Path venvPython = ManagedVenv.pythonIn(venv);
+                ShortCommand.run(pip.createEnvironment(python, venv), null, pip.environment(), TIMEOUT, null);
         ShortCommand.Result installed = created.succeeded()
                 ? ShortCommand.run(
-                        List.of(
-                                venvPython.toString(),
-                                "-m",
-                                "pip",
-                                "install",
-                                "--disable-pip-version-check",
-                                "--no-input",
-                                "uv==" + UV_VERSION),
+                        pip.install(ManagedVenv.pythonIn(venv), null, "uv==" + UV_VERSION),
                         null,
-                        null,
+                        pip.environment(),
                         TIMEOUT,
-                        pip)
+                        venv.resolve("install.log"))
                 : created;
         if (!installed.succeeded()) {
             ManagedVenv.deleteRecursively(venv);

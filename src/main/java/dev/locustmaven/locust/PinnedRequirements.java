@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +30,8 @@ record PinnedRequirements(String locustVersion, String text, String id, String p
             if (!range.find()) {
                 throw new IllegalStateException("pins/locust-" + locustVersion + ".txt has no '# python:' line");
             }
-            return Optional.of(
-                    new PinnedRequirements(locustVersion, text, sha256(text), range.group(1), range.group(2)));
+            return Optional.of(new PinnedRequirements(
+                    locustVersion, text, Sha256.prefix(text, 12), range.group(1), range.group(2)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,14 +54,5 @@ record PinnedRequirements(String locustVersion, String text, String id, String p
             }
         }
         return 0;
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
