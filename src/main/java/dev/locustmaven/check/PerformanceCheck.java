@@ -1,6 +1,7 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.baseline.BaselineFile;
+import dev.locustmaven.gate.BaselineValueException;
 import dev.locustmaven.gate.Comparability;
 import dev.locustmaven.gate.Gate;
 import dev.locustmaven.gate.GateOptions;
@@ -108,7 +109,7 @@ public final class PerformanceCheck {
                 .withNotes(comparability);
         Measurements measurements = extraction.measurements();
         ThresholdRules rules = new ThresholdRules(request.thresholds());
-        Verdict verdict = new Gate().evaluate(measurements, baseline, rules, options);
+        Verdict verdict = gate(measurements, baseline, rules, options, request.baselineFile());
         List<String> warnings = new ArrayList<>();
 
         HistoryOptions history = request.history();
@@ -138,7 +139,7 @@ public final class PerformanceCheck {
             Confirmed confirmed = confirm(request, measurements, suspects, confirmation, notes, warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
-            verdict = new Gate().evaluate(measurements, baseline, rules, options);
+            verdict = gate(measurements, baseline, rules, options, request.baselineFile());
             if (history != null) {
                 statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
             }
@@ -173,6 +174,16 @@ public final class PerformanceCheck {
         }
         return new CheckResult(
                 verdict, run, measurements, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+    }
+
+    /** The rules' verdict; a baseline value that a rule cannot compare stops the check, naming file, key and value. */
+    private static Verdict gate(
+            Measurements measurements, Baseline baseline, ThresholdRules rules, GateOptions options, Path file) {
+        try {
+            return new Gate().evaluate(measurements, baseline, rules, options);
+        } catch (BaselineValueException e) {
+            throw BaselineFile.valueProblem(file, e.key(), e.getMessage());
+        }
     }
 
     /**
