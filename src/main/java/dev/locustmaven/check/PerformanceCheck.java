@@ -6,6 +6,7 @@ import dev.locustmaven.gate.Comparability;
 import dev.locustmaven.gate.Gate;
 import dev.locustmaven.gate.GateOptions;
 import dev.locustmaven.gate.ThresholdRules;
+import dev.locustmaven.history.AppendResult;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryException;
@@ -39,7 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -114,21 +115,14 @@ public final class PerformanceCheck {
 
         HistoryOptions history = request.history();
         String segment = HistoryRecord.segmentOf(baseline);
-        String runId = null;
         Map<String, Fingerprint> fingerprints = Map.of();
         HistoryStore store = null;
-        int earlierRecords = 0;
         Map<MetricKey, List<SeriesPoint>> series = Map.of();
         StatisticalChecks.Outcome statistics = null;
         if (history != null) {
             store = new HistoryStore(history.file());
             fingerprints = RunHistory.fingerprints(run, history.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
-            runId = HistoryRecord.newRunId(
-                    history.build(),
-                    request.now(),
-                    records.stream().map(HistoryRecord::runId).collect(Collectors.toSet()));
-            earlierRecords = records.size();
             series = RunHistory.comparableSeries(records, measurements, fingerprints, segment);
             statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
         }
@@ -149,7 +143,7 @@ public final class PerformanceCheck {
             verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
             notes.add(statistics.summary());
             trends = RunHistory.degradingTrends(
-                    series, measurements, runId, request.now(), history.build().gitCommit());
+                    series, measurements, request.now(), history.build().gitCommit());
         }
 
         Path dir = request.reportDirectory();
@@ -161,16 +155,9 @@ public final class PerformanceCheck {
         MarkdownReport.write(markdownFile, verdict, request.context());
         JUnitReport.write(junit, verdict);
         if (history != null && history.record()) {
-            HistoryRecord record = HistoryRecord.of(
-                    request.now(),
-                    runId,
-                    history.build(),
-                    segment,
-                    verdict.level(),
-                    runs,
-                    fingerprints,
-                    RunHistory.metrics(measurements));
-            record(store, record, history, request.now(), earlierRecords, notes, warnings);
+            Function<Set<String>, HistoryRecord> record =
+                    recordFor(request, segment, verdict.level(), runs, fingerprints, measurements);
+            record(store, record, history, request.now(), notes, warnings);
         }
         return new CheckResult(
                 verdict, run, measurements, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
@@ -295,21 +282,40 @@ public final class PerformanceCheck {
         }
     }
 
+    /** This run's history record for the run ids already taken. */
+    private static Function<Set<String>, HistoryRecord> recordFor(
+            CheckRequest request,
+            String segment,
+            Status verdict,
+            int runs,
+            Map<String, Fingerprint> fingerprints,
+            Measurements measurements) {
+        HistoryOptions history = request.history();
+        return taken -> HistoryRecord.of(
+                request.now(),
+                HistoryRecord.newRunId(history.build(), request.now(), taken),
+                history.build(),
+                segment,
+                verdict,
+                runs,
+                fingerprints,
+                RunHistory.metrics(measurements));
+    }
+
     /**
-     * Appends the run and prunes. A history that cannot be written is a warning, not a failed check: the verdict
-     * stands on its own, and the next run can record again.
+     * Appends the run, its id chosen under the history's lock, and prunes. A history that cannot be written is a
+     * warning, not a failed check: the verdict stands on its own, and the next run can record again.
      */
     private static void record(
             HistoryStore store,
-            HistoryRecord record,
+            Function<Set<String>, HistoryRecord> recordFor,
             HistoryOptions history,
             Instant now,
-            int earlierRecords,
             List<String> notes,
             List<String> warnings) {
         try {
-            store.append(record);
-            int records = earlierRecords + 1;
+            AppendResult appended = store.appendNew(recordFor);
+            int records = appended.records();
             String pruned = "";
             if (history.maxRuns() > 0 || history.maxAgeDays() > 0) {
                 PruneResult prune = store.prune(history.maxRuns(), history.maxAgeDays(), now);
@@ -318,7 +324,7 @@ public final class PerformanceCheck {
                     pruned = "; pruned " + prune.removed() + " old record" + (prune.removed() == 1 ? "" : "s");
                 }
             }
-            notes.add("Recorded run " + record.runId() + " in " + store.file() + " (" + records + " record"
+            notes.add("Recorded run " + appended.record().runId() + " in " + store.file() + " (" + records + " record"
                     + (records == 1 ? "" : "s") + " in the history" + pruned + ")");
         } catch (HistoryException e) {
             warnings.add(e.getMessage() + "; this run was not recorded in the history");
