@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,6 +54,9 @@ import java.util.function.Function;
  *
  * <p>When a rule fails for a service, or the statistical gate doubts a service's first run, and the {@code run} goal
  * left a scenario runner, the service's scenario runs again and both layers decide on the per-metric medians.
+ *
+ * <p>A service whose run is {@link NoMeasurement no measurement} fails with one check that says so, whatever the
+ * baseline; its rules are not judged, it is not confirmed, and the history leaves it out.
  *
  * <p>Everything the user configured is validated first, so a wrong threshold is reported before any file is read.
  * Nothing here writes the baseline: a check never changes a file the user owns.
@@ -104,13 +108,16 @@ public final class PerformanceCheck {
                     + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline.");
         }
         Extraction extraction = new MetricExtractor().extractWithReasons(run, request.metrics());
-        List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, run);
+        List<NoMeasurement> unmeasured = NoMeasurement.in(run);
+        LocustRun measured = NoMeasurement.measured(run, unmeasured);
+        List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, measured);
         GateOptions options = GateOptions.at(request.now())
                 .withUnavailable(extraction.unavailable())
                 .withNotes(comparability);
         Measurements measurements = extraction.measurements();
         ThresholdRules rules = new ThresholdRules(request.thresholds());
-        Verdict verdict = gate(measurements, baseline, rules, options, request.baselineFile());
+        Verdict verdict =
+                NoMeasurement.judge(gate(measurements, baseline, rules, options, request.baselineFile()), unmeasured);
         List<String> warnings = new ArrayList<>();
 
         HistoryOptions history = request.history();
@@ -121,9 +128,10 @@ public final class PerformanceCheck {
         StatisticalChecks.Outcome statistics = null;
         if (history != null) {
             store = new HistoryStore(history.file());
-            fingerprints = RunHistory.fingerprints(run, history.environment());
+            fingerprints = RunHistory.fingerprints(measured, history.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
-            series = RunHistory.comparableSeries(records, measurements, fingerprints, segment);
+            series = RunHistory.comparableSeries(
+                    records, NoMeasurement.measured(measurements, unmeasured), fingerprints, segment);
             statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
         }
 
@@ -133,7 +141,8 @@ public final class PerformanceCheck {
             Confirmed confirmed = confirm(request, measurements, suspects, confirmation, notes, warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
-            verdict = gate(measurements, baseline, rules, options, request.baselineFile());
+            verdict = NoMeasurement.judge(
+                    gate(measurements, baseline, rules, options, request.baselineFile()), unmeasured);
             if (history != null) {
                 statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
             }
@@ -154,13 +163,16 @@ public final class PerformanceCheck {
         VerdictJson.write(json, verdict, request.now());
         MarkdownReport.write(markdownFile, verdict, request.context());
         JUnitReport.write(junit, verdict);
-        if (history != null && history.record()) {
+        Measurements judged = NoMeasurement.measured(measurements, unmeasured);
+        if (history != null && history.record() && measured.services().isEmpty()) {
+            notes.add("This run is not recorded in " + store.file() + ": no service of it is a measurement");
+        } else if (history != null && history.record()) {
             Function<Set<String>, HistoryRecord> record =
-                    recordFor(request, segment, verdict.level(), runs, fingerprints, measurements);
+                    recordFor(request, segment, verdict.level(), runs, fingerprints, judged);
             record(store, record, history, request.now(), notes, warnings);
         }
         return new CheckResult(
-                verdict, run, measurements, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+                verdict, run, judged, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
     }
 
     /** The rules' verdict; a baseline value that a rule cannot compare stops the check, naming file, key and value. */
@@ -188,7 +200,9 @@ public final class PerformanceCheck {
                 return new Suspects(reasons, keys);
             }
             List<String> services = confirmation.runner().services();
+            // a run that is no measurement is not a breach to confirm: rerunning a service that is down finds it down
             verdict.withStatus(Status.FAIL).stream()
+                    .filter(c -> !NoMeasurement.RULE.equals(c.rule()))
                     .map(Check::key)
                     .filter(k -> services.contains(k.service()))
                     .forEach(k -> {
@@ -244,6 +258,12 @@ public final class PerformanceCheck {
                 if (!outcome.usable()) {
                     warnings.add("Confirmation run " + i + " of " + service + " is unusable and left out: "
                             + outcome.problem());
+                    continue;
+                }
+                Optional<NoMeasurement> unmeasured = NoMeasurement.of(outcome.result());
+                if (unmeasured.isPresent()) {
+                    warnings.add("Confirmation run " + i + " of " + service + " is no measurement and left out: "
+                            + unmeasured.get().reason());
                     continue;
                 }
                 reruns.add(new MetricExtractor().extract(new LocustRun(List.of(outcome.result())), request.metrics()));

@@ -61,10 +61,7 @@ public final class Gate {
             checks.addAll(checksOf(rule, current, baseline, options));
         }
         checks.sort(Comparator.comparing(Check::key));
-        Status level = checks.stream().anyMatch(Check::failsBuild)
-                ? Status.FAIL
-                : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
-        return new Verdict(level, checks, warnings);
+        return Verdict.of(checks, warnings);
     }
 
     private List<Check> checksOf(ParsedRule rule, Measurements current, Baseline baseline, GateOptions options) {
