@@ -97,7 +97,8 @@ public final class BaselineUpdate {
                                         .toList());
         throw new NoMeasurementException("Not promoting the results in " + request.resultsDirectory()
                 + " to the baseline: " + what + ". locust:baseline promotes only a run that measured every service;"
-                + " fix the cause, run again, and promote that run. " + request.baselineFile() + " is unchanged.");
+                + " fix the cause, run again, and promote that run. Nothing was written to " + request.baselineFile()
+                + ".");
     }
 
     /** Promotes the median of the last {@code baselineRuns} comparable runs of the history. */

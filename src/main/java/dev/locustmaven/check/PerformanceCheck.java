@@ -100,15 +100,17 @@ public final class PerformanceCheck {
     public CheckResult evaluate(CheckRequest request, LocustRun run, Confirmation confirmation) {
         Configuration.requireValid(request.thresholds(), request.metrics());
         List<String> notes = new ArrayList<>();
+        List<NoMeasurement> unmeasured = NoMeasurement.in(run);
         Baseline baseline = null;
         if (Files.exists(request.baselineFile())) {
             baseline = BaselineFile.read(request.baselineFile());
         } else {
+            // never suggest promoting a run that locust:baseline would refuse
             notes.add("No baseline file at " + request.baselineFile()
-                    + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline.");
+                    + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline"
+                    + (unmeasured.isEmpty() ? "." : " once a run measures every service."));
         }
         Extraction extraction = new MetricExtractor().extractWithReasons(run, request.metrics());
-        List<NoMeasurement> unmeasured = NoMeasurement.in(run);
         LocustRun measured = NoMeasurement.measured(run, unmeasured);
         List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, measured);
         GateOptions options = GateOptions.at(request.now())

@@ -283,7 +283,8 @@ class NoMeasurementTest {
                         + " all 57 requests failed, most often GET / with \"ConnectionRefusedError(111, 'Connection"
                         + " refused')\" (57 times); the run goal stopped it after 3s of nothing but failures"
                         + " (failureOnlyTimeout). locust:baseline promotes only a run that measured every service;"
-                        + " fix the cause, run again, and promote that run. " + baseline + " is unchanged.");
+                        + " fix the cause, run again, and promote that run. Nothing was written to " + baseline
+                        + ".");
         assertThat(baseline).hasContent("{\"orders\": {\"p95_latency_ms\": 40}}");
     }
 }
