@@ -185,7 +185,7 @@ final class BaselineShape {
      * What a metric is by the unit its name implies, when that rules out negative values: {@code _ms} a latency,
      * {@code rps} a rate, {@code _pct} a percentage, {@code _count} a count; null for other names.
      */
-    static String nonNegativeKind(String metric) {
+    private static String nonNegativeKind(String metric) {
         if (metric.endsWith("_ms")) {
             return "a latency";
         }

@@ -60,7 +60,7 @@ public record NoMeasurement(String service, long requests, long failures, String
         long requests = total.requestCount();
         long failures = total.failureCount();
         String earlyStop = result.info().earlyStop();
-        // in whole numbers: 99 of 100 failed is no measurement, 98.99% is
+        // in whole numbers, so that exactly 99% counts and 98.99% does not
         boolean mostlyFailed = 100 * failures >= (long) FAILED_PCT * requests;
         if (requests > 0 && !mostlyFailed && earlyStop == null) {
             return Optional.empty();
@@ -72,13 +72,12 @@ public record NoMeasurement(String service, long requests, long failures, String
         return Optional.of(new NoMeasurement(result.service(), requests, failures, example, earlyStop));
     }
 
-    /** The services' names. */
-    public static Set<String> services(List<NoMeasurement> unmeasured) {
+    private static Set<String> services(List<NoMeasurement> unmeasured) {
         return unmeasured.stream().map(NoMeasurement::service).collect(Collectors.toSet());
     }
 
     /** The run without these services. */
-    public static LocustRun measured(LocustRun run, List<NoMeasurement> unmeasured) {
+    static LocustRun measured(LocustRun run, List<NoMeasurement> unmeasured) {
         Set<String> names = services(unmeasured);
         return new LocustRun(run.services().stream()
                 .filter(s -> !names.contains(s.service()))
@@ -86,7 +85,7 @@ public record NoMeasurement(String service, long requests, long failures, String
     }
 
     /** The metrics without those of these services. */
-    public static Measurements measured(Measurements measurements, List<NoMeasurement> unmeasured) {
+    static Measurements measured(Measurements measurements, List<NoMeasurement> unmeasured) {
         Set<String> names = services(unmeasured);
         return Measurements.of(measurements.all().stream()
                 .filter(m -> !names.contains(m.key().service()))
@@ -97,15 +96,14 @@ public record NoMeasurement(String service, long requests, long failures, String
      * The verdict without the checks of these services (their rules are not judged), and with one failing check for
      * each that says why it is no measurement.
      */
-    public static Verdict judge(Verdict verdict, List<NoMeasurement> unmeasured) {
+    static Verdict judge(Verdict verdict, List<NoMeasurement> unmeasured) {
         if (unmeasured.isEmpty()) {
             return verdict;
         }
         Set<String> names = services(unmeasured);
-        List<Check> checks = new ArrayList<>();
-        verdict.checks().stream()
+        List<Check> checks = new ArrayList<>(verdict.checks().stream()
                 .filter(c -> !names.contains(c.key().service()))
-                .forEach(checks::add);
+                .toList());
         unmeasured.forEach(u -> checks.add(u.check()));
         checks.sort(Comparator.comparing(Check::key));
         return Verdict.of(checks, verdict.warnings());
