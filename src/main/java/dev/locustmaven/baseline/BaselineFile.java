@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locustmaven.io.AtomicFile;
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.MetricKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +75,22 @@ public final class BaselineFile {
     /** The document, or empty when the file does not exist yet (the first promotion). */
     public static Optional<BaselineDocument> readIfExists(Path file) {
         return Files.exists(file) ? Optional.of(readDocument(file)) : Optional.empty();
+    }
+
+    /**
+     * A value of the file that turned out unusable only when a rule compared it (a string where a number is compared):
+     * the file with the key's line and column, the key, and {@code problem}, which goes on from the key ("is …").
+     */
+    public static BaselineFileException valueProblem(Path file, MetricKey key, String problem) {
+        List<String> path = BaselineShape.pathOf(key);
+        String where;
+        try {
+            where = locate(file, Files.readAllBytes(file), path);
+        } catch (IOException e) {
+            // It was read moments ago; without a location the message still names the key.
+            where = file.toString();
+        }
+        return new BaselineFileException(where + ": " + BaselineShape.quoted(path) + " " + problem);
     }
 
     /** Writes the document's {@link BaselineDocument#toJson() text}, replacing the file atomically. */

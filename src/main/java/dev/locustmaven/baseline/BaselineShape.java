@@ -26,7 +26,9 @@ import java.util.TreeMap;
  * {@code metadata}; annotation keys that start with {@code _} or {@code $} (kept, never read, e.g. {@code $schema} or
  * {@code _comment}); every other key is a service and must be an object. A service holds numbers and booleans
  * (metrics), strings and nulls (kept, not metrics) and an optional {@code endpoints} object of endpoint objects of the
- * same kind.
+ * same kind. A metric must be a finite number, and one whose name says it is a latency, rate, percentage or count
+ * ({@link #nonNegativeKind}) must not be negative: the plugin measures none of them below zero, so such a value is a
+ * typo that would otherwise be judged as a change.
  */
 final class BaselineShape {
 
@@ -56,7 +58,7 @@ final class BaselineShape {
 
     /** Reads the document into the model, or throws naming the first key that does not fit the shape. */
     static Baseline toBaseline(ObjectNode root, Locator where) {
-        Map<MetricKey, MetricValue> values = new TreeMap<>();
+        Values values = new Values();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
             if (isService(name)) {
@@ -69,10 +71,29 @@ final class BaselineShape {
                 instant(root, VALID_UNTIL, where),
                 text(root, UPDATED_BY, where),
                 metadata(root, where),
-                values);
+                values.metrics,
+                values.texts);
     }
 
-    private static void readService(String service, JsonNode node, Map<MetricKey, MetricValue> values, Locator where) {
+    /** What the services hold: metrics, and the strings that are kept but are not metrics. */
+    private static final class Values {
+        final Map<MetricKey, MetricValue> metrics = new TreeMap<>();
+        final Map<MetricKey, String> texts = new TreeMap<>();
+    }
+
+    /** The key path of a metric in the file: service, then {@code endpoints} and the endpoint for an endpoint's. */
+    static List<String> pathOf(MetricKey key) {
+        return key.endpoint() == null
+                ? List.of(key.service(), key.metric())
+                : List.of(key.service(), ENDPOINTS, key.endpoint(), key.metric());
+    }
+
+    /** {@code "api_gateway"."p95_latency_ms"}. */
+    static String quoted(List<String> path) {
+        return "\"" + String.join("\".\"", path) + "\"";
+    }
+
+    private static void readService(String service, JsonNode node, Values values, Locator where) {
         if (!node.isObject()) {
             throw problem(
                     where,
@@ -91,8 +112,7 @@ final class BaselineShape {
         }
     }
 
-    private static void readEndpoints(
-            String service, JsonNode node, Map<MetricKey, MetricValue> values, Locator where) {
+    private static void readEndpoints(String service, JsonNode node, Values values, Locator where) {
         if (!node.isObject()) {
             throw problem(
                     where,
@@ -126,21 +146,59 @@ final class BaselineShape {
             String endpoint,
             String metric,
             JsonNode value,
-            Map<MetricKey, MetricValue> values,
+            Values values,
             Locator where,
             List<String> path) {
+        MetricKey key = new MetricKey(service, endpoint, metric);
         if (value.isNumber()) {
-            values.put(new MetricKey(service, endpoint, metric), MetricValue.of(value.doubleValue()));
+            double number = value.doubleValue();
+            if (!Double.isFinite(number)) {
+                // Jackson reads 1e999 as a BigDecimal, which becomes infinity as a double
+                throw problem(
+                        where,
+                        path,
+                        quoted(path) + " is " + value.asText()
+                                + ", which is not a finite number; correct the value, or remove the key");
+            }
+            String kind = nonNegativeKind(metric);
+            if (number < 0 && kind != null) {
+                throw problem(
+                        where,
+                        path,
+                        quoted(path) + " is " + plainText(value) + ", but " + kind
+                                + " cannot be negative; correct the value, or remove the key");
+            }
+            values.metrics.put(key, MetricValue.of(number));
         } else if (value.isBoolean()) {
-            values.put(new MetricKey(service, endpoint, metric), MetricValue.of(value.booleanValue()));
+            values.metrics.put(key, MetricValue.of(value.booleanValue()));
+        } else if (value.isTextual()) {
+            // Timestamps, run ids, notes: kept in the file, not metrics.
+            values.texts.put(key, value.textValue());
         } else if (value.isContainerNode()) {
             throw problem(
-                    where,
-                    path,
-                    "\"" + String.join("\".\"", path) + "\" must be a number, a boolean or a string, but is "
-                            + kind(value));
+                    where, path, quoted(path) + " must be a number, a boolean or a string, but is " + kind(value));
         }
-        // Strings (timestamps, run ids) and nulls are kept in the file but are not metrics.
+        // A null is kept in the file and is neither a metric nor text.
+    }
+
+    /**
+     * What a metric is by the unit its name implies, when that rules out negative values: {@code _ms} a latency,
+     * {@code rps} a rate, {@code _pct} a percentage, {@code _count} a count; null for other names.
+     */
+    private static String nonNegativeKind(String metric) {
+        if (metric.endsWith("_ms")) {
+            return "a latency";
+        }
+        if (metric.equals("rps") || metric.endsWith("_rps")) {
+            return "a rate";
+        }
+        if (metric.endsWith("_pct")) {
+            return "a percentage";
+        }
+        if (metric.endsWith("_count")) {
+            return "a count";
+        }
+        return null;
     }
 
     private static String text(ObjectNode root, String key, Locator where) {

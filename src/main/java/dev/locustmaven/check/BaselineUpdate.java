@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * The {@code baseline} goal's work: promote the measured results to the committed baseline.
  *
  * <p>The existing file is read first, so a malformed baseline stops the promotion before anything is written, and the
- * new file is moved into place atomically.
+ * new file is moved into place atomically. A run that is {@link NoMeasurement no measurement} is refused.
  */
 public final class BaselineUpdate {
 
@@ -44,6 +44,7 @@ public final class BaselineUpdate {
             return promoteHistory(request, existing);
         }
         LocustRun run = results.read(request.resultsDirectory());
+        refuseNoMeasurement(run, request);
         Measurements measured = new MetricExtractor().extract(run, request.metrics());
 
         Map<String, Integer> users = new TreeMap<>();
@@ -73,6 +74,31 @@ public final class BaselineUpdate {
         Promotion promotion = BaselinePromotion.promote(existing, measured, context);
         BaselineFile.write(request.baselineFile(), promotion.document());
         return promotion;
+    }
+
+    /**
+     * A run that is no measurement must never become the numbers later runs are judged against: the first check
+     * after it would pass a dead service and fail a healthy one. The whole run is refused, so no service of it is
+     * promoted half-way.
+     */
+    private static void refuseNoMeasurement(LocustRun run, BaselineUpdateRequest request) {
+        List<NoMeasurement> unmeasured = NoMeasurement.in(run);
+        if (unmeasured.isEmpty()) {
+            return;
+        }
+        String what = unmeasured.size() == 1
+                ? unmeasured.get(0).service() + " is no measurement: "
+                        + unmeasured.get(0).reason()
+                : unmeasured.size() + " services are no measurement: "
+                        + String.join(
+                                "; ",
+                                unmeasured.stream()
+                                        .map(u -> u.service() + ": " + u.reason())
+                                        .toList());
+        throw new NoMeasurementException("Not promoting the results in " + request.resultsDirectory()
+                + " to the baseline: " + what + ". locust:baseline promotes only a run that measured every service;"
+                + " fix the cause, run again, and promote that run. Nothing was written to " + request.baselineFile()
+                + ".");
     }
 
     /** Promotes the median of the last {@code baselineRuns} comparable runs of the history. */

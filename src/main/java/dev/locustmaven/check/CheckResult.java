@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * The outcome of one check.
  *
+ * @param measurements the metrics judged: those of the services that are a measurement (see {@link NoMeasurement})
  * @param notes facts for the log that are not part of the verdict (a missing baseline file, the files written)
  * @param markdown the Markdown report, also written to {@code report.md}, for notifications
  * @param warnings problems that do not change the verdict but deserve a warning (corrupt history lines, a history

@@ -1,10 +1,12 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.baseline.BaselineFile;
+import dev.locustmaven.gate.BaselineValueException;
 import dev.locustmaven.gate.Comparability;
 import dev.locustmaven.gate.Gate;
 import dev.locustmaven.gate.GateOptions;
 import dev.locustmaven.gate.ThresholdRules;
+import dev.locustmaven.history.AppendResult;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryException;
@@ -35,10 +37,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -51,6 +54,9 @@ import java.util.stream.Collectors;
  *
  * <p>When a rule fails for a service, or the statistical gate doubts a service's first run, and the {@code run} goal
  * left a scenario runner, the service's scenario runs again and both layers decide on the per-metric medians.
+ *
+ * <p>A service whose run is {@link NoMeasurement no measurement} fails with one check that says so, whatever the
+ * baseline; its rules are not judged, it is not confirmed, and the history leaves it out.
  *
  * <p>Everything the user configured is validated first, so a wrong threshold is reported before any file is read.
  * Nothing here writes the baseline: a check never changes a file the user owns.
@@ -94,41 +100,40 @@ public final class PerformanceCheck {
     public CheckResult evaluate(CheckRequest request, LocustRun run, Confirmation confirmation) {
         Configuration.requireValid(request.thresholds(), request.metrics());
         List<String> notes = new ArrayList<>();
+        List<NoMeasurement> unmeasured = NoMeasurement.in(run);
         Baseline baseline = null;
         if (Files.exists(request.baselineFile())) {
             baseline = BaselineFile.read(request.baselineFile());
         } else {
+            // never suggest promoting a run that locust:baseline would refuse
             notes.add("No baseline file at " + request.baselineFile()
-                    + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline.");
+                    + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline"
+                    + (unmeasured.isEmpty() ? "." : " once a run measures every service."));
         }
         Extraction extraction = new MetricExtractor().extractWithReasons(run, request.metrics());
-        List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, run);
+        LocustRun measured = NoMeasurement.measured(run, unmeasured);
+        List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, measured);
         GateOptions options = GateOptions.at(request.now())
                 .withUnavailable(extraction.unavailable())
                 .withNotes(comparability);
         Measurements measurements = extraction.measurements();
         ThresholdRules rules = new ThresholdRules(request.thresholds());
-        Verdict verdict = new Gate().evaluate(measurements, baseline, rules, options);
+        Verdict verdict =
+                NoMeasurement.judge(gate(measurements, baseline, rules, options, request.baselineFile()), unmeasured);
         List<String> warnings = new ArrayList<>();
 
         HistoryOptions history = request.history();
         String segment = HistoryRecord.segmentOf(baseline);
-        String runId = null;
         Map<String, Fingerprint> fingerprints = Map.of();
         HistoryStore store = null;
-        int earlierRecords = 0;
         Map<MetricKey, List<SeriesPoint>> series = Map.of();
         StatisticalChecks.Outcome statistics = null;
         if (history != null) {
             store = new HistoryStore(history.file());
-            fingerprints = RunHistory.fingerprints(run, history.environment());
+            fingerprints = RunHistory.fingerprints(measured, history.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
-            runId = HistoryRecord.newRunId(
-                    history.build(),
-                    request.now(),
-                    records.stream().map(HistoryRecord::runId).collect(Collectors.toSet()));
-            earlierRecords = records.size();
-            series = RunHistory.comparableSeries(records, measurements, fingerprints, segment);
+            series = RunHistory.comparableSeries(
+                    records, NoMeasurement.measured(measurements, unmeasured), fingerprints, segment);
             statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
         }
 
@@ -138,7 +143,8 @@ public final class PerformanceCheck {
             Confirmed confirmed = confirm(request, measurements, suspects, confirmation, notes, warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
-            verdict = new Gate().evaluate(measurements, baseline, rules, options);
+            verdict = NoMeasurement.judge(
+                    gate(measurements, baseline, rules, options, request.baselineFile()), unmeasured);
             if (history != null) {
                 statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
             }
@@ -148,7 +154,7 @@ public final class PerformanceCheck {
             verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
             notes.add(statistics.summary());
             trends = RunHistory.degradingTrends(
-                    series, measurements, runId, request.now(), history.build().gitCommit());
+                    series, measurements, request.now(), history.build().gitCommit());
         }
 
         Path dir = request.reportDirectory();
@@ -159,20 +165,26 @@ public final class PerformanceCheck {
         VerdictJson.write(json, verdict, request.now());
         MarkdownReport.write(markdownFile, verdict, request.context());
         JUnitReport.write(junit, verdict);
-        if (history != null && history.record()) {
-            HistoryRecord record = HistoryRecord.of(
-                    request.now(),
-                    runId,
-                    history.build(),
-                    segment,
-                    verdict.level(),
-                    runs,
-                    fingerprints,
-                    RunHistory.metrics(measurements));
-            record(store, record, history, request.now(), earlierRecords, notes, warnings);
+        Measurements judged = NoMeasurement.measured(measurements, unmeasured);
+        if (history != null && history.record() && measured.services().isEmpty()) {
+            notes.add("This run is not recorded in " + store.file() + ": no service of it is a measurement");
+        } else if (history != null && history.record()) {
+            Function<Set<String>, HistoryRecord> record =
+                    recordFor(request, segment, verdict.level(), runs, fingerprints, judged);
+            record(store, record, history, request.now(), notes, warnings);
         }
         return new CheckResult(
-                verdict, run, measurements, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+                verdict, run, judged, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+    }
+
+    /** The rules' verdict; a baseline value that a rule cannot compare stops the check, naming file, key and value. */
+    private static Verdict gate(
+            Measurements measurements, Baseline baseline, ThresholdRules rules, GateOptions options, Path file) {
+        try {
+            return new Gate().evaluate(measurements, baseline, rules, options);
+        } catch (BaselineValueException e) {
+            throw BaselineFile.valueProblem(file, e.key(), e.getMessage());
+        }
     }
 
     /**
@@ -190,7 +202,9 @@ public final class PerformanceCheck {
                 return new Suspects(reasons, keys);
             }
             List<String> services = confirmation.runner().services();
+            // a run that is no measurement is not a breach to confirm: rerunning a service that is down finds it down
             verdict.withStatus(Status.FAIL).stream()
+                    .filter(c -> !NoMeasurement.RULE.equals(c.rule()))
                     .map(Check::key)
                     .filter(k -> services.contains(k.service()))
                     .forEach(k -> {
@@ -248,6 +262,12 @@ public final class PerformanceCheck {
                             + outcome.problem());
                     continue;
                 }
+                Optional<NoMeasurement> unmeasured = NoMeasurement.of(outcome.result());
+                if (unmeasured.isPresent()) {
+                    warnings.add("Confirmation run " + i + " of " + service + " is no measurement and left out: "
+                            + unmeasured.get().reason());
+                    continue;
+                }
                 reruns.add(new MetricExtractor().extract(new LocustRun(List.of(outcome.result())), request.metrics()));
             }
             List<String> decisions = new ArrayList<>();
@@ -284,21 +304,40 @@ public final class PerformanceCheck {
         }
     }
 
+    /** This run's history record for the run ids already taken. */
+    private static Function<Set<String>, HistoryRecord> recordFor(
+            CheckRequest request,
+            String segment,
+            Status verdict,
+            int runs,
+            Map<String, Fingerprint> fingerprints,
+            Measurements measurements) {
+        HistoryOptions history = request.history();
+        return taken -> HistoryRecord.of(
+                request.now(),
+                HistoryRecord.newRunId(history.build(), request.now(), taken),
+                history.build(),
+                segment,
+                verdict,
+                runs,
+                fingerprints,
+                RunHistory.metrics(measurements));
+    }
+
     /**
-     * Appends the run and prunes. A history that cannot be written is a warning, not a failed check: the verdict
-     * stands on its own, and the next run can record again.
+     * Appends the run, its id chosen under the history's lock, and prunes. A history that cannot be written is a
+     * warning, not a failed check: the verdict stands on its own, and the next run can record again.
      */
     private static void record(
             HistoryStore store,
-            HistoryRecord record,
+            Function<Set<String>, HistoryRecord> recordFor,
             HistoryOptions history,
             Instant now,
-            int earlierRecords,
             List<String> notes,
             List<String> warnings) {
         try {
-            store.append(record);
-            int records = earlierRecords + 1;
+            AppendResult appended = store.appendNew(recordFor);
+            int records = appended.records();
             String pruned = "";
             if (history.maxRuns() > 0 || history.maxAgeDays() > 0) {
                 PruneResult prune = store.prune(history.maxRuns(), history.maxAgeDays(), now);
@@ -307,7 +346,7 @@ public final class PerformanceCheck {
                     pruned = "; pruned " + prune.removed() + " old record" + (prune.removed() == 1 ? "" : "s");
                 }
             }
-            notes.add("Recorded run " + record.runId() + " in " + store.file() + " (" + records + " record"
+            notes.add("Recorded run " + appended.record().runId() + " in " + store.file() + " (" + records + " record"
                     + (records == 1 ? "" : "s") + " in the history" + pruned + ")");
         } catch (HistoryException e) {
             warnings.add(e.getMessage() + "; this run was not recorded in the history");

@@ -84,13 +84,14 @@ final class RunHistory {
      * significant and a real movement, see {@link TrendAnalysis}); series with fewer than three runs have no trend.
      */
     static List<String> degradingTrends(
-            Map<MetricKey, List<SeriesPoint>> history, Measurements current, String runId, Instant now, String commit) {
+            Map<MetricKey, List<SeriesPoint>> history, Measurements current, Instant now, String commit) {
         TrendAnalysis analysis = TrendAnalysis.defaults();
         List<String> lines = new ArrayList<>();
         history.forEach((key, points) -> {
             double value = current.get(key).orElseThrow().value().asDouble();
             List<SeriesPoint> all = new ArrayList<>(points);
-            all.add(new SeriesPoint(runId, now, commit, value));
+            // no run id yet: it is chosen when the run is recorded, under the history's lock
+            all.add(new SeriesPoint(null, now, commit, value));
             if (all.size() < 3) {
                 return;
             }

@@ -171,10 +171,7 @@ public final class StatisticalChecks {
         }
         List<Check> checks = new ArrayList<>(verdict.checks());
         checks.addAll(added);
-        Status level = checks.stream().anyMatch(Check::failsBuild)
-                ? Status.FAIL
-                : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
-        return new Verdict(level, checks, verdict.warnings());
+        return Verdict.of(checks, verdict.warnings());
     }
 
     private static Status status(StatisticalStatus status) {

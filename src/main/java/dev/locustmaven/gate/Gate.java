@@ -38,6 +38,9 @@ import java.util.TreeSet;
  * (for levels where a rise is worse), and the message says which. {@code minAbsoluteChange} keeps a change level from
  * being breached by a change smaller than it.
  *
+ * <p>A baseline value that a change level cannot compare (a string or a boolean where the run has a number) is an
+ * error, {@link BaselineValueException}, not a missing value.
+ *
  * <p>The build is FAIL when any check fails the build (a FAIL, or a MISSING the rule does not allow), else WARN when
  * any check warns, else PASS. Verdict warnings (a stale baseline, the notes of {@link GateOptions}) do not change the
  * level. Checks come in key order, and in rule order for one key.
@@ -58,10 +61,7 @@ public final class Gate {
             checks.addAll(checksOf(rule, current, baseline, options));
         }
         checks.sort(Comparator.comparing(Check::key));
-        Status level = checks.stream().anyMatch(Check::failsBuild)
-                ? Status.FAIL
-                : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
-        return new Verdict(level, checks, warnings);
+        return Verdict.of(checks, warnings);
     }
 
     private List<Check> checksOf(ParsedRule rule, Measurements current, Baseline baseline, GateOptions options) {
@@ -84,11 +84,19 @@ public final class Gate {
         for (MetricKey key : keys) {
             MetricValue baselineValue =
                     baseline == null ? null : baseline.value(key).orElse(null);
+            String baselineText = baseline == null ? null : baseline.texts().get(key);
             Measurement measurement = current.get(key).orElse(null);
             checks.add(
                     measurement == null
                             ? missing(rule, key, baselineValue, options)
-                            : new Evaluation(rule, key, baselineValue, measurement.value(), baseline != null).check());
+                            : new Evaluation(
+                                            rule,
+                                            key,
+                                            baselineValue,
+                                            baselineText,
+                                            measurement.value(),
+                                            baseline != null)
+                                    .check());
         }
         return checks;
     }
@@ -127,6 +135,7 @@ public final class Gate {
         private final ParsedRule rule;
         private final MetricKey key;
         private final MetricValue baseline;
+        private final String baselineText;
         private final MetricValue current;
         private final boolean hasBaselineFile;
         private final Double delta;
@@ -134,10 +143,17 @@ public final class Gate {
         private final String unit;
         private final String deltaUnit;
 
-        Evaluation(ParsedRule rule, MetricKey key, MetricValue baseline, MetricValue current, boolean hasBaselineFile) {
+        Evaluation(
+                ParsedRule rule,
+                MetricKey key,
+                MetricValue baseline,
+                String baselineText,
+                MetricValue current,
+                boolean hasBaselineFile) {
             this.rule = rule;
             this.key = key;
             this.baseline = baseline;
+            this.baselineText = baselineText;
             this.current = current;
             this.hasBaselineFile = hasBaselineFile;
             boolean numeric = current instanceof MetricValue.Numeric && baseline instanceof MetricValue.Numeric;
@@ -152,6 +168,7 @@ public final class Gate {
             if (!rule.fits(current)) {
                 return check(Status.FAIL, header() + ", " + mismatch());
             }
+            requireNumericBaseline();
             Set<String> notes = new LinkedHashSet<>();
             boolean needsBaseline = false;
             for (ThresholdLevel level : rule.levelsFailFirst()) {
@@ -180,6 +197,27 @@ public final class Gate {
             return check(
                     Status.PASS,
                     header() + ", within " + rule.text() + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+        }
+
+        /**
+         * A change level compares the run's number with the baseline's; a string or a boolean there is bad data, which
+         * must not pass as a missing value (NO_BASELINE) and switch the rule off.
+         */
+        private void requireNumericBaseline() {
+            boolean comparesChange = rule.levelsFailFirst().stream().anyMatch(l -> !(l instanceof Limit));
+            if (!comparesChange || !(current instanceof MetricValue.Numeric)) {
+                return;
+            }
+            String found = baselineText != null
+                    ? "\"" + baselineText + "\", a string"
+                    : baseline instanceof MetricValue.Flag ? baseline + ", a boolean" : null;
+            if (found != null) {
+                throw new BaselineValueException(
+                        key,
+                        "is " + found + ", but threshold #" + rule.index() + " (" + rule.text()
+                                + ") compares it as a number with the run's " + value(current)
+                                + "; write the accepted number there, or remove the key");
+            }
         }
 
         private Check check(Status status, String message) {

@@ -16,16 +16,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The history file: one JSON line per run (see {@link HistoryFormat}), append-only.
  *
  * <ul>
  *   <li>{@link #append} writes one whole line under an exclusive lock of the file, so processes appending at once (two
- *       modules, two CI jobs on one workspace) never interleave or lose a line;
+ *       modules, two CI jobs on one workspace) never interleave or lose a line; {@link #appendNew} also chooses the
+ *       record's run id under that lock, so they never share one;
  *   <li>{@link #read} returns the records and reports every line that is not a valid record, which stays in the file;
  *   <li>{@link #prune} writes the kept lines to a temporary file in the same folder and moves it over the history in one
  *       atomic step, so a run killed midway leaves either the old file or the new one, never a mix.
@@ -61,6 +65,33 @@ public final class HistoryStore {
         StringBuilder text = new StringBuilder();
         records.forEach(r -> text.append(HistoryFormat.write(r)).append('\n'));
         byte[] lines = text.toString().getBytes(StandardCharsets.UTF_8);
+        createFolder();
+        withLock(false, true, channel -> {
+            writeAtEnd(channel, lines);
+            return null;
+        });
+    }
+
+    /**
+     * Appends the record that {@code recordFor} makes for the run ids the file holds at that moment, all under one
+     * exclusive lock: a run id chosen from an earlier read could be taken meanwhile by another check appending to the
+     * same file (two modules of a parallel build), and two records would share it.
+     *
+     * @return the record as appended, and how many records the file holds with it
+     */
+    public AppendResult appendNew(Function<Set<String>, HistoryRecord> recordFor) {
+        createFolder();
+        return withLock(false, true, channel -> {
+            List<HistoryRecord> records = parse(readAll(channel)).contents().records();
+            Set<String> taken = new HashSet<>();
+            records.forEach(r -> taken.add(r.runId()));
+            HistoryRecord record = recordFor.apply(taken);
+            writeAtEnd(channel, (HistoryFormat.write(record) + "\n").getBytes(StandardCharsets.UTF_8));
+            return new AppendResult(record, records.size() + 1);
+        });
+    }
+
+    private void createFolder() {
         try {
             Path parent = file.getParent();
             if (parent != null) {
@@ -69,25 +100,25 @@ public final class HistoryStore {
         } catch (IOException e) {
             throw new HistoryException("Cannot create the folder of the history file " + file + ": " + e, e);
         }
-        withLock(false, true, channel -> {
-            long size = channel.size();
-            ByteBuffer buffer;
-            if (size > 0 && lastByte(channel, size) != '\n') {
-                // A hand edit or an old crash left the last line unterminated: end it, so the new line stays whole.
-                buffer = ByteBuffer.allocate(lines.length + 1)
-                        .put((byte) '\n')
-                        .put(lines)
-                        .flip();
-            } else {
-                buffer = ByteBuffer.wrap(lines);
-            }
-            long position = size;
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
-            }
-            channel.force(false);
-            return null;
-        });
+    }
+
+    private static void writeAtEnd(FileChannel channel, byte[] lines) throws IOException {
+        long size = channel.size();
+        ByteBuffer buffer;
+        if (size > 0 && lastByte(channel, size) != '\n') {
+            // A hand edit or an old crash left the last line unterminated: end it, so the new line stays whole.
+            buffer = ByteBuffer.allocate(lines.length + 1)
+                    .put((byte) '\n')
+                    .put(lines)
+                    .flip();
+        } else {
+            buffer = ByteBuffer.wrap(lines);
+        }
+        long position = size;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        channel.force(false);
     }
 
     /** The valid records, oldest first, and the corrupt lines; empty when the file does not exist. */

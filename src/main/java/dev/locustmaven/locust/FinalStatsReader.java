@@ -95,7 +95,9 @@ public final class FinalStatsReader {
         Double stop = number(root.path("test_stop_time"));
         Double duration = start != null && stop != null && stop >= start ? stop - start : null;
         Instant startTime = start == null ? null : Instant.ofEpochMilli(Math.round(start * 1000));
-        return new RunInfo(version.isEmpty() ? null : version, users, duration, startTime);
+        String earlyStop =
+                root.path("early_stop").isTextual() ? root.path("early_stop").asText() : null;
+        return new RunInfo(version.isEmpty() ? null : version, users, duration, startTime, earlyStop);
     }
 
     private static EndpointStats endpoint(JsonNode e, Path file, String where) {

@@ -30,6 +30,8 @@ public record LocustLaunch(LocustCommand main, List<LocustCommand> workers) {
     public static final String VERSION_ENV = "LOCUSTMAVEN_LOCUST_VERSION";
     /** The folder where each worker writes how many requests it sent. */
     public static final String WORKER_COUNTS_ENV = "LOCUSTMAVEN_WORKER_COUNTS";
+    /** Where the plugin writes why it stopped the run early, for the helper's final statistics. */
+    public static final String EARLY_STOP_ENV = "LOCUSTMAVEN_EARLY_STOP";
 
     public LocustLaunch {
         workers = List.copyOf(workers);
@@ -142,6 +144,7 @@ public record LocustLaunch(LocustCommand main, List<LocustCommand> workers) {
         own.put(STATUS_ENV, layout.status().toAbsolutePath().toString());
         own.put(FINAL_STATS_ENV, layout.finalStats().toAbsolutePath().toString());
         own.put(WORKER_COUNTS_ENV, layout.workerCounts().toAbsolutePath().toString());
+        own.put(EARLY_STOP_ENV, layout.earlyStop().toAbsolutePath().toString());
         if (locust.version() != null) {
             own.put(VERSION_ENV, locust.version().text());
         }

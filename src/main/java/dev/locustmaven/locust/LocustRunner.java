@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one scenario with one installed Locust: prepares the output folder, starts the Locust process(es) with their
  * output in log files, reports progress, enforces the hard time limit (run time plus grace period), stops Locust and
- * every process it started when the limit passes or the build is interrupted, and interprets the end.
+ * every process it started when the limit passes, when the test has had nothing but failures for the failure-only
+ * timeout, or when the build is interrupted, and interprets the end.
  */
 public final class LocustRunner {
 
@@ -44,18 +45,26 @@ public final class LocustRunner {
      * @param gracePeriod how long past its run time Locust may take to end before the plugin stops it
      * @param startTimeout how long Locust may take to start its test (Python imports on a busy machine, workers
      *     connecting); with {@code expectWorkers} the worker timeout is added
+     * @param failureOnlyTimeout how long a test may have nothing but failures (see {@link FailureOnlyWatch}) before
+     *     it is stopped instead of waiting out its run time; zero never stops it
      */
     public record Settings(
-            Path workingDirectory, Duration progressInterval, Duration gracePeriod, Duration startTimeout) {
+            Path workingDirectory,
+            Duration progressInterval,
+            Duration gracePeriod,
+            Duration startTimeout,
+            Duration failureOnlyTimeout) {
 
         public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_FAILURE_ONLY_TIMEOUT = Duration.ofSeconds(10);
 
         public Settings {
             startTimeout = startTimeout == null ? DEFAULT_START_TIMEOUT : startTimeout;
+            failureOnlyTimeout = failureOnlyTimeout == null ? DEFAULT_FAILURE_ONLY_TIMEOUT : failureOnlyTimeout;
         }
 
         public Settings(Path workingDirectory, Duration progressInterval, Duration gracePeriod) {
-            this(workingDirectory, progressInterval, gracePeriod, DEFAULT_START_TIMEOUT);
+            this(workingDirectory, progressInterval, gracePeriod, DEFAULT_START_TIMEOUT, DEFAULT_FAILURE_ONLY_TIMEOUT);
         }
     }
 
@@ -151,6 +160,8 @@ public final class LocustRunner {
             long launched = System.nanoTime();
             Long testStarted = null;
             String timedOut = null;
+            LiveStatus onlyFailures = null;
+            FailureOnlyWatch watch = new FailureOnlyWatch(settings.failureOnlyTimeout());
             boolean interrupted = false;
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -167,8 +178,9 @@ public final class LocustRunner {
                         remember();
                         lastScan = now;
                     }
+                    Optional<LiveStatus> status = lastStatus();
                     if (testStarted == null
-                            && lastStatus().map(LiveStatus::testStarted).orElse(false)) {
+                            && status.map(LiveStatus::testStarted).orElse(false)) {
                         testStarted = now;
                         progress.restart();
                     }
@@ -182,6 +194,13 @@ public final class LocustRunner {
                                 + " (run time + gracePeriod)";
                         break;
                     }
+                    if (testStarted != null
+                            && status.isPresent()
+                            && watch.onlyFailures(
+                                    status.get().requests(), status.get().failures(), now)) {
+                        onlyFailures = status.get();
+                        break;
+                    }
                     progress.tick(Duration.ofNanos(now - (testStarted == null ? launched : testStarted)));
                     try {
                         main.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -192,6 +211,14 @@ public final class LocustRunner {
                 }
                 if (timedOut != null) {
                     log.warn("Scenario '" + scenario.name() + "' " + timedOut + "; stopping Locust.");
+                } else if (onlyFailures != null) {
+                    String limit = LocustDuration.toLocust(settings.failureOnlyTimeout());
+                    log.warn("Scenario '" + scenario.name() + "' has had nothing but failures for " + limit
+                            + " (failureOnlyTimeout): all " + onlyFailures.requests() + " requests failed; stopping"
+                            + " Locust instead of waiting out its run time of "
+                            + LocustDuration.toLocust(scenario.runTime()) + ".");
+                    markEarlyStop(
+                            "the run goal stopped it after " + limit + " of nothing but failures (failureOnlyTimeout)");
                 } else if (interrupted) {
                     log.warn("The build was interrupted; stopping Locust of scenario '" + scenario.name() + "'.");
                 }
@@ -204,7 +231,7 @@ public final class LocustRunner {
                 removeHook(hook);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - launched);
-            ScenarioOutcome outcome = interpret(timedOut != null, interrupted, elapsed);
+            ScenarioOutcome outcome = interpret(timedOut != null, onlyFailures != null, interrupted, elapsed);
             if (interrupted) {
                 Thread.currentThread().interrupt();
                 throw new LocustRunException("The build was interrupted while scenario '" + scenario.name()
@@ -222,6 +249,19 @@ public final class LocustRunner {
             builder.environment().clear();
             builder.environment().putAll(command.environment());
             return builder.start();
+        }
+
+        /**
+         * Tells the helper, before Locust is stopped, why: it copies the reason into the final statistics, so that
+         * {@code check} can say so. Without the file the run still stops; only the reason is lost.
+         */
+        private void markEarlyStop(String reason) {
+            try {
+                Files.writeString(layout.earlyStop(), reason, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                log.warn("Cannot write " + layout.earlyStop() + ": " + e + "; check will not know why the run"
+                        + " stopped early.");
+            }
         }
 
         private void remember() {
@@ -260,7 +300,8 @@ public final class LocustRunner {
             }
         }
 
-        private ScenarioOutcome interpret(boolean timedOut, boolean interrupted, Duration elapsed) {
+        private ScenarioOutcome interpret(
+                boolean timedOut, boolean onlyFailures, boolean interrupted, Duration elapsed) {
             Integer exitCode = main.isAlive() ? null : main.exitValue();
             Path finalStats = layout.finalStats();
             ServiceResult result =
@@ -272,6 +313,8 @@ public final class LocustRunner {
                 status = RunStatus.INTERRUPTED;
             } else if (timedOut) {
                 status = RunStatus.TIME_LIMIT;
+            } else if (onlyFailures) {
+                status = RunStatus.FAILURES_ONLY;
             } else if (!shutDownNormally) {
                 status = RunStatus.FAILED;
             } else if (exitCode == 0) {
@@ -307,7 +350,9 @@ public final class LocustRunner {
                                 : ", set by the locustfile or a Locust plugin (environment.process_exit_code)")
                         + ".");
             }
-            boolean ranToItsEnd = status != RunStatus.TIME_LIMIT && status != RunStatus.INTERRUPTED;
+            boolean ranToItsEnd = status != RunStatus.TIME_LIMIT
+                    && status != RunStatus.INTERRUPTED
+                    && status != RunStatus.FAILURES_ONLY;
             if (result != null && ranToItsEnd && scenario.distribution().localWorkers() > 0) {
                 compareWorkerTotals(result).ifPresent(notes::add);
             }

@@ -51,6 +51,11 @@ public record OutputLayout(Path directory) {
         return workDirectory().resolve("status.json");
     }
 
+    /** Why the plugin stopped the run early, written before it stops Locust, for the helper's final statistics. */
+    Path earlyStop() {
+        return workDirectory().resolve("early-stop.txt");
+    }
+
     /** Where each worker writes how many requests it sent, to compare with the master's total. */
     Path workerCounts() {
         return workDirectory().resolve("workers");

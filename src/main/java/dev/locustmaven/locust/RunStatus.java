@@ -13,6 +13,11 @@ public enum RunStatus {
     OTHER_EXIT_CODE("completed with an exit code set by the locustfile or an error inside Locust"),
     /** Passed run time plus grace period and was stopped by the plugin; the numbers are partial. */
     TIME_LIMIT("stopped by the plugin at its time limit; results are partial"),
+    /**
+     * Had nothing but failures for the failure-only timeout and was stopped by the plugin; the numbers are partial,
+     * and {@code check} reports the run as no measurement.
+     */
+    FAILURES_ONLY("stopped by the plugin after nothing but failures; results are partial"),
     /** The build was interrupted and Locust was stopped; the numbers are partial. */
     INTERRUPTED("stopped because the build was interrupted; results are partial"),
     /** Locust exited without finishing the test: bad options, a broken locustfile, workers that never came, a crash. */

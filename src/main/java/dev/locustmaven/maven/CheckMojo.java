@@ -4,6 +4,7 @@ import dev.locustmaven.check.CheckRequest;
 import dev.locustmaven.check.CheckResult;
 import dev.locustmaven.check.Confirmation;
 import dev.locustmaven.check.HistoryOptions;
+import dev.locustmaven.check.NoMeasurement;
 import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
@@ -330,8 +331,14 @@ public class CheckMojo extends AbstractLocustMojo {
         List<Check> failing =
                 verdict.checks().stream().filter(Check::failsBuild).toList();
         if (verdict.level() == Status.FAIL) {
-            throw new MojoFailureException("Performance regression: " + failing.size() + " check"
-                    + (failing.size() == 1 ? "" : "s") + " failed.\n  " + String.join("\n  ", describe(failing)));
+            // a service that is down is no regression: say what happened
+            boolean nothingMeasured = failing.stream().allMatch(c -> NoMeasurement.RULE.equals(c.rule()));
+            String header = nothingMeasured
+                    ? "No measurement: " + failing.size() + " service" + (failing.size() == 1 ? "" : "s")
+                            + " measured nothing."
+                    : "Performance regression: " + failing.size() + " check" + (failing.size() == 1 ? "" : "s")
+                            + " failed.";
+            throw new MojoFailureException(header + "\n  " + String.join("\n  ", describe(failing)));
         }
         if (verdict.level() == Status.WARN && failOnWarning) {
             List<Check> warnings = verdict.withStatus(Status.WARN);

@@ -26,7 +26,8 @@ import org.apache.maven.project.MavenProject;
  * Runs Locust headless for each scenario (one per service) and writes each service's output to {@code
  * <resultsDirectory>/<service>/}: Locust's CSV files, its HTML report, the full log, and the complete final
  * statistics. Never fails for a regression (that is {@code check}'s job, after {@code post-integration-test}); fails
- * when Locust cannot run or recorded no requests.
+ * when Locust cannot run or recorded no requests. A test with nothing but failures is stopped early, and {@code check}
+ * reports it as no measurement.
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class RunMojo extends AbstractLocustMojo {
@@ -139,6 +140,14 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.startTimeout", defaultValue = "60s")
     private String startTimeout;
 
+    /**
+     * How long a test may have nothing but failures (every request so far failed, as when the host is down) before
+     * the plugin stops it instead of waiting out its run time; {@code check} then reports it as no measurement. 0 never
+     * stops it.
+     */
+    @Parameter(property = "locust.failureOnlyTimeout", defaultValue = "10s")
+    private String failureOnlyTimeout;
+
     /** Where Locust runs; relative paths inside locustfiles resolve against it. */
     @Parameter(property = "locust.workingDirectory", defaultValue = "${project.basedir}")
     private File workingDirectory;
@@ -184,7 +193,8 @@ public class RunMojo extends AbstractLocustMojo {
                     workingDirectory.toPath(),
                     LocustDuration.parse(progressInterval, "progressInterval"),
                     LocustDuration.parse(gracePeriod, "gracePeriod"),
-                    LocustDuration.parse(startTimeout, "startTimeout"));
+                    LocustDuration.parse(startTimeout, "startTimeout"),
+                    LocustDuration.parse(failureOnlyTimeout, "failureOnlyTimeout"));
             LocustInstallation locust = LocustLocator.locate(
                     new LocustLocator.Source(
                             ScenarioResolver.path(locustExecutable),

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  *
  * @param values service and endpoint metrics; only numbers and booleans of the file are metrics
  * @param metadata the file's {@code metadata} object, flattened to text (git commit, Locust version, environment)
+ * @param texts the service and endpoint values that are strings (timestamps, notes): not metrics, but a rule that
+ *     compares one with the run is told so instead of finding no baseline value
  */
 public record Baseline(
         String version,
@@ -18,11 +20,13 @@ public record Baseline(
         Instant validUntil,
         String updatedBy,
         Map<String, String> metadata,
-        Map<MetricKey, MetricValue> values) {
+        Map<MetricKey, MetricValue> values,
+        Map<MetricKey, String> texts) {
 
     public Baseline {
         metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
         values = Collections.unmodifiableMap(new TreeMap<>(values));
+        texts = Collections.unmodifiableMap(new TreeMap<>(texts));
     }
 
     public Optional<MetricValue> value(MetricKey key) {

@@ -8,8 +8,16 @@ import java.time.Instant;
  *
  * @param users the peak user count
  * @param durationSeconds the measured span of the run
+ * @param earlyStop why the {@code run} goal stopped the run before its run time, e.g. after nothing but failures;
+ *     only its own final statistics say so
  */
-public record RunInfo(String locustVersion, Integer users, Double durationSeconds, Instant startTime) {
+public record RunInfo(
+        String locustVersion, Integer users, Double durationSeconds, Instant startTime, String earlyStop) {
+
+    /** Facts read from Locust's own files, which know of no early stop. */
+    public RunInfo(String locustVersion, Integer users, Double durationSeconds, Instant startTime) {
+        this(locustVersion, users, durationSeconds, startTime, null);
+    }
 
     public static RunInfo unknown() {
         return new RunInfo(null, null, null, null);

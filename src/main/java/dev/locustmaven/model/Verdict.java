@@ -19,6 +19,14 @@ public record Verdict(Status level, List<Check> checks, List<String> warnings) {
         warnings = List.copyOf(warnings);
     }
 
+    /** The verdict of these checks: FAIL when one fails the build, else WARN when one warns, else PASS. */
+    public static Verdict of(List<Check> checks, List<String> warnings) {
+        Status level = checks.stream().anyMatch(Check::failsBuild)
+                ? Status.FAIL
+                : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
+        return new Verdict(level, checks, warnings);
+    }
+
     public List<Check> withStatus(Status status) {
         return checks.stream().filter(c -> c.status() == status).toList();
     }

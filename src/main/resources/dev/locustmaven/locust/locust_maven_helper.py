@@ -8,7 +8,8 @@ It defines no User class. It
 * writes the final statistics to ``$LOCUSTMAVEN_FINAL_STATS`` on the ``quit`` event, after Locust printed its final
   summary, without resetting anything (``StatsEntry.serialize()``, not the destructive ``serialize_stats()``);
   already on ``quitting`` it writes them marked incomplete, because stopping the users can hang (a long
-  ``--stop-timeout``), and then the plugin kills Locust and keeps these numbers as partial results;
+  ``--stop-timeout``), and then the plugin kills Locust and keeps these numbers as partial results; when the plugin
+  stopped the run early (nothing but failures), they carry its reason from ``$LOCUSTMAVEN_EARLY_STOP``;
 * on a master, lets the workers deliver their final reports before the master stops listening (Locust waits only
   0.5 s for them, which a busy machine misses, and the master's totals then lack the workers' last requests);
 * on a worker, counts the requests it sent and writes the count to ``$LOCUSTMAVEN_WORKER_COUNTS/worker-<pid>.json``
@@ -36,6 +37,7 @@ _WORKER_GOODBYE_TIMEOUT = 30
 _STATUS_PATH = os.environ.get("LOCUSTMAVEN_STATUS")
 _FINAL_PATH = os.environ.get("LOCUSTMAVEN_FINAL_STATS")
 _WORKER_COUNTS_DIR = os.environ.get("LOCUSTMAVEN_WORKER_COUNTS")
+_EARLY_STOP_PATH = os.environ.get("LOCUSTMAVEN_EARLY_STOP")
 
 _state = {
     "environment": None,
@@ -206,7 +208,19 @@ def _final_stats(environment, exit_code, complete):
         "aggregated": _entry(stats.total),
         "failures": [_failure(e) for e in stats.errors.values()],
         "exceptions": [_exception(row) for row in runner.exceptions.values()],
+        "early_stop": _early_stop(),
     }
+
+
+def _early_stop():
+    """Why the plugin stopped the run early: it writes the reason before it sends SIGTERM; None when it did not."""
+    if not _EARLY_STOP_PATH:
+        return None
+    try:
+        with open(_EARLY_STOP_PATH, encoding="utf-8") as file:
+            return file.read().strip() or None
+    except OSError:
+        return None
 
 
 def _entry(entry):

@@ -119,6 +119,67 @@ class BaselineFileTest {
     }
 
     @Test
+    void aNegativeLatencyRateCountOrPercentageIsAnErrorNamingFileKeyAndValue() throws IOException {
+        Path latency = write("{\n  \"api_gateway\": {\n    \"rps\": 2.5,\n    \"p95_latency_ms\": -650\n  }\n}\n");
+        Path endpointCount = write(
+                "{\n  \"api\": {\n    \"endpoints\": {\n      \"GET /items\": {\"request_count\": -3}\n    }\n  }\n}\n");
+
+        assertThatThrownBy(() -> BaselineFile.read(latency))
+                .isInstanceOf(BaselineFileException.class)
+                .hasMessage(latency + ":4:5: \"api_gateway\".\"p95_latency_ms\" is -650, but a latency cannot be"
+                        + " negative; correct the value, or remove the key");
+        assertThatThrownBy(() -> BaselineFile.read(endpointCount))
+                .hasMessage(endpointCount + ":4:22: \"api\".\"endpoints\".\"GET /items\".\"request_count\" is -3,"
+                        + " but a count cannot be negative; correct the value, or remove the key");
+        assertThatThrownBy(() -> BaselineFile.read(write("{\"a\": {\"rps\": -0.5}}")))
+                .hasMessageEndingWith(": \"a\".\"rps\" is -0.5, but a rate cannot be negative; correct the value, or"
+                        + " remove the key");
+        assertThatThrownBy(() -> BaselineFile.read(write("{\"a\": {\"error_rate_pct\": -1.0}}")))
+                .hasMessageEndingWith(
+                        "is -1.0, but a percentage cannot be negative; correct the value, or remove the" + " key");
+    }
+
+    @Test
+    void aNegativeNumberOfAnotherNameIsAMetric() throws IOException {
+        Baseline baseline = BaselineFile.read(write("{\"a\": {\"drift\": -2, \"p95_latency_ms\": 0}}"));
+
+        assertThat(baseline.value(MetricKey.of("a", "drift"))).contains(MetricValue.of(-2));
+        assertThat(baseline.value(MetricKey.of("a", "p95_latency_ms"))).contains(MetricValue.of(0));
+    }
+
+    @Test
+    void aNumberBeyondTheRangeOfADoubleIsAnError() throws IOException {
+        Path file = write("{\n  \"api_gateway\": {\n    \"rps\": 1e999\n  }\n}\n");
+
+        assertThatThrownBy(() -> BaselineFile.read(file))
+                .isInstanceOf(BaselineFileException.class)
+                .hasMessage(file + ":3:5: \"api_gateway\".\"rps\" is 1E+999, which is not a finite number; correct"
+                        + " the value, or remove the key");
+    }
+
+    @Test
+    void stringsOfServicesAndEndpointsAreKeptAsTexts() throws IOException {
+        Baseline baseline = BaselineFile.read(
+                write(
+                        "{\"a\": {\"timestamp\": \"2025-10-17T12:00:00Z\", \"endpoints\": {\"q\": {\"p95_latency_ms\": \"fast\"}}}}"));
+
+        assertThat(baseline.values()).isEmpty();
+        assertThat(baseline.texts())
+                .containsOnly(
+                        Map.entry(MetricKey.of("a", "timestamp"), "2025-10-17T12:00:00Z"),
+                        Map.entry(new MetricKey("a", "q", "p95_latency_ms"), "fast"));
+    }
+
+    @Test
+    void aValueProblemFoundLaterNamesTheKeysLineAndColumn() throws IOException {
+        Path file = write(
+                "{\n  \"api\": {\n    \"endpoints\": {\n      \"q\": {\"p95_latency_ms\": \"fast\"}\n    }\n  }\n}\n");
+
+        assertThat(BaselineFile.valueProblem(file, new MetricKey("api", "q", "p95_latency_ms"), "is \"fast\""))
+                .hasMessage(file + ":4:13: \"api\".\"endpoints\".\"q\".\"p95_latency_ms\" is \"fast\"");
+    }
+
+    @Test
     void malformedJsonNamesFileLineAndColumn() throws IOException {
         Path file = write("{\n  \"api_gateway\": {\n    \"rps\": 2.5,\n  }\n}\n");
 

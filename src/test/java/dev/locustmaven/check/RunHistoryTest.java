@@ -33,11 +33,7 @@ class RunHistoryTest {
                 List.of(new Measurement(P95, MetricValue.of(130), 100), new Measurement(RPS, MetricValue.of(60), 100)));
 
         List<String> lines = RunHistory.degradingTrends(
-                Map.of(P95, rising(100, 3, 10), RPS, rising(50, 1, 10)),
-                current,
-                "now",
-                START.plusSeconds(86_400),
-                null);
+                Map.of(P95, rising(100, 3, 10), RPS, rising(50, 1, 10)), current, START.plusSeconds(86_400), null);
 
         assertThat(lines).singleElement().asString().startsWith("Trend api/p95_latency_ms: degrading by +");
         assertThat(lines.get(0)).contains("over the last 11 comparable runs").contains("now 130");
@@ -47,7 +43,7 @@ class RunHistoryTest {
     void twoRunsHaveNoTrend() {
         Measurements current = Measurements.of(List.of(new Measurement(P95, MetricValue.of(200), 100)));
 
-        assertThat(RunHistory.degradingTrends(Map.of(P95, rising(100, 50, 1)), current, "now", START, null))
+        assertThat(RunHistory.degradingTrends(Map.of(P95, rising(100, 50, 1)), current, START, null))
                 .isEmpty();
     }
 }

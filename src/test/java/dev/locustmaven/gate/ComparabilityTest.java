@@ -22,7 +22,7 @@ class ComparabilityTest {
     }
 
     private static Baseline baseline(Map<String, String> metadata, Map<MetricKey, MetricValue> values) {
-        return new Baseline("1", null, null, "test", metadata, values);
+        return new Baseline("1", null, null, "test", metadata, values, Map.of());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.locustmaven.gate.Rules.endpointRule;
 import static dev.locustmaven.gate.Rules.rule;
 import static dev.locustmaven.gate.SeedBaseline.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.locustmaven.metrics.Extraction;
@@ -30,7 +31,7 @@ class GateTest {
     private final Gate gate = new Gate();
 
     private static Baseline baseline(Map<MetricKey, MetricValue> values) {
-        return new Baseline("1", null, null, "test", Map.of(), values);
+        return new Baseline("1", null, null, "test", Map.of(), values, Map.of());
     }
 
     private static Map<MetricKey, MetricValue> values(Object... serviceMetricValue) {
@@ -42,6 +43,57 @@ class GateTest {
     private Check only(Verdict verdict) {
         assertThat(verdict.checks()).hasSize(1);
         return verdict.checks().get(0);
+    }
+
+    @Test
+    void aStringWhereAChangeLevelComparesANumberIsAnErrorNotAMissingValue() {
+        Baseline fast = new Baseline(
+                "1", null, null, "t", Map.of(), Map.of(), Map.of(MetricKey.of("api", "p95_latency_ms"), "fast"));
+
+        assertThatThrownBy(() -> gate.evaluate(
+                        run("api", "p95_latency_ms", 16),
+                        fast,
+                        ThresholdRules.of(rule("api", "p95_latency_ms", "+20%", "+50%")),
+                        NOW))
+                .isInstanceOfSatisfying(
+                        BaselineValueException.class,
+                        e -> assertThat(e.key()).isEqualTo(MetricKey.of("api", "p95_latency_ms")))
+                .hasMessage("is \"fast\", a string, but threshold #1 (warning +20% / fail +50%) compares it as a"
+                        + " number with the run's 16 ms; write the accepted number there, or remove the key");
+    }
+
+    @Test
+    void aBooleanWhereAChangeLevelComparesANumberIsAnError() {
+        assertThatThrownBy(() -> gate.evaluate(
+                        run("api", "rps", 40),
+                        baseline(Map.of(MetricKey.of("api", "rps"), MetricValue.of(true))),
+                        ThresholdRules.of(rule(null, "rps", "-20%", null)),
+                        NOW))
+                .isInstanceOf(BaselineValueException.class)
+                .hasMessage("is true, a boolean, but threshold #1 (warning -20%) compares it as a number with the"
+                        + " run's 40 req/s; write the accepted number there, or remove the key");
+    }
+
+    @Test
+    void aStringIsNoProblemForALimitOrAMetricTheRunLacks() {
+        Baseline texts = new Baseline(
+                "1",
+                null,
+                null,
+                "t",
+                Map.of(),
+                Map.of(),
+                Map.of(MetricKey.of("api", "p95_latency_ms"), "fast", MetricKey.of("api", "rps"), "high"));
+
+        Verdict verdict = gate.evaluate(
+                run("api", "p95_latency_ms", 16),
+                texts,
+                ThresholdRules.of(rule("api", "p95_latency_ms", null, "> 2000"), rule("api", "rps", "-20%", null)),
+                NOW);
+
+        assertThat(verdict.checks())
+                .extracting(c -> c.key().metric(), Check::status)
+                .containsExactly(tuple("p95_latency_ms", Status.PASS), tuple("rps", Status.MISSING));
     }
 
     @Test
@@ -354,7 +406,14 @@ class GateTest {
     void notesFromElsewhereComeFirstInTheWarnings() {
         Verdict verdict = gate.evaluate(
                 run("svc", "rps", 1),
-                new Baseline("1", null, Instant.parse("2025-01-01T00:00:00Z"), "t", Map.of(), values("svc", "rps", 1)),
+                new Baseline(
+                        "1",
+                        null,
+                        Instant.parse("2025-01-01T00:00:00Z"),
+                        "t",
+                        Map.of(),
+                        values("svc", "rps", 1),
+                        Map.of()),
                 ThresholdRules.of(rule("svc", "rps", "-20%", null)),
                 NOW.withNotes(List.of("svc ran with 10 users, but its baseline was measured with 1")));
 

@@ -54,7 +54,8 @@ final class SeedBaseline {
                         "test_environment", "GitHub Actions CPU profile",
                         "locust_version", "2.20.0",
                         "phase_3_run_id", "load-test-run-2025-10-17"),
-                values);
+                values,
+                Map.of());
     }
 
     private static void put(Map<MetricKey, MetricValue> values, String service, String metric, double value) {

@@ -52,7 +52,13 @@ class FingerprintTest {
     @Test
     void segmentsAndRunIds() {
         Baseline baseline = new Baseline(
-                "2026-02-01", Instant.parse("2026-02-01T12:00:00Z"), null, "locust:baseline", Map.of(), Map.of());
+                "2026-02-01",
+                Instant.parse("2026-02-01T12:00:00Z"),
+                null,
+                "locust:baseline",
+                Map.of(),
+                Map.of(),
+                Map.of());
         assertThat(HistoryRecord.segmentOf(baseline)).isEqualTo("baseline 2026-02-01 2026-02-01T12:00:00Z");
         assertThat(HistoryRecord.segmentOf(null)).isEqualTo("no-baseline");
         Instant time = Instant.parse("2026-02-03T04:05:06.789Z");

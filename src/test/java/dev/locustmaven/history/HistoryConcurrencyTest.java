@@ -85,6 +85,38 @@ class HistoryConcurrencyTest {
     }
 
     @Test
+    void checksRecordingTheSameSecondAtOnceNeverShareARunId() throws Exception {
+        Path file = folder.resolve("history.jsonl");
+        HistoryStore store = new HistoryStore(file);
+        Instant second = Instant.parse("2026-03-01T12:00:00Z");
+        int perWriter = 40;
+        Process other = child("append-new", file.toString(), String.valueOf(perWriter), second.toString());
+        BufferedReader out = awaitReady(other);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    store.appendNew(taken ->
+                            Records.record(HistoryRecord.newRunId(HistoryChild.LOCAL, second, taken), second, 100));
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        awaitSuccess(other, out);
+
+        List<HistoryRecord> records = store.read().records();
+        assertThat(records).hasSize(3 * perWriter);
+        assertThat(records)
+                .extracting(HistoryRecord::runId)
+                .doesNotHaveDuplicates()
+                .contains("local-20260301T120000Z", "local-20260301T120000Z-" + 3 * perWriter);
+    }
+
+    @Test
     void appendsDuringRepeatedPrunesAreNotLost() throws Exception {
         Path file = folder.resolve("history.jsonl");
         HistoryStore store = new HistoryStore(file);

@@ -54,6 +54,23 @@ class HistoryStoreTest {
     }
 
     @Test
+    void appendNewChoosesTheRunIdFromTheIdsInTheFileWhenItWrites() {
+        HistoryStore store = new HistoryStore(folder.resolve("h.jsonl"));
+        BuildEnvironment local = new BuildEnvironment(null, null, null, null);
+        // another check recorded the same second after this one read the history
+        new HistoryStore(store.file()).append(Records.record("local-20260301T120000Z", T0, 1));
+
+        AppendResult appended =
+                store.appendNew(taken -> Records.record(HistoryRecord.newRunId(local, T0, taken), T0, 2));
+
+        assertThat(appended.record().runId()).isEqualTo("local-20260301T120000Z-2");
+        assertThat(appended.records()).isEqualTo(2);
+        assertThat(store.read().records())
+                .extracting(HistoryRecord::runId)
+                .containsExactly("local-20260301T120000Z", "local-20260301T120000Z-2");
+    }
+
+    @Test
     void aMissingFileReadsAsEmpty() {
         HistoryStore store = new HistoryStore(folder.resolve("none.jsonl"));
         assertThat(store.read()).isEqualTo(HistoryContents.empty());

@@ -97,6 +97,54 @@ class LocustRunnerStopTest {
     }
 
     @Test
+    void aTestOfNothingButFailuresIsStoppedEarlyAndItsFinalStatisticsSayWhy() throws Exception {
+        // nothing listens on the port: every request is refused, as when the host is down
+        String host = "http://127.0.0.1:" + LocustRunner.freePort();
+        TestLocusts.Lines log = new TestLocusts.Lines();
+        LocustScenario scenario = new LocustScenario(
+                "down",
+                List.of(TestLocusts.resource("locustfile.py", dir)),
+                List.of("CleanUser"),
+                List.of(),
+                List.of(),
+                2,
+                2,
+                Duration.ofMinutes(2),
+                host,
+                Map.of(),
+                List.of(),
+                Distribution.standalone());
+
+        long start = System.nanoTime();
+        ScenarioOutcome outcome = new LocustRunner(
+                        TestLocusts.newest(),
+                        new LocustRunner.Settings(
+                                dir, Duration.ZERO, Duration.ofSeconds(30), null, Duration.ofSeconds(2)),
+                        log)
+                .run(scenario, dir.resolve("out"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.FAILURES_ONLY);
+        assertThat(outcome.problem()).isNull();
+        long requests = outcome.result().aggregated().requestCount();
+        assertThat(requests).isPositive();
+        assertThat(outcome.result().aggregated().failureCount()).isEqualTo(requests);
+        assertThat(outcome.result().info().earlyStop())
+                .isEqualTo("the run goal stopped it after 2s of nothing but failures (failureOnlyTimeout)");
+        assertThat(log.warn)
+                .singleElement()
+                .asString()
+                .matches("Scenario 'down' has had nothing but failures for 2s \\(failureOnlyTimeout\\): all \\d+"
+                        + " requests failed; stopping Locust instead of waiting out its run time of 120s\\.");
+        assertThat(log.info)
+                .anyMatch(l -> l.startsWith("down: " + requests + " requests, " + requests + " failed (100.00%)")
+                        && l.contains("; exit code 42; stopped by the plugin after nothing but failures; results are"
+                                + " partial. Results in "));
+        // Python's start, 2 s of failures, Locust's shutdown: far from the run time of 2 minutes
+        assertThat(took).isLessThan(Duration.ofSeconds(40));
+    }
+
+    @Test
     void aCrashIsReportedWithTheEndOfTheLog() throws Exception {
         Path fake = script(
                 "crashing-locust",
@@ -119,7 +167,9 @@ class LocustRunnerStopTest {
         LocustInstallation locust =
                 new LocustInstallation(fake, LocustVersion.parse("2.47.0").orElseThrow(), true, ALL, "test");
         return new LocustRunner(
-                locust, new LocustRunner.Settings(dir, Duration.ZERO, grace, Duration.ofSeconds(2)), log);
+                locust,
+                new LocustRunner.Settings(dir, Duration.ZERO, grace, Duration.ofSeconds(2), Duration.ZERO),
+                log);
     }
 
     private LocustScenario scenario(Duration runTime) throws Exception {

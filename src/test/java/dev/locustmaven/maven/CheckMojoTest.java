@@ -76,6 +76,25 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void aServiceThatMeasuredNothingFailsTheBuildAsNoMeasurementNotAsARegression(CheckMojo mojo) throws Exception {
+        configure(mojo, "{\"orders\": {\"p95_latency_ms\": 40}}");
+        Path results = Files.createDirectories(dir.resolve("results/orders"));
+        Files.writeString(results.resolve("final-stats.json"), """
+                {"entries": [{"name": "/", "method": "GET", "num_requests": 12, "num_failures": 12}],
+                 "aggregated": {"name": "Aggregated", "method": "", "num_requests": 12, "num_failures": 12}}
+                """);
+        setVariableValueToObject(
+                mojo, "resultsDirectory", dir.resolve("results").toFile());
+        setVariableValueToObject(mojo, "thresholds", List.of());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("No measurement: 1 service measured nothing.\n  orders: no measurement: all 12 requests"
+                        + " failed. Failed requests measure the failure, not the service, so no rule judges it.");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void withoutHaltOnFailureAFailingVerdictOnlyLogs(CheckMojo mojo) throws Exception {
         configure(mojo, baseline(15, 20));
         setVariableValueToObject(mojo, "haltOnFailure", false);
