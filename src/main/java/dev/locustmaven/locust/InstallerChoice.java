@@ -44,11 +44,17 @@ final class InstallerChoice {
                     "Waiting for another build that is installing uv in " + venv,
                     log,
                     () -> {
-                        if (!Files.isRegularFile(venv.resolve(MARKER))) {
+                        // an unfinished or broken install (its uv does not run) is replaced, once
+                        Optional<String> version =
+                                Files.isRegularFile(venv.resolve(MARKER)) ? uvVersion(uv.toString()) : Optional.empty();
+                        if (version.isEmpty()) {
                             install(venv, cacheDirectory, python, log);
+                            version = uvVersion(uv.toString());
                         }
-                        return uvVersion(uv.toString())
-                                .map(v -> new PackageInstaller.Uv(uv.toString(), v, cacheDirectory));
+                        if (version.isEmpty()) {
+                            throw new LocustRunException(uv + " --version does not run after installing it");
+                        }
+                        return version.map(v -> new PackageInstaller.Uv(uv.toString(), v, cacheDirectory));
                     });
         } catch (IOException | LocustRunException e) {
             log.info("Could not install uv " + UV_VERSION + " from PyPI into " + venv + " (" + e.getMessage()

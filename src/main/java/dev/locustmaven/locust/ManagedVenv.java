@@ -122,26 +122,76 @@ public final class ManagedVenv {
         if (!Files.isRegularFile(marker)) {
             return Optional.of("no completion marker: an earlier installation did not finish");
         }
+        if (!Files.isRegularFile(locustIn(venv))) {
+            return Optional.of(locustIn(venv) + " is missing");
+        }
+        Optional<BasePython> base = BasePython.of(venv);
+        if (base.isEmpty()) {
+            return Optional.of("its pyvenv.cfg is missing or names no Python");
+        }
+        Path basePython = base.get().executable();
+        if (!Files.exists(pythonIn(venv)) || !Files.isRegularFile(basePython)) {
+            return Optional.of("its Python " + basePython + " is missing: removed, or upgraded to another version");
+        }
+        String expected =
+                markerText(version, pins.filter(p -> p.supportsPython(base.get().version())));
         String recorded;
         try {
             recorded = Files.readString(marker, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return Optional.of("cannot read " + marker + ": " + e.getMessage());
         }
-        if (!recorded.equals(markerText(version, pins))) {
-            return Optional.of("it holds " + recorded + ", this plugin installs " + markerText(version, pins));
-        }
-        if (!Files.isRegularFile(locustIn(venv))) {
-            return Optional.of(locustIn(venv) + " is missing");
-        }
-        if (!Files.exists(pythonIn(venv))) {
-            return Optional.of("its Python " + pythonIn(venv) + " no longer runs: the Python it was made from is gone");
+        if (!recorded.equals(expected)) {
+            return Optional.of("it holds " + recorded + ", this plugin installs " + expected);
         }
         Optional<String> installed = metadataVersion(venv);
-        if (installed.isEmpty() || !installed.get().equals(version)) {
+        boolean same = installed
+                .flatMap(LocustVersion::parse)
+                .flatMap(i -> LocustVersion.parse(version).map(v -> i.compareTo(v) == 0))
+                .orElse(false);
+        if (!same) {
             return Optional.of("its Locust package metadata says " + installed.orElse("nothing") + ", not " + version);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The Python an environment was made from, as its {@code pyvenv.cfg} records it ({@code home}, and {@code version}
+     * from venv or {@code version_info} from uv): read without starting Python.
+     */
+    private record BasePython(Path home, String version) {
+
+        private static final Pattern LINE = Pattern.compile("(?m)^\\s*(home|version|version_info)\\s*=\\s*(.+?)\\s*$");
+
+        static Optional<BasePython> of(Path venv) {
+            String text;
+            try {
+                text = Files.readString(venv.resolve("pyvenv.cfg"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            String home = null;
+            String version = null;
+            Matcher m = LINE.matcher(text);
+            while (m.find()) {
+                if (m.group(1).equals("home")) {
+                    home = m.group(2);
+                } else {
+                    version = m.group(2);
+                }
+            }
+            return home == null || version == null
+                    ? Optional.empty()
+                    : Optional.of(new BasePython(Path.of(home), version));
+        }
+
+        /** {@code <home>/python3.11}: an upgrade in place to 3.12 leaves the link in the environment working but this gone. */
+        Path executable() {
+            String[] parts = version.split("\\.");
+            return WINDOWS
+                    ? home.resolve("python.exe")
+                    : home.resolve("python" + parts[0] + (parts.length > 1 ? "." + parts[1] : ""));
+        }
     }
 
     private static String markerText(String version, Optional<PinnedRequirements> pins) {

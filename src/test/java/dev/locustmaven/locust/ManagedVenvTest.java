@@ -54,15 +54,40 @@ class ManagedVenvTest {
     @Test
     void anEnvironmentWhosePythonIsGoneIsRebuilt() throws Exception {
         Path venv = completeLookingEnvironment("2.47.0");
-        Files.delete(venv.resolve("bin/python"));
-        Files.createSymbolicLink(venv.resolve("bin/python"), cache.resolve("uninstalled-python3.11"));
+        // an upgrade in place: python3 now is 3.12, the environment's link still resolves, python3.11 is gone
+        Path base = cache.resolve("base/bin");
+        Files.move(base.resolve("python3.11"), base.resolve("python3.12"));
         TestLocusts.Lines log = new TestLocusts.Lines();
 
         assertThatThrownBy(() -> new ManagedVenv(cache, "/no/such/python", log).ensure("2.47.0"))
                 .hasMessage(NO_PYTHON);
         assertThat(log.info)
-                .containsExactly("The environment " + venv + " is not usable (its Python " + venv.resolve("bin/python")
-                        + " no longer runs: the Python it was made from is gone); rebuilding it.");
+                .containsExactly("The environment " + venv + " is not usable (its Python " + base.resolve("python3.11")
+                        + " is missing: removed, or upgraded to another version); rebuilding it.");
+    }
+
+    @Test
+    void anUnpinnedEnvironmentForAPythonOutsideThePinnedRangeIsReused() throws Exception {
+        // 2.12.1's set is for Python 3.11 only; on 3.12 the plugin installs it unpinned, and keeps that
+        Path venv = completeLookingEnvironment("2.12.1", "3.12.1", "locust==2.12.1 unpinned");
+
+        ManagedVenv.Installed installed = new ManagedVenv(cache, "/no/such/python", RunLog.silent()).ensure("2.12.1");
+
+        assertThat(installed.executable()).isEqualTo(venv.resolve("bin/locust"));
+    }
+
+    @Test
+    void aShortVersionMatchesItsRelease() throws Exception {
+        Path venv = completeLookingEnvironment("2.47", "3.11.7", "locust==2.47 unpinned");
+        Path info = venv.resolve("lib/python3.11/site-packages/locust-2.47.dist-info");
+        Files.move(info, info.resolveSibling("locust-2.47.0.dist-info"));
+        Files.writeString(
+                info.resolveSibling("locust-2.47.0.dist-info").resolve("METADATA"),
+                "Metadata-Version: 2.4\nName: locust\nVersion: 2.47.0\n");
+
+        ManagedVenv.Installed installed = new ManagedVenv(cache, "/no/such/python", RunLog.silent()).ensure("2.47");
+
+        assertThat(installed.version().text()).isEqualTo("2.47.0");
     }
 
     @Test
@@ -155,18 +180,24 @@ class ManagedVenvTest {
         return PinnedRequirements.forVersion(version).orElseThrow().id();
     }
 
-    /** The files a finished installation leaves, with a real Python link. */
+    /** The files a finished installation leaves, from a Python 3.11 whose executables exist. */
     private Path completeLookingEnvironment(String version) throws Exception {
+        return completeLookingEnvironment(version, "3.11.7", "locust==" + version + " pinned " + pinsId(version));
+    }
+
+    private Path completeLookingEnvironment(String version, String python, String marker) throws Exception {
+        String minor = python.substring(0, python.lastIndexOf('.'));
+        Path base = Files.createDirectories(cache.resolve("base/bin"));
+        Files.writeString(base.resolve("python" + minor), "");
         Path venv = cache.resolve("venvs/" + version);
         Files.createDirectories(venv.resolve("bin"));
         Files.writeString(venv.resolve("bin/locust"), "");
         Files.createSymbolicLink(venv.resolve("bin/python"), Path.of("/bin/sh"));
+        Files.writeString(venv.resolve("pyvenv.cfg"), "home = " + base + "\nversion = " + python + "\n");
         Path info =
                 Files.createDirectories(venv.resolve("lib/python3.11/site-packages/locust-" + version + ".dist-info"));
         Files.writeString(info.resolve("METADATA"), "Metadata-Version: 2.4\nName: locust\nVersion: " + version + "\n");
-        Files.writeString(
-                venv.resolve(".locust-maven-plugin-complete"),
-                "locust==" + version + " pinned " + pinsId(version) + "\n");
+        Files.writeString(venv.resolve(".locust-maven-plugin-complete"), marker + "\n");
         return venv;
     }
 }
