@@ -1,6 +1,7 @@
 package dev.locustmaven.locust;
 
 import dev.locustmaven.io.AtomicFile;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * What {@code locust -V} and {@code locust --help} printed, remembered per executable in {@code <cache>/detected/}, so
  * that a build does not start Python twice only to learn what the last build learnt. An entry is keyed on the
  * executable's path, size and modification time (of the file a link points at), so reinstalling or upgrading Locust,
- * which rewrites its launcher, makes a fresh detection.
+ * which rewrites its launcher, makes a fresh detection. Only such launchers are remembered: Python entry-point scripts,
+ * as pip and uv write them. A wrapper (a pyenv shim, a script of one's own, a native launcher) stays the same when the
+ * Locust behind it changes, so it is detected afresh on every build.
  */
 final class DetectionCache {
 
@@ -33,7 +36,7 @@ final class DetectionCache {
     }
 
     Optional<String> output(Path executable, String option) {
-        if (directory == null) {
+        if (directory == null || !isEntryPointScript(executable)) {
             return Optional.empty();
         }
         try {
@@ -46,13 +49,30 @@ final class DetectionCache {
 
     /** Stores a successful run's output; a cache that cannot be written only costs the next build a detection. */
     void remember(Path executable, String option, String output) {
-        if (directory == null) {
+        if (directory == null || !isEntryPointScript(executable)) {
             return;
         }
         try {
             AtomicFile.write(entry(executable, option), output);
         } catch (IOException e) {
             // the detection still stands; only the next build repeats it
+        }
+    }
+
+    /**
+     * A script whose first lines name Python: {@code #!/venv/bin/python}, or for a long path pip's {@code #!/bin/sh}
+     * followed by {@code exec "/venv/bin/python"}.
+     */
+    private static boolean isEntryPointScript(Path executable) {
+        try (BufferedReader reader = Files.newBufferedReader(executable, StandardCharsets.ISO_8859_1)) {
+            String first = reader.readLine();
+            if (first == null || !first.startsWith("#!")) {
+                return false;
+            }
+            String head = first + reader.readLine() + reader.readLine();
+            return head.contains("python");
+        } catch (IOException e) {
+            return false;
         }
     }
 

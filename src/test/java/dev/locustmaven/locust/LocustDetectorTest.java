@@ -67,10 +67,12 @@ class LocustDetectorTest {
     @Test
     void aSecondDetectionOfTheSameExecutableStartsNothing() throws Exception {
         Path calls = dir.resolve("calls");
+        // a Python entry-point script, as pip and uv write them
         Path fake = executable(
                 "locust",
-                "#!/bin/sh\necho \"$1\" >> '" + calls + "'\n"
-                        + "if [ \"$1\" = -V ]; then echo 'locust 2.40.0'; else echo 'usage: locust --json'; fi\n");
+                "#!/usr/bin/env python3\nimport sys\n"
+                        + "open(" + quoted(calls) + ", 'a').write(sys.argv[1] + '\\n')\n"
+                        + "print('locust 2.40.0' if sys.argv[1] == '-V' else 'usage: locust --json')\n");
         DetectionCache cache = DetectionCache.in(dir.resolve("cache"));
 
         LocustInstallation first = LocustDetector.detect(fake, "PATH", cache);
@@ -84,6 +86,22 @@ class LocustDetectorTest {
         Files.writeString(fake, Files.readString(fake).replace("2.40.0", "2.41.0"));
         Files.setLastModifiedTime(fake, FileTime.from(Instant.now().plusSeconds(5)));
         assertThat(LocustDetector.detect(fake, "PATH", cache).version().text()).isEqualTo("2.41.0");
+        assertThat(Files.readAllLines(calls)).hasSize(4);
+    }
+
+    @Test
+    void aWrapperIsDetectedAfreshEveryTime() throws Exception {
+        Path calls = dir.resolve("calls");
+        // like a pyenv shim: it stays the same when the Locust behind it changes
+        Path wrapper = executable(
+                "locust",
+                "#!/bin/sh\necho \"$1\" >> '" + calls + "'\n"
+                        + "if [ \"$1\" = -V ]; then echo 'locust 2.40.0'; else echo 'usage: locust --json'; fi\n");
+        DetectionCache cache = DetectionCache.in(dir.resolve("cache"));
+
+        LocustDetector.detect(wrapper, "PATH", cache);
+        LocustDetector.detect(wrapper, "PATH", cache);
+
         assertThat(Files.readAllLines(calls)).hasSize(4);
     }
 
@@ -118,6 +136,10 @@ class LocustDetectorTest {
 
         assertThatThrownBy(() -> LocustDetector.detect(fake, "PATH", DetectionCache.none()))
                 .hasMessageContaining("Locust 2.8.6 at " + fake + " (PATH) is too old: the plugin needs Locust 2.11.0");
+    }
+
+    private static String quoted(Path path) {
+        return "'" + path.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private Path executable(String name, String script) throws Exception {
