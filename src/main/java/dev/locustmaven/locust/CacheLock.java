@@ -27,11 +27,12 @@ final class CacheLock {
 
     /** Runs {@code action} holding the lock on {@code lockFile}, logging {@code waiting} if it has to wait for it. */
     static <T> T holding(Path lockFile, String waiting, RunLog log, Action<T> action) throws IOException {
-        ReentrantLock jvmLock =
-                JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), k -> new ReentrantLock());
+        Files.createDirectories(lockFile.getParent());
+        // the real path: two modules that reach one cache through different links must share one lock
+        Path key = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
         jvmLock.lock();
         try {
-            Files.createDirectories(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = lockOrWait(channel, waiting, log)) {
                 return action.run();

@@ -22,7 +22,6 @@ final class InstallerChoice {
     private static final Pattern UV_VERSION_LINE = Pattern.compile("^uv (\\S+)");
     private static final String MARKER = ".locust-maven-plugin-complete";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
 
     private InstallerChoice() {}
 
@@ -35,9 +34,7 @@ final class InstallerChoice {
 
     private static Optional<PackageInstaller> cachedUv(Path cacheDirectory, String python, RunLog log) {
         Path venv = cacheDirectory.resolve("tools").resolve("uv");
-        Path uv = WINDOWS
-                ? venv.resolve("Scripts").resolve("uv.exe")
-                : venv.resolve("bin").resolve("uv");
+        Path uv = ManagedVenv.executableIn(venv, "uv");
         try {
             return CacheLock.holding(
                     cacheDirectory.resolve("tools").resolve("uv.lock"),

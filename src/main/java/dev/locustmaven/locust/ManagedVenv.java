@@ -60,15 +60,18 @@ public final class ManagedVenv {
     }
 
     public static Path locustIn(Path venv) {
-        return WINDOWS
-                ? venv.resolve("Scripts").resolve("locust.exe")
-                : venv.resolve("bin").resolve("locust");
+        return executableIn(venv, "locust");
     }
 
     static Path pythonIn(Path venv) {
+        return executableIn(venv, "python");
+    }
+
+    /** A console script or interpreter of a virtual environment: {@code bin/<name>}, on Windows {@code Scripts\\<name>.exe}. */
+    static Path executableIn(Path venv, String name) {
         return WINDOWS
-                ? venv.resolve("Scripts").resolve("python.exe")
-                : venv.resolve("bin").resolve("python");
+                ? venv.resolve("Scripts").resolve(name + ".exe")
+                : venv.resolve("bin").resolve(name);
     }
 
     /**
