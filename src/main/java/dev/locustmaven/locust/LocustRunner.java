@@ -100,11 +100,17 @@ public final class LocustRunner {
         LocustLaunch launch =
                 LocustLaunch.plan(locust, scenario, layout, settings.workingDirectory(), LocustRunner::freePort);
         log.info("Scenario '" + scenario.name() + "': " + locust.describe() + ", " + scenario.users() + " users,"
-                + " spawn rate " + scenario.spawnRateText() + "/s, run time "
+                + " spawn rate " + scenario.spawnRateText() + "/s, " + warmUpText(scenario) + "run time "
                 + LocustDuration.toLocust(scenario.runTime()) + hostText(scenario) + distributionText(scenario, launch)
                 + "; output in " + outputDirectory);
         log.info("Command: " + launch.main().display());
         return new Execution(scenario, layout, launch).run();
+    }
+
+    private static String warmUpText(LocustScenario scenario) {
+        return scenario.warmUp().isZero()
+                ? ""
+                : "warm-up " + LocustDuration.toLocust(scenario.warmUp()) + " (not measured), ";
     }
 
     private static String hostText(LocustScenario scenario) {
@@ -155,7 +161,7 @@ public final class LocustRunner {
             if (d.expectWorkers() > 0) {
                 startLimit = startLimit.plus(d.workerTimeout());
             }
-            Duration runLimit = scenario.runTime().plus(settings.gracePeriod());
+            Duration runLimit = scenario.loadTime().plus(settings.gracePeriod());
             Thread hook = new Thread(this::stopEverything, "locust-maven-stop-" + scenario.name());
             long launched = System.nanoTime();
             Long testStarted = null;
@@ -170,7 +176,12 @@ public final class LocustRunner {
                     workers.add(start(launch.workers().get(i), layout.workerLog(i + 1)));
                 }
                 ProgressReporter progress = new ProgressReporter(
-                        scenario.name(), scenario.runTime(), settings.progressInterval(), layout.status(), log);
+                        scenario.name(),
+                        scenario.warmUp(),
+                        scenario.runTime(),
+                        settings.progressInterval(),
+                        layout.status(),
+                        log);
                 long lastScan = 0;
                 while (main.isAlive()) {
                     long now = System.nanoTime();
@@ -191,7 +202,8 @@ public final class LocustRunner {
                     }
                     if (testStarted != null && now - testStarted > runLimit.toNanos()) {
                         timedOut = "is still running after its time limit of " + LocustDuration.toLocust(runLimit)
-                                + " (run time + gracePeriod)";
+                                + (scenario.warmUp().isZero() ? " (run time" : " (warm-up + run time")
+                                + " + gracePeriod)";
                         break;
                     }
                     if (testStarted != null
@@ -364,10 +376,18 @@ public final class LocustRunner {
 
         private void report(ScenarioOutcome outcome) {
             if (outcome.result() != null) {
-                log.info(scenario.name() + ": " + summary(outcome.result()) + "; " + exitText(outcome) + "; "
+                log.info(scenario.name() + ": " + summary(outcome.result()) + measuredText() + "; " + exitText(outcome)
+                        + "; "
                         + outcome.status().description() + ". Results in " + layout.directory());
             }
             outcome.notes().forEach(log::warn);
+        }
+
+        private String measuredText() {
+            return scenario.warmUp().isZero()
+                    ? ""
+                    : " in the " + LocustDuration.toLocust(scenario.runTime()) + " after a "
+                            + LocustDuration.toLocust(scenario.warmUp()) + " warm-up";
         }
 
         private String exitText(ScenarioOutcome outcome) {
