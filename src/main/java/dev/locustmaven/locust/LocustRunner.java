@@ -165,6 +165,7 @@ public final class LocustRunner {
             Thread hook = new Thread(this::stopEverything, "locust-maven-stop-" + scenario.name());
             long launched = System.nanoTime();
             Long testStarted = null;
+            Long measureStarted = null;
             String timedOut = null;
             LiveStatus onlyFailures = null;
             FailureOnlyWatch watch = new FailureOnlyWatch(settings.failureOnlyTimeout());
@@ -195,6 +196,14 @@ public final class LocustRunner {
                         testStarted = now;
                         progress.restart();
                     }
+                    // the helper says when it reset the statistics; from then on the progress counts the run time
+                    if (testStarted != null
+                            && measureStarted == null
+                            && !scenario.warmUp().isZero()
+                            && status.map(s -> !s.warmingUp()).orElse(false)) {
+                        measureStarted = now;
+                        progress.restart();
+                    }
                     if (testStarted == null && now - launched > startLimit.toNanos()) {
                         timedOut = "has not started its test within " + LocustDuration.toLocust(startLimit)
                                 + " (startTimeout" + (d.expectWorkers() > 0 ? " + workerTimeout" : "") + ")";
@@ -213,7 +222,9 @@ public final class LocustRunner {
                         onlyFailures = status.get();
                         break;
                     }
-                    progress.tick(Duration.ofNanos(now - (testStarted == null ? launched : testStarted)));
+                    long origin =
+                            measureStarted != null ? measureStarted : testStarted != null ? testStarted : launched;
+                    progress.tick(Duration.ofNanos(now - origin));
                     try {
                         main.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Writes one progress line per interval while Locust runs: elapsed of total, users, requests per second, failure
- * percent and p95, from the status file the helper rewrites every second. During a warm-up the clock counts the
+ * percent and p95, from the status file the helper rewrites every second. During a warm-up the line counts the
  * warm-up; after it, the measured run time.
  */
 public final class ProgressReporter {
@@ -51,18 +51,19 @@ public final class ProgressReporter {
         log.info(line(elapsed));
     }
 
-    /** @param elapsed since the test started, warm-up included; since Locust was launched until the test starts */
+    /**
+     * @param elapsed since Locust was launched until the test starts, then since the test started, and after a
+     *     warm-up since it ended
+     */
     String line(Duration elapsed) {
         Optional<LiveStatus> status = LiveStatus.read(statusFile);
-        // the helper's flag, not this clock, tells whether the statistics were reset yet
         if (status.isPresent() && status.get().warmingUp()) {
+            // the helper's clock may run a second ahead of the caller's, which learns of the test's start from it
             Duration clock = elapsed.compareTo(warmUp) < 0 ? elapsed : warmUp;
             return service + ": warming up, " + LocustDuration.clock(clock) + " of " + LocustDuration.clock(warmUp)
                     + ", " + describe(status.get()) + " (not measured)";
         }
-        boolean started = status.map(LiveStatus::testStarted).orElse(false);
-        Duration measured = !started ? elapsed : elapsed.compareTo(warmUp) < 0 ? Duration.ZERO : elapsed.minus(warmUp);
-        String clock = service + ": " + LocustDuration.clock(measured) + " of " + LocustDuration.clock(total);
+        String clock = service + ": " + LocustDuration.clock(elapsed) + " of " + LocustDuration.clock(total);
         return status.map(s -> clock + ", " + describe(s)).orElse(clock + ", Locust is starting");
     }
 
