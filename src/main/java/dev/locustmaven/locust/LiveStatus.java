@@ -13,12 +13,14 @@ import java.util.Optional;
  *
  * @param testStarted whether Locust has started the test (users spawn); before that it is starting up or waiting
  *     for workers
+ * @param warmingUp whether the test is in its warm-up, whose requests the helper resets when it ends
  * @param p95Ms the 95th percentile over the last ~10 s, else over the whole run so far; {@code null} before the first
  *     request
  */
 public record LiveStatus(
         String state,
         boolean testStarted,
+        boolean warmingUp,
         int users,
         int workers,
         long requests,
@@ -40,6 +42,7 @@ public record LiveStatus(
             return Optional.of(new LiveStatus(
                     n.path("state").asText(""),
                     n.path("test_started").asBoolean(),
+                    n.path("warming_up").asBoolean(),
                     n.path("users").asInt(),
                     n.path("workers").asInt(),
                     n.path("requests").asLong(),

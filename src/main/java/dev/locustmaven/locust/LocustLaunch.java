@@ -30,6 +30,8 @@ public record LocustLaunch(LocustCommand main, List<LocustCommand> workers) {
     public static final String VERSION_ENV = "LOCUSTMAVEN_LOCUST_VERSION";
     /** The folder where each worker writes how many requests it sent. */
     public static final String WORKER_COUNTS_ENV = "LOCUSTMAVEN_WORKER_COUNTS";
+    /** How many seconds the helper lets the load run before it resets Locust's statistics; 0 for no warm-up. */
+    public static final String WARM_UP_ENV = "LOCUSTMAVEN_WARM_UP";
     /** Where the plugin writes why it stopped the run early, for the helper's final statistics. */
     public static final String EARLY_STOP_ENV = "LOCUSTMAVEN_EARLY_STOP";
 
@@ -64,7 +66,8 @@ public record LocustLaunch(LocustCommand main, List<LocustCommand> workers) {
         List<String> main = new ArrayList<>(List.of(locust.executable().toString(), "-f", locustfiles, "--headless"));
         main.addAll(List.of("-u", Integer.toString(scenario.users())));
         main.addAll(List.of("-r", scenario.spawnRateText()));
-        main.addAll(List.of("-t", LocustDuration.toLocust(scenario.runTime())));
+        // Locust's run time covers the warm-up too; the helper resets the statistics when the warm-up ends
+        main.addAll(List.of("-t", LocustDuration.toLocust(scenario.loadTime())));
         if (scenario.host() != null) {
             main.addAll(List.of("-H", scenario.host()));
         }
@@ -145,6 +148,7 @@ public record LocustLaunch(LocustCommand main, List<LocustCommand> workers) {
         own.put(FINAL_STATS_ENV, layout.finalStats().toAbsolutePath().toString());
         own.put(WORKER_COUNTS_ENV, layout.workerCounts().toAbsolutePath().toString());
         own.put(EARLY_STOP_ENV, layout.earlyStop().toAbsolutePath().toString());
+        own.put(WARM_UP_ENV, Long.toString(scenario.warmUp().toSeconds()));
         if (locust.version() != null) {
             own.put(VERSION_ENV, locust.version().text());
         }

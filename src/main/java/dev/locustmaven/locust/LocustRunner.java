@@ -100,11 +100,17 @@ public final class LocustRunner {
         LocustLaunch launch =
                 LocustLaunch.plan(locust, scenario, layout, settings.workingDirectory(), LocustRunner::freePort);
         log.info("Scenario '" + scenario.name() + "': " + locust.describe() + ", " + scenario.users() + " users,"
-                + " spawn rate " + scenario.spawnRateText() + "/s, run time "
+                + " spawn rate " + scenario.spawnRateText() + "/s, " + warmUpText(scenario) + "run time "
                 + LocustDuration.toLocust(scenario.runTime()) + hostText(scenario) + distributionText(scenario, launch)
                 + "; output in " + outputDirectory);
         log.info("Command: " + launch.main().display());
         return new Execution(scenario, layout, launch).run();
+    }
+
+    private static String warmUpText(LocustScenario scenario) {
+        return scenario.warmUp().isZero()
+                ? ""
+                : "warm-up " + LocustDuration.toLocust(scenario.warmUp()) + " (not measured), ";
     }
 
     private static String hostText(LocustScenario scenario) {
@@ -155,10 +161,11 @@ public final class LocustRunner {
             if (d.expectWorkers() > 0) {
                 startLimit = startLimit.plus(d.workerTimeout());
             }
-            Duration runLimit = scenario.runTime().plus(settings.gracePeriod());
+            Duration runLimit = scenario.loadTime().plus(settings.gracePeriod());
             Thread hook = new Thread(this::stopEverything, "locust-maven-stop-" + scenario.name());
             long launched = System.nanoTime();
             Long testStarted = null;
+            Long measureStarted = null;
             String timedOut = null;
             LiveStatus onlyFailures = null;
             FailureOnlyWatch watch = new FailureOnlyWatch(settings.failureOnlyTimeout());
@@ -170,7 +177,12 @@ public final class LocustRunner {
                     workers.add(start(launch.workers().get(i), layout.workerLog(i + 1)));
                 }
                 ProgressReporter progress = new ProgressReporter(
-                        scenario.name(), scenario.runTime(), settings.progressInterval(), layout.status(), log);
+                        scenario.name(),
+                        scenario.warmUp(),
+                        scenario.runTime(),
+                        settings.progressInterval(),
+                        layout.status(),
+                        log);
                 long lastScan = 0;
                 while (main.isAlive()) {
                     long now = System.nanoTime();
@@ -184,6 +196,14 @@ public final class LocustRunner {
                         testStarted = now;
                         progress.restart();
                     }
+                    // the helper says when it reset the statistics; from then on the progress counts the run time
+                    if (testStarted != null
+                            && measureStarted == null
+                            && !scenario.warmUp().isZero()
+                            && status.map(s -> !s.warmingUp()).orElse(false)) {
+                        measureStarted = now;
+                        progress.restart();
+                    }
                     if (testStarted == null && now - launched > startLimit.toNanos()) {
                         timedOut = "has not started its test within " + LocustDuration.toLocust(startLimit)
                                 + " (startTimeout" + (d.expectWorkers() > 0 ? " + workerTimeout" : "") + ")";
@@ -191,7 +211,8 @@ public final class LocustRunner {
                     }
                     if (testStarted != null && now - testStarted > runLimit.toNanos()) {
                         timedOut = "is still running after its time limit of " + LocustDuration.toLocust(runLimit)
-                                + " (run time + gracePeriod)";
+                                + (scenario.warmUp().isZero() ? " (run time" : " (warm-up + run time")
+                                + " + gracePeriod)";
                         break;
                     }
                     if (testStarted != null
@@ -201,7 +222,9 @@ public final class LocustRunner {
                         onlyFailures = status.get();
                         break;
                     }
-                    progress.tick(Duration.ofNanos(now - (testStarted == null ? launched : testStarted)));
+                    long origin =
+                            measureStarted != null ? measureStarted : testStarted != null ? testStarted : launched;
+                    progress.tick(Duration.ofNanos(now - origin));
                     try {
                         main.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
@@ -364,10 +387,18 @@ public final class LocustRunner {
 
         private void report(ScenarioOutcome outcome) {
             if (outcome.result() != null) {
-                log.info(scenario.name() + ": " + summary(outcome.result()) + "; " + exitText(outcome) + "; "
+                log.info(scenario.name() + ": " + summary(outcome.result()) + measuredText() + "; " + exitText(outcome)
+                        + "; "
                         + outcome.status().description() + ". Results in " + layout.directory());
             }
             outcome.notes().forEach(log::warn);
+        }
+
+        private String measuredText() {
+            return scenario.warmUp().isZero()
+                    ? ""
+                    : " in the " + LocustDuration.toLocust(scenario.runTime()) + " after a "
+                            + LocustDuration.toLocust(scenario.warmUp()) + " warm-up";
         }
 
         private String exitText(ScenarioOutcome outcome) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * @param name the service name; also the name of its folder in the results directory
  * @param locustfiles the user's locustfiles (the plugin adds its helper in front)
  * @param userClasses run only these User classes; empty for all
+ * @param warmUp how long the load runs before it is measured (Locust's statistics are reset then); zero for none.
+ *     The load lasts {@code warmUp + runTime}, and the results cover the last {@code runTime} of it
  * @param host the base URL ({@code --host}); {@code null} to leave it to the locustfile's {@code host} attributes
  * @param environment extra environment variables for Locust (they may set anything, {@code LOCUST_*} included)
  * @param arguments further Locust options, passed as they are (never through a shell)
@@ -26,6 +28,7 @@ public record LocustScenario(
         int users,
         double spawnRate,
         Duration runTime,
+        Duration warmUp,
         String host,
         Map<String, String> environment,
         List<String> arguments,
@@ -94,6 +97,17 @@ public record LocustScenario(
         if (runTime == null || runTime.toSeconds() < 1) {
             throw new LocustRunException("Scenario '" + name + "': runTime must be at least 1s (got " + runTime + ").");
         }
+        warmUp = warmUp == null ? Duration.ZERO : warmUp;
+        if (warmUp.isNegative()) {
+            throw new LocustRunException("Scenario '" + name + "': warmUp cannot be negative (got " + warmUp + ").");
+        }
+        if (!warmUp.isZero() && (distribution.localWorkers() > 0 || distribution.expectWorkers() > 0)) {
+            // workers send their statistics to the master every few seconds; requests made during the warm-up but
+            // reported after the master's reset would be counted as measured
+            throw new LocustRunException("Scenario '" + name + "': warmUp cannot be combined with workers or"
+                    + " expectWorkers yet, because the workers' statistics of the warm-up would still reach the"
+                    + " measured results. Run the warm-up without workers, or set warmUp to 0s.");
+        }
         for (String argument : arguments) {
             String option = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
             boolean owned = OWNED_OPTIONS.contains(option)
@@ -106,6 +120,41 @@ public record LocustScenario(
                         + " the CSV, HTML and final statistics to the results directory.");
             }
         }
+    }
+
+    /** A scenario without warm-up. */
+    public LocustScenario(
+            String name,
+            List<Path> locustfiles,
+            List<String> userClasses,
+            List<String> tags,
+            List<String> excludeTags,
+            int users,
+            double spawnRate,
+            Duration runTime,
+            String host,
+            Map<String, String> environment,
+            List<String> arguments,
+            Distribution distribution) {
+        this(
+                name,
+                locustfiles,
+                userClasses,
+                tags,
+                excludeTags,
+                users,
+                spawnRate,
+                runTime,
+                Duration.ZERO,
+                host,
+                environment,
+                arguments,
+                distribution);
+    }
+
+    /** How long the load runs in all: the warm-up and the measured run time. */
+    public Duration loadTime() {
+        return warmUp.plus(runTime);
     }
 
     /** The spawn rate as Locust reads it: {@code 5} or {@code 0.5}. */

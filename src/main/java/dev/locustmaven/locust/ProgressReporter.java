@@ -3,22 +3,31 @@ package dev.locustmaven.locust;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes one progress line per interval while Locust runs: elapsed of total, users, requests per second, failure
- * percent and p95, from the status file the helper rewrites every second.
+ * percent and p95, from the status file the helper rewrites every second. During a warm-up the line counts the
+ * warm-up; after it, the measured run time.
  */
 public final class ProgressReporter {
 
     private final String service;
+    private final Duration warmUp;
     private final Duration total;
     private final Duration interval;
     private final Path statusFile;
     private final RunLog log;
     private Duration next;
 
-    public ProgressReporter(String service, Duration total, Duration interval, Path statusFile, RunLog log) {
+    /**
+     * @param warmUp the warm-up before the measured run time; zero for none
+     * @param total the measured run time
+     */
+    public ProgressReporter(
+            String service, Duration warmUp, Duration total, Duration interval, Path statusFile, RunLog log) {
         this.service = service;
+        this.warmUp = warmUp;
         this.total = total;
         this.interval = interval;
         this.statusFile = statusFile;
@@ -42,9 +51,20 @@ public final class ProgressReporter {
         log.info(line(elapsed));
     }
 
+    /**
+     * @param elapsed since Locust was launched until the test starts, then since the test started, and after a
+     *     warm-up since it ended
+     */
     String line(Duration elapsed) {
+        Optional<LiveStatus> status = LiveStatus.read(statusFile);
+        if (status.isPresent() && status.get().warmingUp()) {
+            // the helper's clock may run a second ahead of the caller's, which learns of the test's start from it
+            Duration clock = elapsed.compareTo(warmUp) < 0 ? elapsed : warmUp;
+            return service + ": warming up, " + LocustDuration.clock(clock) + " of " + LocustDuration.clock(warmUp)
+                    + ", " + describe(status.get()) + " (not measured)";
+        }
         String clock = service + ": " + LocustDuration.clock(elapsed) + " of " + LocustDuration.clock(total);
-        return LiveStatus.read(statusFile).map(s -> clock + ", " + describe(s)).orElse(clock + ", Locust is starting");
+        return status.map(s -> clock + ", " + describe(s)).orElse(clock + ", Locust is starting");
     }
 
     static String describe(LiveStatus s) {

@@ -62,6 +62,13 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.runTime", defaultValue = "1m")
     private String runTime;
 
+    /**
+     * How long the load runs before it is measured, written like {@code runTime}; Locust's statistics are reset when
+     * it ends, so the results cover the full {@code runTime} after it. {@code 0s} for none. Not with workers.
+     */
+    @Parameter(property = "locust.warmUp", defaultValue = "0s")
+    private String warmUp;
+
     /** The base URL of the service under test; without it the User classes' {@code host} attributes apply. */
     @Parameter(property = "locust.host")
     private String host;
@@ -229,6 +236,7 @@ public class RunMojo extends AbstractLocustMojo {
         d.setUsers(users);
         d.setSpawnRate(spawnRate);
         d.setRunTime(runTime);
+        d.setWarmUp(warmUp);
         d.setHost(host);
         d.setUserClasses(userClasses);
         d.setTags(tags);

@@ -33,6 +33,9 @@ public class Scenario {
     /** As Locust writes it: {@code 30s}, {@code 5m}, {@code 1h30m}. */
     private String runTime;
 
+    /** How long the load runs before it is measured, written like {@code runTime}; {@code 0s} for none. */
+    private String warmUp;
+
     /** The base URL of the service under test. */
     private String host;
 
@@ -109,6 +112,14 @@ public class Scenario {
 
     public void setRunTime(String runTime) {
         this.runTime = runTime;
+    }
+
+    public String getWarmUp() {
+        return warmUp;
+    }
+
+    public void setWarmUp(String warmUp) {
+        this.warmUp = warmUp;
     }
 
     public String getHost() {

@@ -93,10 +93,17 @@ final class ScenarioResolver {
                 or(s.getUsers(), p.getUsers(), 1),
                 spawnRate(name, or(s.getSpawnRate(), p.getSpawnRate())),
                 LocustDuration.parse(or(s.getRunTime(), p.getRunTime()), "runTime of scenario '" + name + "'"),
+                warmUp(name, or(s.getWarmUp(), p.getWarmUp())),
                 or(s.getHost(), p.getHost()),
                 environment,
                 or(s.getArguments(), p.getArguments()),
                 new Distribution(workers, expectWorkers, d.masterBindHost(), d.masterBindPort(), d.workerTimeout()));
+    }
+
+    private static Duration warmUp(String scenario, String text) {
+        return text == null || text.isBlank()
+                ? Duration.ZERO
+                : LocustDuration.parse(text, "warmUp of scenario '" + scenario + "'");
     }
 
     private static double spawnRate(String scenario, String text) {

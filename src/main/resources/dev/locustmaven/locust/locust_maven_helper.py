@@ -10,6 +10,10 @@ It defines no User class. It
   already on ``quitting`` it writes them marked incomplete, because stopping the users can hang (a long
   ``--stop-timeout``), and then the plugin kills Locust and keeps these numbers as partial results; when the plugin
   stopped the run early (nothing but failures), they carry its reason from ``$LOCUSTMAVEN_EARLY_STOP``;
+* with ``$LOCUSTMAVEN_WARM_UP`` seconds above 0 (standalone runs only; the plugin refuses it with workers), resets
+  Locust's statistics, its history for the HTML report and its exceptions that long after the test started, as
+  the web UI's "Reset stats" does, so that every result covers only the measured part; ``--run-time`` already
+  includes the warm-up;
 * on a master, lets the workers deliver their final reports before the master stops listening (Locust waits only
   0.5 s for them, which a busy machine misses, and the master's totals then lack the workers' last requests);
 * on a worker, counts the requests it sent and writes the count to ``$LOCUSTMAVEN_WORKER_COUNTS/worker-<pid>.json``
@@ -38,6 +42,7 @@ _STATUS_PATH = os.environ.get("LOCUSTMAVEN_STATUS")
 _FINAL_PATH = os.environ.get("LOCUSTMAVEN_FINAL_STATS")
 _WORKER_COUNTS_DIR = os.environ.get("LOCUSTMAVEN_WORKER_COUNTS")
 _EARLY_STOP_PATH = os.environ.get("LOCUSTMAVEN_EARLY_STOP")
+_WARM_UP = float(os.environ.get("LOCUSTMAVEN_WARM_UP") or 0)
 
 _state = {
     "environment": None,
@@ -48,6 +53,8 @@ _state = {
     "test_stop": None,
     "sent": 0,
     "sent_failed": 0,
+    "warming_up": False,
+    "measure_start": None,
 }
 
 
@@ -104,6 +111,20 @@ def _wait_for_final_worker_reports(runner):
 def _on_test_start(**_kwargs):
     if _state["test_start"] is None:
         _state["test_start"] = time.time()
+        if _WARM_UP > 0 and not _state["worker"]:
+            _state["warming_up"] = True
+            gevent.spawn_later(_WARM_UP, _end_warm_up)
+
+
+def _end_warm_up():
+    environment = _state["environment"]
+    runner = environment.runner
+    runner.stats.reset_all()
+    runner.exceptions = {}
+    # what the web UI's "Reset stats" fires, so that plugins holding their own numbers reset them as well
+    environment.events.reset_stats.fire()
+    _state["measure_start"] = time.time()
+    _state["warming_up"] = False
 
 
 @events.test_stop.add_listener
@@ -172,6 +193,7 @@ def _status(environment):
         "time": time.time(),
         "state": str(runner.state),
         "test_started": _state["test_start"] is not None,
+        "warming_up": _state["warming_up"],
         "users": users,
         "workers": workers,
         "requests": total.num_requests,
@@ -197,6 +219,8 @@ def _final_stats(environment, exit_code, complete):
         "workers": max(_state["peak_workers"], _worker_count(runner)),
         "start_time": stats.start_time,
         "test_start_time": _state["test_start"],
+        "warm_up_seconds": _WARM_UP,
+        "measure_start_time": _state["measure_start"],
         "test_stop_time": _state["test_stop"] or now,
         "end_time": now,
         "target_users": getattr(options, "num_users", None) if options else None,

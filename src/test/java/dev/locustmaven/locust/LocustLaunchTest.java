@@ -198,6 +198,38 @@ class LocustLaunchTest {
     }
 
     @Test
+    void theRunTimeOfLocustCoversTheWarmUpAndTheHelperLearnsItsLength() {
+        LocustScenario warm = new LocustScenario(
+                "api",
+                List.of(Path.of("/project/locustfile.py")),
+                null,
+                null,
+                null,
+                10,
+                2,
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(20),
+                "http://127.0.0.1:8080",
+                null,
+                null,
+                null);
+
+        LocustLaunch launch = LocustLaunch.plan(locust(true, true), warm, OUT, WORK, () -> 1);
+
+        assertThat(launch.main().arguments()).containsSubsequence("-t", "80s");
+        assertThat(launch.main().environment()).containsEntry(LocustLaunch.WARM_UP_ENV, "20");
+        LocustLaunch cold = LocustLaunch.plan(
+                locust(true, true),
+                scenario(List.of(), List.of(), List.of(), Distribution.standalone()),
+                OUT,
+                WORK,
+                () -> 1);
+        assertThat(cold.main().arguments()).containsSubsequence("-t", "60s");
+        // always set, so that a variable of the same name in the build's environment cannot start a warm-up
+        assertThat(cold.main().environment()).containsEntry(LocustLaunch.WARM_UP_ENV, "0");
+    }
+
+    @Test
     void scenarioValuesAreChecked() {
         assertThatThrownBy(() -> new LocustScenario(
                         "../x",

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +17,8 @@ final class TargetServer implements AutoCloseable {
 
     private final HttpServer server;
     final AtomicLong hits = new AtomicLong();
+    /** When each request arrived, in epoch milliseconds. */
+    final Queue<Long> hitTimes = new ConcurrentLinkedQueue<>();
 
     TargetServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
@@ -29,6 +33,7 @@ final class TargetServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         hits.incrementAndGet();
+        hitTimes.add(System.currentTimeMillis());
         String path = exchange.getRequestURI().getPath();
         int status = 200;
         if (path.equals("/slow")) {

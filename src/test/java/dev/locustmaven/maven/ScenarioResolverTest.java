@@ -76,6 +76,35 @@ class ScenarioResolverTest {
     }
 
     @Test
+    void theWarmUpIsNoneByDefaultAndAScenarioMayOverrideIt() {
+        assertThat(resolver(defaults()).resolve(null).get(0).warmUp()).isZero();
+        Scenario d = defaults();
+        d.setWarmUp("0s");
+        assertThat(resolver(d).resolve(null).get(0).warmUp()).isZero();
+        d.setWarmUp("1m");
+        Scenario own = new Scenario();
+        own.setName("own");
+        own.setWarmUp("15s");
+        Scenario inherited = new Scenario();
+        inherited.setName("inherited");
+
+        List<LocustScenario> scenarios = resolver(d).resolve(List.of(own, inherited));
+
+        assertThat(scenarios.get(0).warmUp()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(scenarios.get(0).loadTime()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(scenarios.get(1).warmUp()).isEqualTo(Duration.ofMinutes(1));
+        own.setWarmUp("soon");
+        assertThatThrownBy(() -> resolver(d).resolve(List.of(own)))
+                .hasMessageStartingWith("warmUp of scenario 'own' 'soon' is not a duration");
+        own.setWarmUp("10s");
+        own.setWorkers(2);
+        assertThatThrownBy(() -> resolver(d).resolve(List.of(own)))
+                .hasMessage("Scenario 'own': warmUp cannot be combined with workers or expectWorkers yet, because the"
+                        + " workers' statistics of the warm-up would still reach the measured results. Run the warm-up"
+                        + " without workers, or set warmUp to 0s.");
+    }
+
+    @Test
     void badValuesNameTheScenario() {
         Scenario unnamed = new Scenario();
         assertThatThrownBy(() -> resolver(defaults()).resolve(List.of(unnamed)))
