@@ -3,6 +3,7 @@ package dev.locustmaven.baseline;
 import static dev.locustmaven.baseline.BaselineShape.EFFECTIVE_FROM;
 import static dev.locustmaven.baseline.BaselineShape.ENDPOINTS;
 import static dev.locustmaven.baseline.BaselineShape.METADATA;
+import static dev.locustmaven.baseline.BaselineShape.SAMPLING;
 import static dev.locustmaven.baseline.BaselineShape.UPDATED_BY;
 import static dev.locustmaven.baseline.BaselineShape.VALID_UNTIL;
 import static dev.locustmaven.baseline.BaselineShape.VERSION;
@@ -19,6 +20,8 @@ import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Sample;
+import dev.locustmaven.sampling.SampleJson;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,9 +89,27 @@ public final class BaselinePromotion {
             written.put(key, value);
         });
         measuredServices.forEach(service -> ((ObjectNode) tree.get(service)).put(TIMESTAMP, now.toString()));
+        writeSamples(tree, previous, measured, written.keySet());
 
         Baseline next = BaselineShape.toBaseline(tree, path -> "the new baseline, at " + String.join(".", path));
         return new Promotion(new BaselineDocument(tree, next), previous, changes(previous, next, written, skipped));
+    }
+
+    /**
+     * The samples of the written values replace their old ones; those of values this run did not measure stay, and a
+     * value written without a sample (judged as exact, or a setting such as {@code baseline_users}) loses its old one.
+     */
+    private static void writeSamples(
+            ObjectNode tree, Baseline previous, Measurements measured, Set<MetricKey> written) {
+        Map<MetricKey, Sample> samples = new TreeMap<>(previous == null ? Map.of() : previous.samples());
+        written.forEach(samples::remove);
+        measured.all().stream().filter(m -> written.contains(m.key())).forEach(m -> samples.put(m.key(), m.sample()));
+        ObjectNode json = SampleJson.write(samples);
+        if (json == null) {
+            tree.remove(SAMPLING);
+        } else {
+            tree.set(SAMPLING, json);
+        }
     }
 
     private static void writeHeader(ObjectNode tree, Instant now, PromotionContext context) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.sampling.SampleJson;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,9 @@ final class BaselineShape {
     static final String UPDATED_BY = "updated_by";
     static final String METADATA = "metadata";
     static final String ENDPOINTS = "endpoints";
-    static final List<String> HEADER_KEYS = List.of(VERSION, EFFECTIVE_FROM, VALID_UNTIL, UPDATED_BY, METADATA);
+    static final String SAMPLING = "sampling";
+    static final List<String> HEADER_KEYS =
+            List.of(VERSION, EFFECTIVE_FROM, VALID_UNTIL, UPDATED_BY, METADATA, SAMPLING);
 
     /** Says where a key of the document sits, for messages: {@code file.json:3:5}. */
     @FunctionalInterface
@@ -72,7 +75,13 @@ final class BaselineShape {
                 text(root, UPDATED_BY, where),
                 metadata(root, where),
                 values.metrics,
-                values.texts);
+                values.texts,
+                SampleJson.read(root.get(SAMPLING), problem -> {
+                    throw problem(
+                            where,
+                            List.of(SAMPLING),
+                            problem + "; fix or remove \"" + SAMPLING + "\" (mvn locust:baseline writes it anew)");
+                }));
     }
 
     /** What the services hold: metrics, and the strings that are kept but are not metrics. */
@@ -290,13 +299,13 @@ final class BaselineShape {
 
     /**
      * The document in the order it is written: the header keys in the order of {@link #HEADER_KEYS}, then annotation
-     * keys, then services, both alphabetically; inside a service its keys alphabetically with {@code endpoints} last;
-     * every nested object alphabetically. Array elements keep their order.
+     * keys, then services, both alphabetically, and the long {@code sampling} section last; inside a service its keys
+     * alphabetically with {@code endpoints} last; every nested object alphabetically. Array elements keep their order.
      */
     static ObjectNode canonical(ObjectNode root) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (String header : HEADER_KEYS) {
-            if (root.has(header)) {
+            if (root.has(header) && !header.equals(SAMPLING)) {
                 out.set(header, sorted(root.get(header)));
             }
         }
@@ -311,6 +320,9 @@ final class BaselineShape {
         });
         annotations.stream().sorted().forEach(name -> out.set(name, sorted(root.get(name))));
         services.stream().sorted().forEach(name -> out.set(name, sortedService(root.get(name))));
+        if (root.has(SAMPLING)) {
+            out.set(SAMPLING, sorted(root.get(SAMPLING)));
+        }
         return out;
     }
 

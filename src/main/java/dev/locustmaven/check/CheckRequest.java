@@ -1,5 +1,6 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.gate.GateOptions;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.report.ReportContext;
@@ -13,6 +14,8 @@ import java.util.List;
  * @param baselineFile may not exist yet; then every change rule reports NO_BASELINE
  * @param context commit, branch and build link for the Markdown report
  * @param history where the history of runs is kept and whether this run is added; null: no history
+ * @param significance true to fail a change level only beyond sampling error (threshold rules may say otherwise)
+ * @param confidence the one-sided confidence of that judgement
  */
 public record CheckRequest(
         Path resultsDirectory,
@@ -22,11 +25,36 @@ public record CheckRequest(
         List<MetricDefinition> metrics,
         Instant now,
         ReportContext context,
-        HistoryOptions history) {
+        HistoryOptions history,
+        boolean significance,
+        double confidence) {
 
     public CheckRequest {
         thresholds = List.copyOf(thresholds);
         metrics = List.copyOf(metrics);
+    }
+
+    /** A check with the default significance: beyond sampling error at 95% one-sided confidence. */
+    public CheckRequest(
+            Path resultsDirectory,
+            Path baselineFile,
+            Path reportDirectory,
+            List<ThresholdRule> thresholds,
+            List<MetricDefinition> metrics,
+            Instant now,
+            ReportContext context,
+            HistoryOptions history) {
+        this(
+                resultsDirectory,
+                baselineFile,
+                reportDirectory,
+                thresholds,
+                metrics,
+                now,
+                context,
+                history,
+                true,
+                GateOptions.DEFAULT_CONFIDENCE);
     }
 
     /** A check without history. */

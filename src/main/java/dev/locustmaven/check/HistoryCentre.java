@@ -6,6 +6,7 @@ import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Sample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -67,15 +68,31 @@ record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<
     /** Per metric of the service: the median of the runs that have it, oldest first in {@code last}. */
     private static List<Measurement> medians(String service, List<HistoryRecord> last) {
         Map<MetricKey, List<MetricValue>> values = new TreeMap<>();
+        Map<MetricKey, Sample> pooled = new TreeMap<>();
         for (HistoryRecord record : last) {
             record.metrics().forEach((key, value) -> {
                 if (key.service().equals(service)) {
                     values.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                    Sample sample = record.samples().get(key);
+                    if (sample != null) {
+                        pooled.merge(key, sample, Sample::pooled);
+                    }
                 }
             });
         }
         List<Measurement> result = new ArrayList<>();
-        values.forEach((key, list) -> result.add(new Measurement(key, Medians.of(list), 0)));
+        values.forEach((key, list) -> {
+            // the median's error is told by all the runs' requests together; a run without a sample leaves it exact
+            Sample sample = list.size() == countOf(last, key, pooled) ? pooled.get(key) : null;
+            result.add(new Measurement(key, Medians.of(list), sample == null ? new Sample.Exact(0) : sample));
+        });
         return result;
+    }
+
+    /** How many of the runs kept a sample of the metric. */
+    private static long countOf(List<HistoryRecord> runs, MetricKey key, Map<MetricKey, Sample> pooled) {
+        return pooled.containsKey(key)
+                ? runs.stream().filter(r -> r.samples().containsKey(key)).count()
+                : -1;
     }
 }

@@ -115,7 +115,8 @@ public final class PerformanceCheck {
         List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, measured);
         GateOptions options = GateOptions.at(request.now())
                 .withUnavailable(extraction.unavailable())
-                .withNotes(comparability);
+                .withNotes(comparability)
+                .withSignificance(request.significance(), request.confidence());
         Measurements measurements = extraction.measurements();
         ThresholdRules rules = new ThresholdRules(request.thresholds());
         Verdict verdict =
@@ -321,7 +322,8 @@ public final class PerformanceCheck {
                 verdict,
                 runs,
                 fingerprints,
-                RunHistory.metrics(measurements));
+                RunHistory.metrics(measurements),
+                RunHistory.samples(measurements));
     }
 
     /**

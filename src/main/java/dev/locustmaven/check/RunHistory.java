@@ -10,6 +10,7 @@ import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.RunInfo;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.stats.MetricDirection;
 import dev.locustmaven.stats.SeriesPoint;
@@ -50,6 +51,15 @@ final class RunHistory {
         Map<MetricKey, MetricValue> metrics = new TreeMap<>();
         measurements.all().forEach(m -> metrics.put(m.key(), m.value()));
         return metrics;
+    }
+
+    /** The samples of the values that have a sampling error. */
+    static Map<MetricKey, Sample> samples(Measurements measurements) {
+        Map<MetricKey, Sample> samples = new TreeMap<>();
+        measurements.all().stream()
+                .filter(m -> !(m.sample() instanceof Sample.Exact))
+                .forEach(m -> samples.put(m.key(), m.sample()));
+        return samples;
     }
 
     /**

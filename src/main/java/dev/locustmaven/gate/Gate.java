@@ -5,20 +5,27 @@ import dev.locustmaven.gate.ThresholdLevel.Direction;
 import dev.locustmaven.gate.ThresholdLevel.Limit;
 import dev.locustmaven.gate.ThresholdLevel.RelativeChange;
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.ChangeEvidence;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
+import dev.locustmaven.sampling.Bounds;
+import dev.locustmaven.sampling.ChangeBounds;
+import dev.locustmaven.sampling.RequestsToDecide;
+import dev.locustmaven.sampling.SamplingError;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -94,8 +101,10 @@ public final class Gate {
                                             key,
                                             baselineValue,
                                             baselineText,
-                                            measurement.value(),
-                                            baseline != null)
+                                            measurement,
+                                            baseline == null ? new Sample.Exact(0) : baseline.sample(key),
+                                            baseline != null,
+                                            options)
                                     .check());
         }
         return checks;
@@ -137,7 +146,11 @@ public final class Gate {
         private final MetricValue baseline;
         private final String baselineText;
         private final MetricValue current;
+        private final Sample runSample;
+        private final Sample baselineSample;
         private final boolean hasBaselineFile;
+        private final boolean significance;
+        private final double confidence;
         private final Double delta;
         private final Double changePct;
         private final String unit;
@@ -148,14 +161,20 @@ public final class Gate {
                 MetricKey key,
                 MetricValue baseline,
                 String baselineText,
-                MetricValue current,
-                boolean hasBaselineFile) {
+                Measurement measurement,
+                Sample baselineSample,
+                boolean hasBaselineFile,
+                GateOptions options) {
             this.rule = rule;
             this.key = key;
             this.baseline = baseline;
             this.baselineText = baselineText;
-            this.current = current;
+            this.current = measurement.value();
+            this.runSample = measurement.sample();
+            this.baselineSample = baselineSample;
             this.hasBaselineFile = hasBaselineFile;
+            this.significance = rule.significance() == null ? options.significance() : rule.significance();
+            this.confidence = options.confidence();
             boolean numeric = current instanceof MetricValue.Numeric && baseline instanceof MetricValue.Numeric;
             this.delta = numeric ? current.asDouble() - baseline.asDouble() : null;
             this.changePct = numeric && baseline.asDouble() != 0 ? delta / Math.abs(baseline.asDouble()) * 100 : null;
@@ -171,13 +190,30 @@ public final class Gate {
             requireNumericBaseline();
             Set<String> notes = new LinkedHashSet<>();
             boolean needsBaseline = false;
+            Outcome inconclusiveFail = null;
             for (ThresholdLevel level : rule.levelsFailFirst()) {
-                String label = level == rule.fail() ? "fail" : "warning";
+                boolean failLevel = level == rule.fail();
+                String label = failLevel ? "fail" : "warning";
                 Outcome outcome = assess(level, label);
                 switch (outcome.kind()) {
                     case BREACHED -> {
-                        Status status = level == rule.fail() ? Status.FAIL : Status.WARN;
-                        return check(status, header() + ", " + outcome.text());
+                        if (inconclusiveFail != null) {
+                            return check(
+                                    Status.WARN,
+                                    header() + ", " + outcome.text() + "; " + inconclusiveFail.text(),
+                                    inconclusiveFail.evidence());
+                        }
+                        Status status = failLevel ? Status.FAIL : Status.WARN;
+                        return check(status, header() + ", " + outcome.text(), outcome.evidence());
+                    }
+                    case INCONCLUSIVE -> {
+                        if (!failLevel) {
+                            return check(
+                                    Status.WARN,
+                                    header() + ", " + (inconclusiveFail == null ? outcome : inconclusiveFail).text(),
+                                    inconclusiveFail == null ? outcome.evidence() : inconclusiveFail.evidence());
+                        }
+                        inconclusiveFail = outcome;
                     }
                     case NEEDS_BASELINE -> needsBaseline = true;
                     case WITHIN -> {
@@ -186,6 +222,9 @@ public final class Gate {
                         }
                     }
                 }
+            }
+            if (inconclusiveFail != null) {
+                return check(Status.WARN, header() + ", " + inconclusiveFail.text(), inconclusiveFail.evidence());
             }
             if (needsBaseline) {
                 return check(
@@ -221,7 +260,12 @@ public final class Gate {
         }
 
         private Check check(Status status, String message) {
-            return new Check(key, baseline, current, delta, changePct, rule.text(), status, message + ".", false);
+            return check(status, message, null);
+        }
+
+        private Check check(Status status, String message, ChangeEvidence evidence) {
+            return new Check(
+                    key, baseline, current, delta, changePct, rule.text(), status, message + ".", false, evidence);
         }
 
         private Outcome assess(ThresholdLevel level, String label) {
@@ -239,13 +283,114 @@ public final class Gate {
                     return zeroBaseline(relative, levelText);
                 }
                 return relative.reachedBy(changePct)
-                        ? floorOrBreach(position(changePct, relative.percent()) + " " + levelText)
+                        ? beyondSamplingError(
+                                floorOrBreach(position(changePct, relative.percent()) + " " + levelText), level, label)
                         : Outcome.within(null);
             }
             AbsoluteChange absolute = (AbsoluteChange) level;
             return absolute.reachedBy(delta)
-                    ? floorOrBreach(position(delta, absolute.amount()) + " " + levelText)
+                    ? beyondSamplingError(
+                            floorOrBreach(position(delta, absolute.amount()) + " " + levelText), level, label)
                     : Outcome.within(null);
+        }
+
+        /**
+         * A change level reached by the values is breached only when the change's confidence bounds lie beyond it too;
+         * otherwise the breach is inconclusive. Plain numbers (exact values, significance off) stay as they are.
+         */
+        private Outcome beyondSamplingError(Outcome pointBreach, ThresholdLevel level, String label) {
+            if (pointBreach.kind() != Outcome.Kind.BREACHED || !significance || !hasSamplingError()) {
+                return pointBreach;
+            }
+            boolean relative = level instanceof RelativeChange;
+            Bounds run = SamplingError.of(runSample, current.asDouble(), confidence);
+            Bounds base = SamplingError.of(baselineSample, baseline.asDouble(), confidence);
+            ChangeBounds bounds = bounds(run, base, relative);
+            boolean conclusive = beyond(bounds, level);
+            Long toDecide = null;
+            String decide = "";
+            if (!conclusive) {
+                Optional<RequestsToDecide.Estimate> estimate = RequestsToDecide.estimate(
+                        runSample,
+                        current.asDouble(),
+                        baselineSample,
+                        baseline.asDouble(),
+                        confidence,
+                        input -> beyond(bounds(input.run(), input.baseline(), relative), level));
+                if (estimate.isPresent()) {
+                    toDecide = estimate.get().requests();
+                    decide = estimate.get().side() == RequestsToDecide.Side.RUN
+                            ? "; about " + toDecide + " requests would tell " + level.text() + " apart"
+                            : "; about " + toDecide + " requests in both the run and the baseline would tell "
+                                    + level.text() + " apart (the baseline's value comes from "
+                                    + baselineSample.size() + ")";
+                }
+            }
+            ChangeEvidence evidence = new ChangeEvidence(
+                    runSample.size(),
+                    baselineSample.size(),
+                    relative ? (bounds.lower() - 1) * 100 : bounds.lower(),
+                    relative ? (bounds.upper() - 1) * 100 : bounds.upper(),
+                    confidence,
+                    conclusive,
+                    toDecide,
+                    run.approximate() || base.approximate());
+            String requests = "from " + requests(runSample)
+                    + (baselineSample.size() > 0 ? " vs " + baselineSample.size() + " in the baseline" : "");
+            String exactBaseline =
+                    baselineSample.size() > 0 ? "" : "; the baseline records no sample, so it counts as exact";
+            if (conclusive) {
+                return Outcome.breached(
+                        pointBreach.text() + ", beyond sampling error: " + bound(evidence, level, relative, true) + " "
+                                + requests + exactBaseline,
+                        evidence);
+            }
+            return Outcome.inconclusive(
+                    "above the " + label + " level " + level.text() + " by its value, but " + requests
+                            + " that is inconclusive: " + bound(evidence, level, relative, false) + exactBaseline
+                            + decide,
+                    evidence);
+        }
+
+        private boolean hasSamplingError() {
+            return !(runSample instanceof Sample.Exact) || !(baselineSample instanceof Sample.Exact);
+        }
+
+        private static ChangeBounds bounds(Bounds run, Bounds base, boolean relative) {
+            return relative ? ChangeBounds.ratio(run, base) : ChangeBounds.difference(run, base);
+        }
+
+        /** True when the whole confidence range of the change lies at or beyond the level. */
+        private static boolean beyond(ChangeBounds bounds, ThresholdLevel level) {
+            boolean rise = level.direction() == Direction.RISE_IS_WORSE;
+            if (level instanceof RelativeChange relative) {
+                return Tolerance.reaches((rise ? bounds.lower() : bounds.upper()) - 1, relative.percent() / 100);
+            }
+            return Tolerance.reaches(rise ? bounds.lower() : bounds.upper(), ((AbsoluteChange) level).amount());
+        }
+
+        /**
+         * {@code at least +75% at 95% confidence} for a conclusive breach (at most, where a fall is worse), {@code at 95%
+         * confidence the change may be only +12.0%} for an inconclusive one.
+         */
+        private String bound(ChangeEvidence evidence, ThresholdLevel level, boolean relative, boolean conclusive) {
+            boolean rise = level.direction() == Direction.RISE_IS_WORSE;
+            double bound = rise ? evidence.lower() : evidence.upper();
+            String at = "at " + MetricFormat.number(evidence.confidence() * 100) + "% confidence";
+            String approximate =
+                    evidence.approximate() ? " (approximate: rebuilt from Locust's percentile columns)" : "";
+            if (Double.isInfinite(bound) || (relative && bound <= -100)) {
+                return at + " the requests cannot bound the change" + approximate;
+            }
+            String amount = relative ? percent(bound) : signed(bound) + deltaUnit;
+            if (conclusive) {
+                return (rise ? "at least " : "at most ") + amount + " " + at + approximate;
+            }
+            return at + " the change may be only " + amount + approximate;
+        }
+
+        private static String requests(Sample sample) {
+            return sample.size() + (sample.size() == 1 ? " request" : " requests");
         }
 
         /** A relative level against a zero baseline: no division, only the rule's absolute floor counts. */
@@ -323,24 +468,33 @@ public final class Gate {
         }
     }
 
-    private record Outcome(Kind kind, String text) {
+    private record Outcome(Kind kind, String text, ChangeEvidence evidence) {
 
         enum Kind {
             BREACHED,
+            INCONCLUSIVE,
             WITHIN,
             NEEDS_BASELINE
         }
 
         static Outcome breached(String text) {
-            return new Outcome(Kind.BREACHED, text);
+            return new Outcome(Kind.BREACHED, text, null);
+        }
+
+        static Outcome breached(String text, ChangeEvidence evidence) {
+            return new Outcome(Kind.BREACHED, text, evidence);
+        }
+
+        static Outcome inconclusive(String text, ChangeEvidence evidence) {
+            return new Outcome(Kind.INCONCLUSIVE, text, evidence);
         }
 
         static Outcome within(String note) {
-            return new Outcome(Kind.WITHIN, note);
+            return new Outcome(Kind.WITHIN, note, null);
         }
 
         static Outcome needsBaseline() {
-            return new Outcome(Kind.NEEDS_BASELINE, null);
+            return new Outcome(Kind.NEEDS_BASELINE, null, null);
         }
     }
 

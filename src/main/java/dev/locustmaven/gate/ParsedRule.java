@@ -13,6 +13,7 @@ import java.util.List;
  * @param index the rule's position in the configuration, from 1
  * @param service {@code null} for every service
  * @param endpoint {@code null} when the rule checks service aggregates
+ * @param significance the rule's own setting, {@code null} to follow the plugin-wide one
  */
 record ParsedRule(
         int index,
@@ -24,6 +25,7 @@ record ParsedRule(
         Double minAbsolute,
         Double minAbsoluteChange,
         boolean allowMissing,
+        Boolean significance,
         String description) {
 
     static ParsedRule of(int index, ThresholdRule rule) {
@@ -38,6 +40,7 @@ record ParsedRule(
                 rule.getMinAbsolute(),
                 rule.getMinAbsoluteChange(),
                 rule.isAllowMissing(),
+                rule.significanceSetting().orElse(null),
                 rule.describe());
     }
 

@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <li>{@code minAbsoluteChange}: a change level is not breached while the absolute change (current minus baseline)
  *       is smaller than this, so a tiny value cannot trip a relative rule (2 ms to 3 ms is +50%).
  *   <li>{@code allowMissing}: a metric the run lacks is shown as MISSING but does not fail the build.
+ *   <li>{@code significance}: {@code on} (the plugin-wide default) judges a change level beyond sampling error only;
+ *       {@code off} compares the values as plain numbers.
  * </ul>
  */
 public class ThresholdRule {
@@ -35,6 +37,7 @@ public class ThresholdRule {
     private Double minAbsolute;
     private Double minAbsoluteChange;
     private boolean allowMissing;
+    private String significance;
 
     public ThresholdRule() {}
 
@@ -102,6 +105,19 @@ public class ThresholdRule {
         this.allowMissing = allowMissing;
     }
 
+    public String getSignificance() {
+        return significance;
+    }
+
+    public void setSignificance(String significance) {
+        this.significance = trimToNull(significance);
+    }
+
+    /** The rule's own significance setting: empty when it follows the plugin-wide one. */
+    Optional<Boolean> significanceSetting() {
+        return Optional.ofNullable(significance).map(Significance::parse);
+    }
+
     /** For example {@code service api_gateway, metric p95_latency_ms} (plus the endpoint when set). */
     public String describe() {
         return "service " + (service == null ? "*" : service) + (endpoint == null ? "" : ", endpoint " + endpoint)
@@ -146,6 +162,9 @@ public class ThresholdRule {
                 && !levels.isEmpty()) {
             problems.add("minAbsolute " + MetricFormat.number(minAbsolute)
                     + " applies only to relative levels (such as +20%), and this rule has none");
+        }
+        if (significance != null && !Significance.isValid(significance)) {
+            problems.add("significance must be on or off, not '" + significance + "'");
         }
         if (minAbsoluteChange != null) {
             if (minAbsoluteChange < 0) {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
+import dev.locustmaven.sampling.SampleJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,8 +29,11 @@ import java.util.TreeMap;
  * {"schema":1,"time":"2026-01-02T03:04:05Z","run_id":"...","git_commit":"...","git_branch":"main",
  *  "build_url":"...","segment":"...","verdict":"PASS","runs":1,
  *  "services":{"api":{"fingerprint":{"users":10,...},"metrics":{"rps":2.5,...},
- *                     "endpoints":{"GET /x":{"p95_latency_ms":650,...}}}}}
+ *                     "endpoints":{"GET /x":{"p95_latency_ms":650,...}}}},
+ *  "sampling":{...}}
  * }</pre>
+ *
+ * {@code sampling} holds the samples behind the values, in {@link SampleJson}'s form.
  *
  * Keys are written in a fixed order, metrics sorted, absent values left out. Non-finite numbers cannot be JSON and are
  * left out too.
@@ -76,6 +82,11 @@ final class HistoryFormat {
                 json.writeEndObject();
             }
             json.writeEndObject();
+            ObjectNode sampling = SampleJson.write(record.samples());
+            if (sampling != null) {
+                json.writeFieldName("sampling");
+                json.writeTree(sampling);
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -204,6 +215,7 @@ final class HistoryFormat {
         private Integer runs;
         private final Map<String, Fingerprint> fingerprints = new TreeMap<>();
         private final Map<MetricKey, MetricValue> metrics = new LinkedHashMap<>(128);
+        private final Map<MetricKey, Sample> samples = new TreeMap<>();
         private String problem;
 
         void problem(String text) {
@@ -243,6 +255,8 @@ final class HistoryFormat {
                         }
                     }
                     case "services" -> readServices(json, value);
+                    // a sample only widens a later promotion's error: one that does not fit is dropped, the record kept
+                    case "sampling" -> samples.putAll(SampleJson.read(MAPPER.readTree(json), problem -> {}));
                     default -> json.skipChildren();
                 }
             }
@@ -434,7 +448,8 @@ final class HistoryFormat {
                     status(),
                     runs == null ? 1 : runs,
                     fingerprints,
-                    metrics);
+                    metrics,
+                    samples);
         }
 
         private Instant instant() throws BadLine {

@@ -3,6 +3,7 @@ package dev.locustmaven.history;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  *     the medians of the runs)
  * @param fingerprints per service
  * @param metrics every metric of every service and endpoint, in key order; only numbers and booleans
+ * @param samples what the values with a sampling error were computed from (response times, requests and failures),
+ *     so that a baseline promoted from several runs pools them; empty in records written before they were kept
  */
 public record HistoryRecord(
         int schema,
@@ -44,7 +47,8 @@ public record HistoryRecord(
         Status verdict,
         int runs,
         Map<String, Fingerprint> fingerprints,
-        Map<MetricKey, MetricValue> metrics) {
+        Map<MetricKey, MetricValue> metrics,
+        Map<MetricKey, Sample> samples) {
 
     /** The line format this version writes and reads. */
     public static final int SCHEMA = 1;
@@ -64,6 +68,35 @@ public record HistoryRecord(
         }
         fingerprints = Collections.unmodifiableMap(new TreeMap<>(fingerprints));
         metrics = Collections.unmodifiableMap(inKeyOrder(metrics));
+        samples = Collections.unmodifiableMap(new TreeMap<>(samples));
+    }
+
+    /** A record without samples. */
+    public HistoryRecord(
+            int schema,
+            Instant time,
+            String runId,
+            String gitCommit,
+            String gitBranch,
+            String buildUrl,
+            String segment,
+            Status verdict,
+            int runs,
+            Map<String, Fingerprint> fingerprints,
+            Map<MetricKey, MetricValue> metrics) {
+        this(
+                schema,
+                time,
+                runId,
+                gitCommit,
+                gitBranch,
+                buildUrl,
+                segment,
+                verdict,
+                runs,
+                fingerprints,
+                metrics,
+                Map.of());
     }
 
     /**
@@ -94,7 +127,8 @@ public record HistoryRecord(
             Status verdict,
             int runs,
             Map<String, Fingerprint> fingerprints,
-            Map<MetricKey, MetricValue> metrics) {
+            Map<MetricKey, MetricValue> metrics,
+            Map<MetricKey, Sample> samples) {
         return new HistoryRecord(
                 SCHEMA,
                 time,
@@ -106,7 +140,8 @@ public record HistoryRecord(
                 verdict,
                 runs,
                 fingerprints,
-                metrics);
+                metrics,
+                samples);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
+import dev.locustmaven.gate.Significance;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.locust.ScenarioRunner;
@@ -51,6 +52,19 @@ public class CheckMojo extends AbstractLocustMojo {
      */
     @Parameter
     private List<ThresholdRule> thresholds = new ArrayList<>();
+
+    /**
+     * {@code on}: a change level fails the build only when the change lies beyond sampling error (from the requests
+     * behind the run's and the baseline's values); a value that breaks the fail level within sampling error is an
+     * inconclusive WARN that says how many requests would decide it. {@code off}: plain comparison of the numbers.
+     * A threshold's own {@code <significance>} overrides this.
+     */
+    @Parameter(property = "locust.significance", defaultValue = "on")
+    private String significance;
+
+    /** The one-sided confidence of the sampling-error judgement, from 0.5 up to (not including) 1. */
+    @Parameter(property = "locust.confidence", defaultValue = "0.95")
+    private double confidence;
 
     /**
      * Fails the build when the verdict is FAIL (or WARN with {@code failOnWarning}); with {@code false} the verdict is
@@ -200,7 +214,9 @@ public class CheckMojo extends AbstractLocustMojo {
                                             publication.githubContext().commit(),
                                             publication.githubContext().branch(),
                                             publication.githubContext().runUrl()),
-                                    history()),
+                                    history(),
+                                    Significance.parse(significance),
+                                    confidence),
                             confirmation());
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);

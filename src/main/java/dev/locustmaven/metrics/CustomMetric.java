@@ -3,6 +3,8 @@ package dev.locustmaven.metrics;
 import dev.locustmaven.model.EndpointStats;
 import dev.locustmaven.model.FailureStat;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.ServiceResult;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +16,10 @@ import java.util.stream.Stream;
 final class CustomMetric {
 
     /** A value, or the reason there is none. */
-    record Outcome(MetricValue value, long sampleSize, String reason) {
+    record Outcome(MetricValue value, Sample sample, String reason) {
 
         static Outcome of(MetricValue value, long sampleSize) {
-            return new Outcome(value, sampleSize, null);
+            return new Outcome(value, new Sample.Exact(sampleSize), null);
         }
 
         static Outcome of(double value, long sampleSize) {
@@ -25,11 +27,17 @@ final class CustomMetric {
         }
 
         static Outcome of(OptionalDouble value, long sampleSize, String reason) {
-            return value.isPresent() ? of(value.getAsDouble(), sampleSize) : unavailable(reason);
+            return of(value, new Sample.Exact(sampleSize), reason);
+        }
+
+        static Outcome of(OptionalDouble value, Sample sample, String reason) {
+            return value.isPresent()
+                    ? new Outcome(MetricValue.of(value.getAsDouble()), sample, null)
+                    : unavailable(reason);
         }
 
         static Outcome unavailable(String reason) {
-            return new Outcome(null, 0, reason);
+            return new Outcome(null, new Sample.Exact(0), reason);
         }
     }
 
@@ -74,7 +82,7 @@ final class CustomMetric {
             case RATE_PCT ->
                 Outcome.of(
                         Ratios.percent(matching, requestCount),
-                        requestCount,
+                        new Sample.Proportion(Math.min(matching, requestCount), requestCount),
                         matching + " matching failures but no request to relate them to " + selection.describe());
         };
     }
@@ -89,15 +97,18 @@ final class CustomMetric {
             case FAILURES -> Outcome.of(failures, n);
             case ERROR_RATE_PCT ->
                 Outcome.of(
-                        Ratios.percent(failures, n), n, "failures without any logged request " + selection.describe());
+                        Ratios.percent(failures, n),
+                        new Sample.Proportion(failures, n),
+                        "failures without any logged request " + selection.describe());
             case RPS ->
                 rows.isEmpty()
                         ? Outcome.of(0.0, 0)
                         : Outcome.of(
                                 sumPresent(rows.stream().map(EndpointStats::requestsPerSecond)),
-                                n,
+                                new Sample.Count(n),
                                 "Locust reported no requests per second " + selection.describe());
-            case AVG -> Outcome.of(weightedAverage(rows), n, noTimedRequest);
+            case AVG ->
+                Outcome.of(weightedAverage(rows), new Sample.Mean(RequestSamples.responseTimes(rows)), noTimedRequest);
             case MIN ->
                 Outcome.of(
                         rows.stream()
@@ -125,21 +136,30 @@ final class CustomMetric {
         String label = statistic.text();
         List<EndpointStats> timed =
                 selection.rows().stream().filter(r -> r.requestCount() > 0).toList();
-        long n = selection.requestCount();
         String noValue = "Locust reported no " + label + " " + selection.describe();
         if (timed.isEmpty()) {
             return Outcome.unavailable("no request " + selection.describe());
         }
         if (timed.size() == 1) {
-            return Outcome.of(Percentiles.of(timed.get(0), fraction), n, noValue);
+            return Outcome.of(
+                    Percentiles.of(timed.get(0), fraction),
+                    new Sample.Quantile(fraction, RequestSamples.responseTimes(timed.get(0))),
+                    noValue);
         }
         if (timed.stream().noneMatch(r -> r.histogram().isEmpty())) {
             var merged = Percentiles.merge(
                     timed.stream().map(EndpointStats::histogram).toList());
-            return Outcome.of(Percentiles.fromHistogram(merged, fraction), n, noValue);
+            return Outcome.of(
+                    Percentiles.fromHistogram(merged, fraction),
+                    new Sample.Quantile(fraction, ResponseTimes.of(merged)),
+                    noValue);
         }
         if (selection.coversService(timed)) {
-            return Outcome.of(Percentiles.of(selection.service.aggregated(), fraction), n, noValue);
+            EndpointStats aggregated = selection.service.aggregated();
+            return Outcome.of(
+                    Percentiles.of(aggregated, fraction),
+                    new Sample.Quantile(fraction, RequestSamples.responseTimes(aggregated)),
+                    noValue);
         }
         return Outcome.unavailable(label + " " + selection.describe() + " spans " + timed.size()
                 + " endpoints and the results have no response-time histograms to merge (only Locust's"

@@ -4,6 +4,8 @@ import dev.locustmaven.model.EndpointStats;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.ServiceResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +21,9 @@ import java.util.stream.Collectors;
  * <p>Service metrics come from Locust's Aggregated row, endpoint metrics from the endpoint's row. An endpoint is keyed
  * by its request name; when one name occurs with several methods in a service ({@code GET /items} and {@code POST
  * /items}), each is keyed {@code "METHOD name"} so that neither hides the other. A value Locust did not report (no
- * timed requests, {@code N/A}) is left out rather than invented. Every value's sample size is the request count of
- * its row.
+ * timed requests, {@code N/A}) is left out rather than invented. Every value carries the sample it was computed from:
+ * the row's response times for latencies, its requests and failures for the error rate, its request count for the
+ * throughput; counts, minimum and maximum are judged as they stand.
  */
 public final class DefaultMetrics {
 
@@ -83,24 +86,28 @@ public final class DefaultMetrics {
         List<Measurement> out = new ArrayList<>();
         Function<String, MetricKey> key = metric -> new MetricKey(service, endpoint, metric);
         long n = stats.requestCount();
-        out.add(new Measurement(key.apply(REQUEST_COUNT), MetricValue.of(n), n));
-        out.add(new Measurement(key.apply(FAILURE_COUNT), MetricValue.of(stats.failureCount()), n));
+        Sample exact = new Sample.Exact(n);
+        ResponseTimes times = RequestSamples.responseTimes(stats);
+        out.add(new Measurement(key.apply(REQUEST_COUNT), MetricValue.of(n), exact));
+        out.add(new Measurement(key.apply(FAILURE_COUNT), MetricValue.of(stats.failureCount()), exact));
         Ratios.percent(stats.failureCount(), n)
-                .ifPresent(v -> out.add(new Measurement(key.apply(ERROR_RATE_PCT), MetricValue.of(v), n)));
-        addIfPresent(out, key.apply(RPS), stats.requestsPerSecond(), n);
-        addIfPresent(out, key.apply(AVG_LATENCY_MS), stats.averageMs(), n);
-        addIfPresent(out, key.apply(MIN_LATENCY_MS), stats.minMs(), n);
-        addIfPresent(out, key.apply(MAX_LATENCY_MS), stats.maxMs(), n);
+                .ifPresent(v -> out.add(new Measurement(
+                        key.apply(ERROR_RATE_PCT), MetricValue.of(v), new Sample.Proportion(stats.failureCount(), n))));
+        addIfPresent(out, key.apply(RPS), stats.requestsPerSecond(), new Sample.Count(n));
+        addIfPresent(out, key.apply(AVG_LATENCY_MS), stats.averageMs(), new Sample.Mean(times));
+        addIfPresent(out, key.apply(MIN_LATENCY_MS), stats.minMs(), exact);
+        addIfPresent(out, key.apply(MAX_LATENCY_MS), stats.maxMs(), exact);
         PERCENTILES.forEach((metric, fraction) -> {
             OptionalDouble value = Percentiles.of(stats, fraction);
-            value.ifPresent(v -> out.add(new Measurement(key.apply(metric), MetricValue.of(v), n, true)));
+            value.ifPresent(v -> out.add(
+                    new Measurement(key.apply(metric), MetricValue.of(v), new Sample.Quantile(fraction, times))));
         });
         return out;
     }
 
-    private static void addIfPresent(List<Measurement> out, MetricKey key, Double value, long sampleSize) {
+    private static void addIfPresent(List<Measurement> out, MetricKey key, Double value, Sample sample) {
         if (value != null) {
-            out.add(new Measurement(key, MetricValue.of(value), sampleSize));
+            out.add(new Measurement(key, MetricValue.of(value), sample));
         }
     }
 

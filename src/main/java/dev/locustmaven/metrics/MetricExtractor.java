@@ -36,9 +36,6 @@ public class MetricExtractor {
         run.services().forEach(service -> measurements.addAll(DefaultMetrics.measure(service)));
         for (MetricDefinition definition : custom) {
             CustomMetric metric = new CustomMetric(definition);
-            boolean percentile = RequestStatistic.parse(definition.getStatistic())
-                    .flatMap(RequestStatistic::fraction)
-                    .isPresent();
             List<ServiceResult> services = definition.appliesToEveryService()
                     ? run.services()
                     : run.service(definition.getService()).map(List::of).orElse(List.of());
@@ -51,7 +48,7 @@ public class MetricExtractor {
                 MetricKey key = MetricKey.of(service.service(), definition.getName());
                 CustomMetric.Outcome outcome = metric.compute(service);
                 if (outcome.value() != null) {
-                    measurements.add(new Measurement(key, outcome.value(), outcome.sampleSize(), percentile));
+                    measurements.add(new Measurement(key, outcome.value(), outcome.sample()));
                 } else {
                     unavailable.put(key, outcome.reason());
                 }

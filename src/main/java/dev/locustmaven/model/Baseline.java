@@ -13,6 +13,8 @@ import java.util.TreeMap;
  * @param metadata the file's {@code metadata} object, flattened to text (git commit, Locust version, environment)
  * @param texts the service and endpoint values that are strings (timestamps, notes): not metrics, but a rule that
  *     compares one with the run is told so instead of finding no baseline value
+ * @param samples what each value was measured from, where the file records it ({@code sampling}); a value without
+ *     one is judged as exact
  */
 public record Baseline(
         String version,
@@ -21,12 +23,31 @@ public record Baseline(
         String updatedBy,
         Map<String, String> metadata,
         Map<MetricKey, MetricValue> values,
-        Map<MetricKey, String> texts) {
+        Map<MetricKey, String> texts,
+        Map<MetricKey, Sample> samples) {
 
     public Baseline {
         metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
         values = Collections.unmodifiableMap(new TreeMap<>(values));
         texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+        samples = Collections.unmodifiableMap(new TreeMap<>(samples));
+    }
+
+    /** A baseline that records no samples: every value is judged as exact. */
+    public Baseline(
+            String version,
+            Instant effectiveFrom,
+            Instant validUntil,
+            String updatedBy,
+            Map<String, String> metadata,
+            Map<MetricKey, MetricValue> values,
+            Map<MetricKey, String> texts) {
+        this(version, effectiveFrom, validUntil, updatedBy, metadata, values, texts, Map.of());
+    }
+
+    /** The sample a value was measured from; {@link Sample.Exact} when the file records none. */
+    public Sample sample(MetricKey key) {
+        return samples.getOrDefault(key, new Sample.Exact(0));
     }
 
     public Optional<MetricValue> value(MetricKey key) {

@@ -11,6 +11,8 @@ package dev.locustmaven.model;
  * @param message a sentence saying what was compared and why the status is what it is
  * @param missingAllowed true when the status is {@link Status#MISSING} and the rule accepts a missing metric
  *     ({@code allowMissing}), so the check is shown but does not fail the build
+ * @param evidence the change's bounds under sampling error; {@code null} when the check compared plain numbers (a
+ *     limit, exact values, {@code significance} off)
  */
 public record Check(
         MetricKey key,
@@ -21,7 +23,22 @@ public record Check(
         String rule,
         Status status,
         String message,
-        boolean missingAllowed) {
+        boolean missingAllowed,
+        ChangeEvidence evidence) {
+
+    /** A check of plain numbers. */
+    public Check(
+            MetricKey key,
+            MetricValue baseline,
+            MetricValue current,
+            Double delta,
+            Double changePct,
+            String rule,
+            Status status,
+            String message,
+            boolean missingAllowed) {
+        this(key, baseline, current, delta, changePct, rule, status, message, missingAllowed, null);
+    }
 
     /** A check whose missing metric, if any, is not allowed. */
     public Check(
@@ -34,6 +51,11 @@ public record Check(
             Status status,
             String message) {
         this(key, baseline, current, delta, changePct, rule, status, message, false);
+    }
+
+    /** True when the value breaks the fail level but sampling error leaves it open (a WARN that more requests settle). */
+    public boolean inconclusive() {
+        return evidence != null && !evidence.conclusive();
     }
 
     /** True when this check alone makes the build verdict FAIL: a FAIL, or a MISSING the rule does not allow. */

@@ -224,7 +224,8 @@ public final class HistoryAnalysisBenchmark {
                     Status.PASS,
                     1,
                     Map.of(SERVICE, FINGERPRINT),
-                    metrics);
+                    metrics,
+                    Map.of());
             records.add(record);
         }
         new HistoryStore(file).appendAll(records);

@@ -159,7 +159,8 @@ class ConfirmationTest {
             Map<MetricKey, MetricValue> metrics =
                     Map.of(MetricKey.of("api_gateway", "p95_latency_ms"), MetricValue.of(16 + (i % 3) - 1));
             Instant time = Instant.parse("2026-03-01T12:00:00Z").minus(Duration.ofHours(15 - i));
-            records.add(HistoryRecord.of(time, "run-" + i, build, segment, Status.PASS, 1, fingerprints, metrics));
+            records.add(HistoryRecord.of(
+                    time, "run-" + i, build, segment, Status.PASS, 1, fingerprints, metrics, Map.of()));
         }
         new HistoryStore(dir.resolve("history.jsonl")).appendAll(records);
     }

@@ -15,6 +15,8 @@ import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
 import dev.locustmaven.stats.GateMode;
@@ -60,7 +62,8 @@ class StatisticalChecksTest {
             Map<MetricKey, MetricValue> metrics = new TreeMap<>();
             metrics.put(P95, MetricValue.of(10 * (1 + 0.02 * Math.sin(i))));
             Instant time = NOW.minus(Duration.ofHours(earlierRuns - i));
-            records.add(HistoryRecord.of(time, "run-" + i, BUILD, segment, Status.PASS, 1, fingerprints, metrics));
+            records.add(HistoryRecord.of(
+                    time, "run-" + i, BUILD, segment, Status.PASS, 1, fingerprints, metrics, Map.of()));
         }
         Path history = dir.resolve("history.jsonl");
         new HistoryStore(history).appendAll(records);
@@ -151,7 +154,9 @@ class StatisticalChecksTest {
                     "run-" + i, NOW.minus(Duration.ofHours(15 - i)), "c", 100 * (1 + 0.02 * Math.sin(i))));
         }
         Measurements current = Measurements.of(List.of(
-                new Measurement(max, MetricValue.of(400), 300), new Measurement(P95, MetricValue.of(400), 300, true)));
+                new Measurement(max, MetricValue.of(400), 300),
+                new Measurement(
+                        P95, MetricValue.of(400), new Sample.Quantile(0.95, ResponseTimes.of(Map.of(400.0, 300L))))));
 
         StatisticalChecks.Outcome outcome = StatisticalChecks.evaluate(
                 Map.of(max, steady, P95, steady), current, StatisticalChecks.settings("fail", null));

@@ -458,7 +458,10 @@ class GateTest {
         assertThat(verdict.checks().get(2).message()).contains("no response-time histograms to merge");
         assertThat(verdict.checks().get(4).message())
                 .isEqualTo(
-                        "rag_service query_p95_ms: 1600 ms vs baseline 1200 ms (+33.3%), above the warning level +25%.");
+                        "rag_service query_p95_ms: 1600 ms vs baseline 1200 ms (+33.3%), above the warning level +25%,"
+                                + " beyond sampling error: at least +33.3% at 95% confidence (approximate: rebuilt from"
+                                + " Locust's percentile columns) from 606 requests; the baseline records no sample, so"
+                                + " it counts as exact.");
     }
 
     private static MetricDefinition metric(

@@ -30,6 +30,7 @@ final class Records {
                 Status.PASS,
                 1,
                 Map.of("api", FINGERPRINT),
-                metrics);
+                metrics,
+                Map.of());
     }
 }

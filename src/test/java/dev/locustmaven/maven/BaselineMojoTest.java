@@ -70,7 +70,8 @@ class BaselineMojoTest {
                 Map.of("api", fingerprint),
                 Map.of(
                         MetricKey.of("api", "p95_latency_ms"), MetricValue.of(p95),
-                        MetricKey.of("api", "limit_respected"), MetricValue.of(respected)));
+                        MetricKey.of("api", "limit_respected"), MetricValue.of(respected)),
+                Map.of());
     }
 
     @Test

@@ -114,7 +114,8 @@ final class SampleHistory {
                     Map.of(
                             "api_gateway", fingerprint("ApiGatewayUser"),
                             "rag_service", fingerprint("RagServiceUser")),
-                    metrics));
+                    metrics,
+                    Map.of()));
         }
         if (verdict != null) {
             VerdictJson.write(project.resolve(VERDICT), verdict, time);

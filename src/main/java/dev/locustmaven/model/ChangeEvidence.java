@@ -1,0 +1,25 @@
+package dev.locustmaven.model;
+
+/**
+ * How far sampling error lets a check's change be trusted: the change's confidence bounds and the requests behind
+ * both sides.
+ *
+ * @param runRequests requests behind the run's value
+ * @param baselineRequests requests behind the baseline's value; 0 when the baseline records no sample (judged exact)
+ * @param lower the least change the data support at the confidence: a relative change in percent for a relative
+ *     level, a difference in the metric's unit for an absolute one; may be infinite
+ * @param upper the greatest
+ * @param confidence one-sided, e.g. 0.95
+ * @param conclusive false when the value breaks the fail level but sampling error cannot rule out that it does not
+ * @param requestsToDecide roughly how many requests would settle an inconclusive breach; {@code null} when unknown
+ * @param approximate true when a side's sample was rebuilt from Locust's percentile columns (CSV input)
+ */
+public record ChangeEvidence(
+        long runRequests,
+        long baselineRequests,
+        double lower,
+        double upper,
+        double confidence,
+        boolean conclusive,
+        Long requestsToDecide,
+        boolean approximate) {}
