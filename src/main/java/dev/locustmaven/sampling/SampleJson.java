@@ -184,7 +184,8 @@ public final class SampleJson {
                     floors = new TreeMap<>();
                     NavigableMap<Double, Long> into = floors;
                     bucket.getValue().properties().forEach(floor -> {
-                        if (floor.getValue().isIntegralNumber()) {
+                        // floors only make a stand-in's lower bounds safer: one that does not parse is skipped
+                        if (floor.getValue().isIntegralNumber() && floor.getKey().matches("\\d+(\\.\\d+)?")) {
                             into.merge(
                                     Double.parseDouble(floor.getKey()),
                                     floor.getValue().asLong(),
