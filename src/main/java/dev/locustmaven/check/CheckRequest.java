@@ -1,6 +1,7 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.machine.MachineOptions;
 import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.report.ReportContext;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param baselineFile may not exist yet; then every change rule reports NO_BASELINE
  * @param context commit, branch and build link for the Markdown report
  * @param history where the history of runs is kept and whether this run is added; null: no history
+ * @param machine this build's calibration of the machine and what to do with it; null: none
  */
 public record CheckRequest(
         Path resultsDirectory,
@@ -22,11 +24,26 @@ public record CheckRequest(
         List<MetricDefinition> metrics,
         Instant now,
         ReportContext context,
-        HistoryOptions history) {
+        HistoryOptions history,
+        MachineOptions machine) {
 
     public CheckRequest {
         thresholds = List.copyOf(thresholds);
         metrics = List.copyOf(metrics);
+        machine = machine == null ? MachineOptions.none() : machine;
+    }
+
+    /** A check without a calibration of the machine. */
+    public CheckRequest(
+            Path resultsDirectory,
+            Path baselineFile,
+            Path reportDirectory,
+            List<ThresholdRule> thresholds,
+            List<MetricDefinition> metrics,
+            Instant now,
+            ReportContext context,
+            HistoryOptions history) {
+        this(resultsDirectory, baselineFile, reportDirectory, thresholds, metrics, now, context, history, null);
     }
 
     /** A check without history. */
@@ -38,6 +55,6 @@ public record CheckRequest(
             List<MetricDefinition> metrics,
             Instant now,
             ReportContext context) {
-        this(resultsDirectory, baselineFile, reportDirectory, thresholds, metrics, now, context, null);
+        this(resultsDirectory, baselineFile, reportDirectory, thresholds, metrics, now, context, null, null);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locustmaven.machine.Calibration;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
@@ -25,11 +26,13 @@ import java.util.TreeMap;
  * <pre>{@code
  * {"schema":1,"time":"2026-01-02T03:04:05Z","run_id":"...","git_commit":"...","git_branch":"main",
  *  "build_url":"...","segment":"...","verdict":"PASS","runs":1,
+ *  "calibration":{"method":1,"cpu_loop_ms":16.9,"loopback_round_trip_ms":0.0152},
  *  "services":{"api":{"fingerprint":{"users":10,...},"metrics":{"rps":2.5,...},
  *                     "endpoints":{"GET /x":{"p95_latency_ms":650,...}}}}}
  * }</pre>
  *
- * Keys are written in a fixed order, metrics sorted, absent values left out. Non-finite numbers cannot be JSON and are
+ * Keys are written in a fixed order, metrics sorted, absent values left out ({@code calibration} too: lines written
+ * before it existed read as records without one, and older readers skip it as an unknown key). Non-finite numbers cannot be JSON and are
  * left out too.
  */
 final class HistoryFormat {
@@ -51,6 +54,9 @@ final class HistoryFormat {
             writeOptional(json, "segment", record.segment());
             json.writeStringField("verdict", record.verdict().name());
             json.writeNumberField("runs", record.runs());
+            if (record.calibration() != null) {
+                writeCalibration(json, record.calibration());
+            }
             json.writeObjectFieldStart("services");
             for (Map.Entry<String, ServiceData> service : byService(record).entrySet()) {
                 json.writeObjectFieldStart(service.getKey());
@@ -130,6 +136,14 @@ final class HistoryFormat {
         json.writeEndObject();
     }
 
+    private static void writeCalibration(JsonGenerator json, Calibration calibration) throws IOException {
+        json.writeObjectFieldStart("calibration");
+        json.writeNumberField("method", calibration.method());
+        json.writeNumberField("cpu_loop_ms", Calibration.stored(calibration.cpuLoopMs()));
+        json.writeNumberField("loopback_round_trip_ms", Calibration.stored(calibration.loopbackRoundTripMs()));
+        json.writeEndObject();
+    }
+
     private static void writeMetrics(JsonGenerator json, Map<String, MetricValue> metrics) throws IOException {
         for (Map.Entry<String, MetricValue> metric : metrics.entrySet()) {
             if (metric.getValue() instanceof MetricValue.Flag flag) {
@@ -202,6 +216,7 @@ final class HistoryFormat {
         private String segment;
         private String verdict;
         private Integer runs;
+        private Calibration calibration;
         private final Map<String, Fingerprint> fingerprints = new TreeMap<>();
         private final Map<MetricKey, MetricValue> metrics = new LinkedHashMap<>(128);
         private String problem;
@@ -243,6 +258,7 @@ final class HistoryFormat {
                         }
                     }
                     case "services" -> readServices(json, value);
+                    case "calibration" -> readCalibration(json, value);
                     default -> json.skipChildren();
                 }
             }
@@ -258,6 +274,40 @@ final class HistoryFormat {
                 return null;
             }
             return json.getText();
+        }
+
+        /** {@code {"method":1,"cpu_loop_ms":16.9,"loopback_round_trip_ms":0.0152}}; unknown keys are skipped. */
+        private void readCalibration(JsonParser json, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (value != JsonToken.START_OBJECT) {
+                problem("\"calibration\" must be an object");
+                json.skipChildren();
+                return;
+            }
+            Integer method = null;
+            Double cpu = null;
+            Double loopback = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (name) {
+                    case "method" -> method = whole(json, token, name);
+                    case "cpu_loop_ms" -> cpu = number(json, token, name);
+                    case "loopback_round_trip_ms" -> loopback = number(json, token, name);
+                    default -> json.skipChildren();
+                }
+            }
+            if (method == null || cpu == null || loopback == null) {
+                problem("\"calibration\" needs method, cpu_loop_ms and loopback_round_trip_ms");
+                return;
+            }
+            try {
+                calibration = new Calibration(method, cpu, loopback);
+            } catch (IllegalArgumentException e) {
+                problem("\"calibration\": " + e.getMessage());
+            }
         }
 
         private void readServices(JsonParser json, JsonToken value) throws IOException {
@@ -434,7 +484,8 @@ final class HistoryFormat {
                     status(),
                     runs == null ? 1 : runs,
                     fingerprints,
-                    metrics);
+                    metrics,
+                    calibration);
         }
 
         private Instant instant() throws BadLine {

@@ -1,5 +1,6 @@
 package dev.locustmaven.history;
 
+import dev.locustmaven.machine.Calibration;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  *     the medians of the runs)
  * @param fingerprints per service
  * @param metrics every metric of every service and endpoint, in key order; only numbers and booleans
+ * @param calibration how fast the machine was in this build; null in records written before it was measured, or
+ *     with {@code locust.machineCalibration=off}
  */
 public record HistoryRecord(
         int schema,
@@ -44,7 +47,8 @@ public record HistoryRecord(
         Status verdict,
         int runs,
         Map<String, Fingerprint> fingerprints,
-        Map<MetricKey, MetricValue> metrics) {
+        Map<MetricKey, MetricValue> metrics,
+        Calibration calibration) {
 
     /** The line format this version writes and reads. */
     public static final int SCHEMA = 1;
@@ -64,6 +68,39 @@ public record HistoryRecord(
         }
         fingerprints = Collections.unmodifiableMap(new TreeMap<>(fingerprints));
         metrics = Collections.unmodifiableMap(inKeyOrder(metrics));
+    }
+
+    /** A record without a calibration. */
+    public HistoryRecord(
+            int schema,
+            Instant time,
+            String runId,
+            String gitCommit,
+            String gitBranch,
+            String buildUrl,
+            String segment,
+            Status verdict,
+            int runs,
+            Map<String, Fingerprint> fingerprints,
+            Map<MetricKey, MetricValue> metrics) {
+        this(schema, time, runId, gitCommit, gitBranch, buildUrl, segment, verdict, runs, fingerprints, metrics, null);
+    }
+
+    /** The same record with this build's calibration; {@code null} for none. */
+    public HistoryRecord withCalibration(Calibration newCalibration) {
+        return new HistoryRecord(
+                schema,
+                time,
+                runId,
+                gitCommit,
+                gitBranch,
+                buildUrl,
+                segment,
+                verdict,
+                runs,
+                fingerprints,
+                metrics,
+                newCalibration);
     }
 
     /**
