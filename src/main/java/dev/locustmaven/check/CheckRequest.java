@@ -2,6 +2,7 @@ package dev.locustmaven.check;
 
 import dev.locustmaven.gate.GateOptions;
 import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.machine.MachineOptions;
 import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.report.ReportContext;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param history where the history of runs is kept and whether this run is added; null: no history
  * @param significance true to fail a change level only beyond sampling error (threshold rules may say otherwise)
  * @param confidence the one-sided confidence of that judgement
+ * @param machine this build's calibration of the machine and what to do with it; null: none
  */
 public record CheckRequest(
         Path resultsDirectory,
@@ -27,14 +29,19 @@ public record CheckRequest(
         ReportContext context,
         HistoryOptions history,
         boolean significance,
-        double confidence) {
+        double confidence,
+        MachineOptions machine) {
 
     public CheckRequest {
         thresholds = List.copyOf(thresholds);
         metrics = List.copyOf(metrics);
+        machine = machine == null ? MachineOptions.none() : machine;
     }
 
-    /** A check with the default significance: beyond sampling error at 95% one-sided confidence. */
+    /**
+     * A check with the default significance (beyond sampling error at 95% one-sided confidence) and no calibration of
+     * the machine.
+     */
     public CheckRequest(
             Path resultsDirectory,
             Path baselineFile,
@@ -54,7 +61,8 @@ public record CheckRequest(
                 context,
                 history,
                 true,
-                GateOptions.DEFAULT_CONFIDENCE);
+                GateOptions.DEFAULT_CONFIDENCE,
+                null);
     }
 
     /** A check without history. */

@@ -129,10 +129,11 @@ public final class PerformanceCheck {
         HistoryStore store = null;
         Map<MetricKey, List<SeriesPoint>> series = Map.of();
         StatisticalChecks.Outcome statistics = null;
+        List<HistoryRecord> records = List.of();
         if (history != null) {
             store = new HistoryStore(history.file());
             fingerprints = RunHistory.fingerprints(measured, history.environment());
-            List<HistoryRecord> records = readHistory(store, warnings);
+            records = readHistory(store, warnings);
             series = RunHistory.comparableSeries(
                     records, NoMeasurement.measured(measurements, unmeasured), fingerprints, segment);
             statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
@@ -157,21 +158,24 @@ public final class PerformanceCheck {
             trends = RunHistory.degradingTrends(
                     series, measurements, request.now(), history.build().gitCommit());
         }
+        MachineCheck machine = MachineCheck.of(request, records);
+        verdict = machine.apply(verdict);
 
         Path dir = request.reportDirectory();
         Path json = dir.resolve(VERDICT_JSON);
         Path markdownFile = dir.resolve(REPORT_MD);
         Path junit = dir.resolve(JUNIT_XML);
-        String markdown = MarkdownReport.render(verdict, request.context());
-        VerdictJson.write(json, verdict, request.now());
-        MarkdownReport.write(markdownFile, verdict, request.context());
+        String markdown = MarkdownReport.render(verdict, request.context(), machine.report());
+        VerdictJson.write(json, verdict, request.now(), machine.report());
+        MarkdownReport.write(markdownFile, verdict, request.context(), machine.report());
         JUnitReport.write(junit, verdict);
         Measurements judged = NoMeasurement.measured(measurements, unmeasured);
         if (history != null && history.record() && measured.services().isEmpty()) {
             notes.add("This run is not recorded in " + store.file() + ": no service of it is a measurement");
         } else if (history != null && history.record()) {
-            Function<Set<String>, HistoryRecord> record =
-                    recordFor(request, segment, verdict.level(), runs, fingerprints, judged);
+            Function<Set<String>, HistoryRecord> record = recordFor(
+                            request, segment, verdict.level(), runs, fingerprints, judged)
+                    .andThen(machine::record);
             record(store, record, history, request.now(), notes, warnings);
         }
         return new CheckResult(

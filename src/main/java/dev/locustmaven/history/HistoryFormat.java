@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.locustmaven.machine.Calibration;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Sample;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * {"schema":1,"time":"2026-01-02T03:04:05Z","run_id":"...","git_commit":"...","git_branch":"main",
  *  "build_url":"...","segment":"...","verdict":"PASS","runs":1,
+ *  "calibration":{"method":1,"cpu_loop_ms":16.9,"loopback_round_trip_ms":0.0152},
  *  "services":{"api":{"fingerprint":{"users":10,...},"metrics":{"rps":2.5,...},
  *                     "endpoints":{"GET /x":{"p95_latency_ms":650,...}}}},
  *  "sampling":{...}}
@@ -35,7 +37,8 @@ import java.util.TreeMap;
  *
  * {@code sampling} holds the samples behind the values, in {@link SampleJson}'s form.
  *
- * Keys are written in a fixed order, metrics sorted, absent values left out. Non-finite numbers cannot be JSON and are
+ * Keys are written in a fixed order, metrics sorted, absent values left out ({@code calibration} too: lines written
+ * before it existed read as records without one, and older readers skip it as an unknown key). Non-finite numbers cannot be JSON and are
  * left out too.
  */
 final class HistoryFormat {
@@ -57,6 +60,9 @@ final class HistoryFormat {
             writeOptional(json, "segment", record.segment());
             json.writeStringField("verdict", record.verdict().name());
             json.writeNumberField("runs", record.runs());
+            if (record.calibration() != null) {
+                writeCalibration(json, record.calibration());
+            }
             json.writeObjectFieldStart("services");
             for (Map.Entry<String, ServiceData> service : byService(record).entrySet()) {
                 json.writeObjectFieldStart(service.getKey());
@@ -141,6 +147,14 @@ final class HistoryFormat {
         json.writeEndObject();
     }
 
+    private static void writeCalibration(JsonGenerator json, Calibration calibration) throws IOException {
+        json.writeObjectFieldStart("calibration");
+        json.writeNumberField("method", calibration.method());
+        json.writeNumberField("cpu_loop_ms", Calibration.stored(calibration.cpuLoopMs()));
+        json.writeNumberField("loopback_round_trip_ms", Calibration.stored(calibration.loopbackRoundTripMs()));
+        json.writeEndObject();
+    }
+
     private static void writeMetrics(JsonGenerator json, Map<String, MetricValue> metrics) throws IOException {
         for (Map.Entry<String, MetricValue> metric : metrics.entrySet()) {
             if (metric.getValue() instanceof MetricValue.Flag flag) {
@@ -213,6 +227,7 @@ final class HistoryFormat {
         private String segment;
         private String verdict;
         private Integer runs;
+        private Calibration calibration;
         private final Map<String, Fingerprint> fingerprints = new TreeMap<>();
         private final Map<MetricKey, MetricValue> metrics = new LinkedHashMap<>(128);
         private final Map<MetricKey, Sample> samples = new TreeMap<>();
@@ -257,6 +272,7 @@ final class HistoryFormat {
                     case "services" -> readServices(json, value);
                     // a sample only widens a later promotion's error: one that does not fit is dropped, the record kept
                     case "sampling" -> samples.putAll(SampleJson.read(MAPPER.readTree(json), problem -> {}));
+                    case "calibration" -> readCalibration(json, value);
                     default -> json.skipChildren();
                 }
             }
@@ -272,6 +288,40 @@ final class HistoryFormat {
                 return null;
             }
             return json.getText();
+        }
+
+        /** {@code {"method":1,"cpu_loop_ms":16.9,"loopback_round_trip_ms":0.0152}}; unknown keys are skipped. */
+        private void readCalibration(JsonParser json, JsonToken value) throws IOException {
+            if (value == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (value != JsonToken.START_OBJECT) {
+                problem("\"calibration\" must be an object");
+                json.skipChildren();
+                return;
+            }
+            Integer method = null;
+            Double cpu = null;
+            Double loopback = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String name = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (name) {
+                    case "method" -> method = whole(json, token, name);
+                    case "cpu_loop_ms" -> cpu = number(json, token, name);
+                    case "loopback_round_trip_ms" -> loopback = number(json, token, name);
+                    default -> json.skipChildren();
+                }
+            }
+            if (method == null || cpu == null || loopback == null) {
+                problem("\"calibration\" needs method, cpu_loop_ms and loopback_round_trip_ms");
+                return;
+            }
+            try {
+                calibration = new Calibration(method, cpu, loopback);
+            } catch (IllegalArgumentException e) {
+                problem("\"calibration\": " + e.getMessage());
+            }
         }
 
         private void readServices(JsonParser json, JsonToken value) throws IOException {
@@ -449,7 +499,8 @@ final class HistoryFormat {
                     runs == null ? 1 : runs,
                     fingerprints,
                     metrics,
-                    samples);
+                    samples,
+                    calibration);
         }
 
         private Instant instant() throws BadLine {

@@ -1,5 +1,6 @@
 package dev.locustmaven.history;
 
+import dev.locustmaven.machine.Calibration;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
@@ -35,6 +36,8 @@ import java.util.TreeMap;
  * @param metrics every metric of every service and endpoint, in key order; only numbers and booleans
  * @param samples what the values with a sampling error were computed from (response times, requests and failures),
  *     so that a baseline promoted from several runs pools them; empty in records written before they were kept
+ * @param calibration how fast the machine was in this build; null in records written before it was measured, or
+ *     with {@code locust.machineCalibration=off}
  */
 public record HistoryRecord(
         int schema,
@@ -48,7 +51,8 @@ public record HistoryRecord(
         int runs,
         Map<String, Fingerprint> fingerprints,
         Map<MetricKey, MetricValue> metrics,
-        Map<MetricKey, Sample> samples) {
+        Map<MetricKey, Sample> samples,
+        Calibration calibration) {
 
     /** The line format this version writes and reads. */
     public static final int SCHEMA = 1;
@@ -71,7 +75,7 @@ public record HistoryRecord(
         samples = Collections.unmodifiableMap(new TreeMap<>(samples));
     }
 
-    /** A record without samples. */
+    /** A record without samples or a calibration. */
     public HistoryRecord(
             int schema,
             Instant time,
@@ -96,7 +100,26 @@ public record HistoryRecord(
                 runs,
                 fingerprints,
                 metrics,
-                Map.of());
+                Map.of(),
+                null);
+    }
+
+    /** The same record with this build's calibration; {@code null} for none. */
+    public HistoryRecord withCalibration(Calibration newCalibration) {
+        return new HistoryRecord(
+                schema,
+                time,
+                runId,
+                gitCommit,
+                gitBranch,
+                buildUrl,
+                segment,
+                verdict,
+                runs,
+                fingerprints,
+                metrics,
+                samples,
+                newCalibration);
     }
 
     /**
@@ -141,7 +164,8 @@ public record HistoryRecord(
                 runs,
                 fingerprints,
                 metrics,
-                samples);
+                samples,
+                null);
     }
 
     /**

@@ -13,6 +13,10 @@ import dev.locustmaven.gate.Significance;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.locust.ScenarioRunner;
+import dev.locustmaven.machine.CalibrationSteps;
+import dev.locustmaven.machine.Calibrator;
+import dev.locustmaven.machine.MachineMode;
+import dev.locustmaven.machine.MachineOptions;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
@@ -190,6 +194,16 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.historyMaxAgeDays", defaultValue = "0")
     private int historyMaxAgeDays;
 
+    /**
+     * The machine's calibration: {@code reclassify} (default) reads {@code <resultsDirectory>/calibration.json} (or
+     * measures the machine when the {@code run} goal left none), records it in the history and the reports, warns when
+     * the machine was far slower or faster than in its earlier builds, and on a slower machine reports a latency
+     * failure that every endpoint of a service shares as a warning instead of a regression; {@code warn} does all but
+     * the last; {@code off} measures nothing.
+     */
+    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
+    private String machineCalibration;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -200,6 +214,11 @@ public class CheckMojo extends AbstractLocustMojo {
         Instant now = Instant.now();
         CheckResult result;
         try {
+            MachineOptions machine = CalibrationSteps.forCheck(
+                    MachineMode.parse(machineCalibration),
+                    resultsDirectory.toPath(),
+                    new Calibrator(),
+                    new MavenRunLog(getLog()));
             result = new PerformanceCheck()
                     .run(
                             new CheckRequest(
@@ -216,7 +235,8 @@ public class CheckMojo extends AbstractLocustMojo {
                                             publication.githubContext().runUrl()),
                                     history(),
                                     Significance.parse(significance),
-                                    confidence),
+                                    confidence,
+                                    machine),
                             confirmation());
         } catch (RuntimeException e) {
             throw Failures.asExecutionException(e);

@@ -11,6 +11,9 @@ import dev.locustmaven.locust.RunLog;
 import dev.locustmaven.locust.ScenarioOutcome;
 import dev.locustmaven.locust.ScenarioRunner;
 import dev.locustmaven.locust.SystemUnderTest;
+import dev.locustmaven.machine.CalibrationSteps;
+import dev.locustmaven.machine.Calibrator;
+import dev.locustmaven.machine.MachineMode;
 import java.io.File;
 import java.net.URI;
 import java.util.ArrayList;
@@ -175,6 +178,14 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.processLogDirectory", defaultValue = "${project.build.directory}/locust-processes")
     private File processLogDirectory;
 
+    /**
+     * Measures how fast the machine is (a fixed CPU loop and loopback round trips, a few hundred milliseconds) right
+     * before the first Locust run and writes it to {@code <resultsDirectory>/calibration.json} for {@code check}:
+     * {@code reclassify} (default) or {@code warn}; {@code off} measures nothing. See {@code check}'s parameter.
+     */
+    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
+    private String machineCalibration;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -184,6 +195,7 @@ public class RunMojo extends AbstractLocustMojo {
         RunLog log = new MavenRunLog(getLog());
         List<ScenarioOutcome> outcomes;
         try {
+            MachineMode machine = MachineMode.parse(machineCalibration);
             List<LocustScenario> resolved = new ScenarioResolver(new ScenarioResolver.Defaults(
                             defaults(),
                             service,
@@ -212,7 +224,9 @@ public class RunMojo extends AbstractLocustMojo {
                     log);
             LocustSession session = new LocustSession(new LocustRunner(locust, settings, log), resolved, system, log);
             project.setContextValue(SCENARIO_RUNNER_KEY, session);
-            outcomes = session.runAll(resultsDirectory.toPath());
+            outcomes = session.runAll(
+                    resultsDirectory.toPath(),
+                    () -> CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log));
         } catch (LocustRunException | IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.locustmaven.report;
 
 import dev.locustmaven.io.AtomicFile;
+import dev.locustmaven.machine.MachineReport;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
@@ -24,10 +25,15 @@ public final class MarkdownReport {
     private MarkdownReport() {}
 
     public static String render(Verdict verdict, ReportContext context) {
+        return render(verdict, context, null);
+    }
+
+    /** The report with the machine's calibration in the run's context; {@code machine} may be {@code null}. */
+    public static String render(Verdict verdict, ReportContext context, MachineReport machine) {
         StringBuilder md = new StringBuilder();
         md.append("## Locust performance check: ").append(verdict.level()).append("\n\n");
         md.append(CheckText.counts(verdict)).append(".\n\n");
-        appendContext(md, context);
+        appendContext(md, context, machine);
 
         appendProblems(md, "Failures", verdict.withStatus(Status.FAIL));
         appendProblems(md, "Missing metrics", verdict.withStatus(Status.MISSING));
@@ -67,14 +73,19 @@ public final class MarkdownReport {
 
     /** Writes {@link #render} to {@code file} (usually {@code target/locust/report.md}), atomically. */
     public static void write(Path file, Verdict verdict, ReportContext context) {
+        write(file, verdict, context, null);
+    }
+
+    /** Writes {@link #render(Verdict, ReportContext, MachineReport)} to {@code file}, atomically. */
+    public static void write(Path file, Verdict verdict, ReportContext context, MachineReport machine) {
         try {
-            AtomicFile.write(file, render(verdict, context));
+            AtomicFile.write(file, render(verdict, context, machine));
         } catch (IOException e) {
             throw new ReportFileException(file + ": cannot write the Markdown report: " + e, e);
         }
     }
 
-    private static void appendContext(StringBuilder md, ReportContext context) {
+    private static void appendContext(StringBuilder md, ReportContext context, MachineReport machine) {
         int before = md.length();
         if (context.time() != null) {
             md.append("- Time: ").append(context.time()).append('\n');
@@ -87,6 +98,9 @@ public final class MarkdownReport {
         }
         if (context.buildLink() != null) {
             md.append("- Build: ").append(context.buildLink()).append('\n');
+        }
+        if (machine != null) {
+            md.append("- Machine: ").append(escape(machine.line())).append('\n');
         }
         if (md.length() > before) {
             md.append('\n');

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locustmaven.io.AtomicFile;
+import dev.locustmaven.machine.MachineReport;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
@@ -36,12 +37,15 @@ import java.util.List;
  *
  * <pre>{@code
  * {"verdict": "FAIL", "generated_at": "...", "warnings": ["..."],
+ *  "calibration": {"method", "cpu_loop_ms", "loopback_round_trip_ms", "measured_at", "measured_by", "took_ms",
+ *                  "usual": {"cpu_loop_ms", "loopback_round_trip_ms", "builds"}, "speed"},
  *  "checks": [{"service", "endpoint", "metric", "baseline", "current", "delta", "change_pct", "rule", "status",
  *              "message"}]}
  * }</pre>
  *
  * Every check has all ten keys; absent values are {@code null} ({@code endpoint} for a service metric, {@code
- * change_pct} for a zero baseline). Flags stay booleans; numbers are rounded as {@link MetricFormat#number} rounds.
+ * change_pct} for a zero baseline). {@code calibration} is left out when the build has none, {@code usual} and {@code
+ * speed} when the history has too few calibrations to compare with ({@link MachineReport#json}). Flags stay booleans; numbers are rounded as {@link MetricFormat#number} rounds.
  */
 public final class VerdictJson {
 
@@ -62,6 +66,11 @@ public final class VerdictJson {
 
     /** The JSON text, ending in a newline; {@code generatedAt} may be {@code null} to leave the key out. */
     public static String render(Verdict verdict, Instant generatedAt) {
+        return render(verdict, generatedAt, null);
+    }
+
+    /** The JSON text with the machine's calibration; {@code machine} may be {@code null} to leave it out. */
+    public static String render(Verdict verdict, Instant generatedAt, MachineReport machine) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         ObjectNode root = nodes.objectNode();
         root.put("verdict", verdict.level().name());
@@ -70,6 +79,9 @@ public final class VerdictJson {
         }
         ArrayNode warnings = root.putArray("warnings");
         verdict.warnings().forEach(warnings::add);
+        if (machine != null) {
+            root.set("calibration", machine.json());
+        }
         ArrayNode checks = root.putArray("checks");
         for (Check check : verdict.checks()) {
             ObjectNode node = checks.addObject();
@@ -92,8 +104,12 @@ public final class VerdictJson {
     }
 
     public static void write(Path file, Verdict verdict, Instant generatedAt) {
+        write(file, verdict, generatedAt, null);
+    }
+
+    public static void write(Path file, Verdict verdict, Instant generatedAt, MachineReport machine) {
         try {
-            AtomicFile.write(file, render(verdict, generatedAt));
+            AtomicFile.write(file, render(verdict, generatedAt, machine));
         } catch (IOException e) {
             throw new ReportFileException(file + ": cannot write the verdict: " + e, e);
         }

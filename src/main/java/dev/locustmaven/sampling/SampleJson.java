@@ -185,7 +185,8 @@ public final class SampleJson {
                     NavigableMap<Double, Long> into = floors;
                     bucket.getValue().properties().forEach(floor -> {
                         // floors only make a stand-in's lower bounds safer: one that does not parse is skipped
-                        if (floor.getValue().isIntegralNumber() && floor.getKey().matches("\\d+(\\.\\d+)?")) {
+                        if (floor.getValue().isIntegralNumber()
+                                && floor.getKey().matches("\\d+(\\.\\d+)?")) {
                             into.merge(
                                     Double.parseDouble(floor.getKey()),
                                     floor.getValue().asLong(),

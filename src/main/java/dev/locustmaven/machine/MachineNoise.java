@@ -1,0 +1,146 @@
+package dev.locustmaven.machine;
+
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.model.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The verdict in the light of the machine's calibration: a pure function of the verdict and the comparison of this
+ * build's calibration with the usual ones.
+ *
+ * <ul>
+ *   <li>Without a comparison (too little history) or on a machine of its usual speed, the verdict is returned as it
+ *       is.
+ *   <li>On a machine far from its usual speed the verdict gets a warning with the figures ({@link
+ *       MachineComparison#warning}).
+ *   <li>On a slower machine, with {@link MachineMode#RECLASSIFY}, a latency failure that every endpoint of a service
+ *       shares is reported as WARN, "machine slower than usual", instead of FAIL. A service qualifies when its
+ *       latency checks (metrics ending in {@code _ms}) that the rules judged (PASS, WARN or FAIL) cover at least
+ *       {@value #MIN_ENDPOINTS} endpoints and every one of them FAILed with a value above its baseline. One endpoint
+ *       that passes or only warns, one that got faster, keeps every failure of the service a FAIL: that is what a
+ *       regression of the code looks like. Other metrics (throughput, errors) are never reclassified.
+ * </ul>
+ */
+public final class MachineNoise {
+
+    /** The endpoints whose latency checks must all have failed: one endpoint alone cannot show a shared cause. */
+    public static final int MIN_ENDPOINTS = 2;
+
+    private MachineNoise() {}
+
+    /** {@link #apply(Verdict, Optional, MachineMode, Predicate)} with every check counted as a rule's. */
+    public static Verdict apply(Verdict verdict, Optional<MachineComparison> comparison, MachineMode mode) {
+        return apply(verdict, comparison, mode, check -> true);
+    }
+
+    /**
+     * @param comparison this build's calibration against the usual ones; empty when the history has too few
+     * @param ruleChecks which checks are the rules' verdicts on a metric and so speak for the service (the caller
+     *     leaves out checks of other layers, such as the statistical gate's, which corrects for a common shift
+     *     itself); only these decide, and only these are reclassified
+     */
+    public static Verdict apply(
+            Verdict verdict, Optional<MachineComparison> comparison, MachineMode mode, Predicate<Check> ruleChecks) {
+        Objects.requireNonNull(verdict, "verdict");
+        if (mode == MachineMode.OFF || comparison.isEmpty()) {
+            return verdict;
+        }
+        MachineComparison machine = comparison.get();
+        Optional<String> warning = machine.warning();
+        if (warning.isEmpty()) {
+            return verdict;
+        }
+        Map<String, List<Check>> shared =
+                mode == MachineMode.RECLASSIFY && machine.slower() ? sharedFailures(verdict, ruleChecks) : Map.of();
+        List<String> warnings = new ArrayList<>(verdict.warnings());
+        if (shared.isEmpty()) {
+            warnings.add(warning.get());
+            return new Verdict(verdict.level(), verdict.checks(), warnings);
+        }
+        warnings.add(warning.get() + " " + reclassified(shared));
+        Map<Check, Check> replaced = new LinkedHashMap<>();
+        shared.forEach((service, checks) -> {
+            String why = " All " + checks.size() + " latency checks of " + service + " ("
+                    + endpoints(checks).size() + " endpoints) failed, on a machine slower than usual: "
+                    + machine.figures() + ".";
+            checks.forEach(check -> replaced.put(check, asWarning(check, why)));
+        });
+        List<Check> checks = verdict.checks().stream()
+                .map(check -> replaced.getOrDefault(check, check))
+                .toList();
+        return Verdict.of(checks, warnings);
+    }
+
+    /** Per service, in the verdict's order, the latency checks of the services whose every endpoint failed. */
+    static Map<String, List<Check>> sharedFailures(Verdict verdict, Predicate<Check> ruleChecks) {
+        Map<String, List<Check>> latency = new LinkedHashMap<>();
+        for (Check check : verdict.checks()) {
+            if (ruleChecks.test(check) && isLatency(check) && isJudged(check)) {
+                latency.computeIfAbsent(check.key().service(), s -> new ArrayList<>())
+                        .add(check);
+            }
+        }
+        Map<String, List<Check>> shared = new LinkedHashMap<>();
+        latency.forEach((service, checks) -> {
+            if (endpoints(checks).size() >= MIN_ENDPOINTS && checks.stream().allMatch(MachineNoise::failedSlower)) {
+                shared.put(service, checks);
+            }
+        });
+        return shared;
+    }
+
+    static boolean isLatency(Check check) {
+        return check.key().metric().endsWith("_ms");
+    }
+
+    private static boolean isJudged(Check check) {
+        return check.status() == Status.PASS || check.status() == Status.WARN || check.status() == Status.FAIL;
+    }
+
+    /** FAIL with a value above the baseline: a latency that rose. A fixed limit without a baseline does not tell. */
+    private static boolean failedSlower(Check check) {
+        return check.status() == Status.FAIL && check.delta() != null && check.delta() > 0;
+    }
+
+    private static Set<String> endpoints(List<Check> checks) {
+        Set<String> endpoints = new TreeSet<>();
+        checks.stream().map(c -> c.key().endpoint()).filter(Objects::nonNull).forEach(endpoints::add);
+        return endpoints;
+    }
+
+    private static Check asWarning(Check check, String why) {
+        String message = check.message() == null ? check.key().toString() : check.message();
+        return new Check(
+                check.key(),
+                check.baseline(),
+                check.current(),
+                check.delta(),
+                check.changePct(),
+                check.rule(),
+                Status.WARN,
+                "Machine slower than usual, not counted as a regression: " + message + why,
+                check.missingAllowed());
+    }
+
+    private static String reclassified(Map<String, List<Check>> shared) {
+        Set<String> parts = new LinkedHashSet<>();
+        shared.forEach((service, checks) ->
+                parts.add(service + " (" + checks.size() + " check" + (checks.size() == 1 ? "" : "s") + ")"));
+        List<String> list = new ArrayList<>(parts);
+        String services = list.size() == 1
+                ? list.get(0)
+                : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+        return "The latency failures that every endpoint of " + services + " shares are reported as warnings, not as"
+                + " regressions (locust.machineCalibration=warn keeps them failures).";
+    }
+}

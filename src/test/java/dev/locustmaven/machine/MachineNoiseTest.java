@@ -1,0 +1,274 @@
+package dev.locustmaven.machine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.Status;
+import dev.locustmaven.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MachineNoiseTest {
+
+    /** 14 earlier builds at about 251 ms and 0.09 ms. */
+    private static final List<Calibration> USUAL = usual(14);
+
+    private static final Calibration SLOW = new Calibration(1, 412, 0.21);
+    private static final Calibration NORMAL = new Calibration(1, 255, 0.092);
+    private static final Calibration FAST = new Calibration(1, 120, 0.04);
+
+    private static final String SLOWER_WARNING = "This machine was slower than usual: CPU loop 412 ms vs 251 ms usual"
+            + " (median of 14 builds), loopback round trip 0.21 ms vs 0.09 ms.";
+
+    private static List<Calibration> usual(int builds) {
+        List<Calibration> calibrations = new ArrayList<>();
+        for (int i = 0; i < builds; i++) {
+            calibrations.add(new Calibration(1, 251 + (i % 3) - 1, 0.09 + ((i % 3) - 1) * 0.002));
+        }
+        return calibrations;
+    }
+
+    private static Optional<MachineComparison> against(Calibration current, List<Calibration> earlier) {
+        return MachineComparison.of(current, earlier);
+    }
+
+    private static Check latency(String service, String endpoint, double baseline, double current, Status status) {
+        String subject = service + (endpoint == null ? "" : " \"" + endpoint + "\"") + " p95_latency_ms";
+        return new Check(
+                new MetricKey(service, endpoint, "p95_latency_ms"),
+                MetricValue.of(baseline),
+                MetricValue.of(current),
+                current - baseline,
+                (current - baseline) / baseline * 100,
+                "warning +20% / fail +50%",
+                status,
+                subject + ": " + current + " ms vs baseline " + baseline + " ms.");
+    }
+
+    private static Check rps(String service, Status status) {
+        return new Check(
+                MetricKey.of(service, "rps"),
+                MetricValue.of(40),
+                MetricValue.of(20),
+                -20.0,
+                -50.0,
+                "warning -20% / fail -40%",
+                status,
+                service + " rps: 20 vs baseline 40.");
+    }
+
+    /** api: the service and both endpoints 60-100% slower; shop: only one of two endpoints slower. */
+    private static Verdict verdict(Status shopOther) {
+        return Verdict.of(
+                List.of(
+                        latency("api", null, 10, 17, Status.FAIL),
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        latency("api", "GET /health", 5, 10, Status.FAIL),
+                        rps("api", Status.PASS),
+                        latency("shop", "GET /cart", 20, 40, Status.FAIL),
+                        latency("shop", "POST /order", 20, 21, shopOther)),
+                List.of());
+    }
+
+    private static Check check(Verdict verdict, String service, String endpoint) {
+        return verdict.checks().stream()
+                .filter(c -> c.key().equals(new MetricKey(service, endpoint, "p95_latency_ms")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void onASlowMachineAFailureThatEveryEndpointSharesIsAWarning() {
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", null, 10, 17, Status.FAIL),
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        latency("api", "GET /health", 5, 10, Status.FAIL),
+                        rps("api", Status.PASS)),
+                List.of());
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.WARN);
+        assertThat(after.withStatus(Status.FAIL)).isEmpty();
+        assertThat(after.withStatus(Status.WARN)).hasSize(3);
+        assertThat(check(after, "api", "GET /items").message())
+                .isEqualTo("Machine slower than usual, not counted as a regression: api \"GET /items\""
+                        + " p95_latency_ms: 16.0 ms vs baseline 10.0 ms. All 3 latency checks of api (2 endpoints)"
+                        + " failed, on a machine slower than usual: CPU loop 412 ms vs 251 ms usual (median of 14"
+                        + " builds), loopback round trip 0.21 ms vs 0.09 ms.");
+        // the check keeps its numbers and rule
+        assertThat(check(after, "api", "GET /items").current()).isEqualTo(MetricValue.of(16));
+        assertThat(check(after, "api", "GET /items").rule()).isEqualTo("warning +20% / fail +50%");
+        assertThat(after.warnings())
+                .containsExactly(SLOWER_WARNING + " The latency failures that every endpoint of api (3 checks) shares"
+                        + " are reported as warnings, not as regressions (locust.machineCalibration=warn keeps them"
+                        + " failures).");
+    }
+
+    @Test
+    void onASlowMachineAFailureOfOneEndpointWhileAnotherPassesStaysAFailure() {
+        Verdict after = MachineNoise.apply(verdict(Status.PASS), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.FAIL);
+        assertThat(check(after, "shop", "GET /cart").status()).isEqualTo(Status.FAIL);
+        assertThat(check(after, "shop", "GET /cart").message()).doesNotContain("Machine");
+        // api, whose endpoints all failed, is still reclassified
+        assertThat(check(after, "api", "GET /health").status()).isEqualTo(Status.WARN);
+        assertThat(after.warnings()).hasSize(1);
+        assertThat(after.warnings().get(0)).startsWith(SLOWER_WARNING).contains("endpoint of api (3 checks)");
+    }
+
+    @Test
+    void anEndpointThatOnlyWarnsKeepsTheOthersFailures() {
+        Verdict after = MachineNoise.apply(verdict(Status.WARN), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(check(after, "shop", "GET /cart").status()).isEqualTo(Status.FAIL);
+        assertThat(after.level()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void anEndpointThatFailedFasterThanItsBaselineKeepsTheFailures() {
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        // a fixed-limit rule can fail a value below its baseline
+                        latency("api", "GET /health", 5, 4, Status.FAIL)),
+                List.of());
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.withStatus(Status.FAIL)).hasSize(2);
+        assertThat(after.warnings()).containsExactly(SLOWER_WARNING);
+    }
+
+    @Test
+    void oneEndpointAloneIsNoEvidenceOfASharedCause() {
+        Verdict before = Verdict.of(
+                List.of(latency("api", null, 10, 17, Status.FAIL), latency("api", "GET /items", 10, 16, Status.FAIL)),
+                List.of());
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.FAIL);
+        assertThat(after.withStatus(Status.FAIL)).hasSize(2);
+    }
+
+    @Test
+    void throughputFailuresAreNeverReclassified() {
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        latency("api", "GET /health", 5, 10, Status.FAIL),
+                        rps("api", Status.FAIL)),
+                List.of());
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.FAIL);
+        assertThat(after.withStatus(Status.FAIL))
+                .extracting(c -> c.key().metric())
+                .containsExactly("rps");
+    }
+
+    @Test
+    void checksTheCallerDoesNotCountNeitherDecideNorChange() {
+        Check statistical = new Check(
+                new MetricKey("api", "GET /items", "p50_latency_ms"),
+                null,
+                MetricValue.of(16),
+                null,
+                null,
+                "statistical gate",
+                Status.WARN,
+                "api \"GET /items\" p50_latency_ms: prediction interval …");
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        latency("api", "GET /health", 5, 10, Status.FAIL),
+                        statistical),
+                List.of());
+
+        Verdict counted = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
+        Verdict rulesOnly = MachineNoise.apply(
+                before, against(SLOW, USUAL), MachineMode.RECLASSIFY, c -> !"statistical gate".equals(c.rule()));
+
+        assertThat(counted.level()).isEqualTo(Status.FAIL);
+        assertThat(rulesOnly.level()).isEqualTo(Status.WARN);
+        assertThat(rulesOnly.checks()).contains(statistical);
+    }
+
+    @Test
+    void onAMachineOfUsualSpeedNothingChanges() {
+        Verdict before = verdict(Status.PASS);
+
+        Verdict after = MachineNoise.apply(before, against(NORMAL, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after).isSameAs(before);
+    }
+
+    @Test
+    void withTooLittleHistoryNothingChangesAndNothingIsClaimed() {
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        latency("api", "GET /health", 5, 10, Status.FAIL)),
+                List.of());
+
+        Optional<MachineComparison> fourBuilds = against(SLOW, usual(4));
+        Verdict after = MachineNoise.apply(before, fourBuilds, MachineMode.RECLASSIFY);
+
+        assertThat(fourBuilds).isEmpty();
+        assertThat(after).isSameAs(before);
+        assertThat(after.warnings()).isEmpty();
+    }
+
+    @Test
+    void warnModeWarnsButKeepsTheFailures() {
+        Verdict before = verdict(Status.FAIL);
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.WARN);
+
+        assertThat(after.checks()).isEqualTo(before.checks());
+        assertThat(after.level()).isEqualTo(Status.FAIL);
+        assertThat(after.warnings()).containsExactly(SLOWER_WARNING);
+    }
+
+    @Test
+    void offModeChangesNothing() {
+        Verdict before = verdict(Status.FAIL);
+
+        assertThat(MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.OFF))
+                .isSameAs(before);
+    }
+
+    @Test
+    void aFasterMachineIsAWarningAndNeverReclassifies() {
+        Verdict before = verdict(Status.FAIL);
+
+        Verdict after = MachineNoise.apply(before, against(FAST, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.checks()).isEqualTo(before.checks());
+        assertThat(after.warnings())
+                .containsExactly("This machine was faster than usual: CPU loop 120 ms vs 251 ms usual (median of 14"
+                        + " builds), loopback round trip 0.04 ms vs 0.09 ms; latencies may look better than the code"
+                        + " makes them.");
+    }
+
+    @Test
+    void theVerdictsOwnWarningsAreKept() {
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", "GET /items", 10, 16, Status.FAIL),
+                        latency("api", "GET /health", 5, 10, Status.FAIL)),
+                List.of("The baseline expired on 2026-01-01."));
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.warnings()).hasSize(2).startsWith("The baseline expired on 2026-01-01.");
+    }
+}
