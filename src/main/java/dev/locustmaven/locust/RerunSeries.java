@@ -51,9 +51,18 @@ public record RerunSeries(String service, int planned, List<Run> runs, boolean s
         return runs.stream().filter(Run::usable).map(r -> r.outcome().result()).toList();
     }
 
-    /** The usable runs pooled as one longer run; empty when none is usable. */
+    /**
+     * The usable runs pooled as one longer run; empty when none is usable. "Usable" is the runner's sense (Locust ran
+     * and recorded requests): a run that is no measurement for {@code check} is still in; see {@link
+     * #pooled(Predicate)}.
+     */
     public Optional<PooledResult> pooled() {
-        List<ServiceResult> results = results();
+        return pooled(r -> true);
+    }
+
+    /** The usable runs whose result {@code include} accepts, pooled; empty when there are none. */
+    public Optional<PooledResult> pooled(Predicate<? super ServiceResult> include) {
+        List<ServiceResult> results = results().stream().filter(include).toList();
         return results.isEmpty() ? Optional.empty() : Optional.of(Pooling.pool(results));
     }
 
