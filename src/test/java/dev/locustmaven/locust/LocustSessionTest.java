@@ -189,6 +189,8 @@ class LocustSessionTest {
                         .aggregated()
                         .requestCount())
                 .isEqualTo(25);
+        assertThat(series.pooled(r -> false)).isEmpty();
+        assertThat(series.pooled(r -> true).orElseThrow().runs()).isEqualTo(2);
         assertThat(log.info)
                 .containsSubsequence(
                         "Confirmation run 2 of 4 of api (system under test kept up)",
