@@ -80,8 +80,8 @@ final class BackgroundProcess {
         }
     }
 
-    /** Why it can no longer become ready, or {@code null} while it runs. */
-    private String exited() {
+    /** Why it can no longer become ready (or serve), or {@code null} while it runs. */
+    String exited() {
         return process.isAlive()
                 ? null
                 : "it exited with code " + process.exitValue() + "; see " + spec.logFile() + ", which ends with:"

@@ -24,6 +24,11 @@ public record SystemUnderTest(List<BackgroundProcessSpec> processes, URI waitFor
         return new SystemUnderTest(List.of(), null, null);
     }
 
+    /** True when it starts no process (at most it waits for {@code waitFor}), so there is nothing to keep up. */
+    public boolean startsNothing() {
+        return processes.isEmpty();
+    }
+
     /**
      * Starts the processes and waits until everything is ready. Stops what it started when that fails.
      *
@@ -59,6 +64,20 @@ public record SystemUnderTest(List<BackgroundProcessSpec> processes, URI waitFor
 
         private Running(RunLog log) {
             this.log = log;
+        }
+
+        /**
+         * Why a started process is no longer running ({@code Process 'demo' exited with code 1; see …}), or {@code
+         * null} while all of them run.
+         */
+        public synchronized String exited() {
+            for (BackgroundProcess process : started) {
+                String exited = process.exited();
+                if (exited != null) {
+                    return "Process '" + process.name() + "' " + exited.replaceFirst("^it ", "");
+                }
+            }
+            return null;
         }
 
         @Override

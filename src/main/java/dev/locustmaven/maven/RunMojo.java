@@ -174,6 +174,14 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter
     private List<BackgroundProcessConfig> processes;
 
+    /**
+     * Restart the system under test (the {@code processes}, then {@code waitFor}) before every confirmation run that
+     * {@code check} makes of a service. By default it is started for a service's first confirmation run and kept up
+     * until its last one.
+     */
+    @Parameter(property = "locust.restartBetweenRuns", defaultValue = "false")
+    private boolean restartBetweenRuns;
+
     /** Where the background processes' output goes, one {@code <name>.log} each. */
     @Parameter(property = "locust.processLogDirectory", defaultValue = "${project.build.directory}/locust-processes")
     private File processLogDirectory;
@@ -222,7 +230,8 @@ public class RunMojo extends AbstractLocustMojo {
                             cacheDirectory.toPath(),
                             System.getenv("PATH")),
                     log);
-            LocustSession session = new LocustSession(new LocustRunner(locust, settings, log), resolved, system, log);
+            LocustSession session = new LocustSession(
+                    new LocustRunner(locust, settings, log)::run, resolved, system, log, restartBetweenRuns);
             project.setContextValue(SCENARIO_RUNNER_KEY, session);
             outcomes = session.runAll(
                     resultsDirectory.toPath(),

@@ -173,4 +173,63 @@ class SystemUnderTestTest {
         assertThatThrownBy(() -> session.run("nope", dir.resolve("x")))
                 .hasMessage("No scenario named 'nope'; the configured ones are [sut].");
     }
+
+    @Test
+    void confirmationRunsOfAServiceShareOneRunningSystem() throws Exception {
+        int port = LocustRunner.freePort();
+        URI url = URI.create("http://127.0.0.1:" + port + "/");
+        Files.writeString(dir.resolve("fast"), "ok");
+        Path locustfile = TestLocusts.resource("locustfile.py", dir);
+        LocustScenario scenario = new LocustScenario(
+                "sut",
+                List.of(locustfile),
+                List.of("CleanUser"),
+                List.of(),
+                List.of(),
+                2,
+                2,
+                Duration.ofSeconds(2),
+                url.toString(),
+                Map.of(),
+                List.of(),
+                Distribution.standalone());
+        TestLocusts.Lines log = new TestLocusts.Lines();
+        LocustSession session = new LocustSession(
+                new LocustRunner(
+                        TestLocusts.newest(),
+                        new LocustRunner.Settings(dir, Duration.ZERO, Duration.ofSeconds(30)),
+                        log)::run,
+                List.of(scenario),
+                new SystemUnderTest(List.of(httpServer(port, url, null)), null, null),
+                log,
+                false);
+
+        RerunSeries series =
+                session.runs("sut", List.of(dir.resolve("sut-rerun-1"), dir.resolve("sut-rerun-2")), s -> false);
+
+        assertThat(series.runs()).allSatisfy(r -> assertThat(r.usable()).isTrue());
+        List<String> started =
+                log.info.stream().filter(l -> l.startsWith("Started process")).toList();
+        assertThat(started).hasSize(1);
+        long pid = Long.parseLong(started.get(0).replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(log.info)
+                .containsSubsequence(
+                        "Confirmation run 1 of 2 of sut: starting the system under test, kept up until the last run"
+                                + " of sut",
+                        started.get(0),
+                        "Process 'sut' is ready.",
+                        "Confirmation run 2 of 2 of sut (system under test kept up)",
+                        "Stopping the system under test after 2 confirmation runs of sut.",
+                        "Stopped process 'sut' (pid " + pid + ").");
+        // one server answered both runs: its log holds the requests of both
+        long served = Files.readAllLines(dir.resolve("logs/sut.log")).stream()
+                .filter(l -> l.matches(".*\"GET /+fast HTTP/1.1\" 200.*"))
+                .count();
+        long pooled = series.pooled().orElseThrow().result().aggregated().requestCount();
+        assertThat(pooled)
+                .isEqualTo(series.results().get(0).aggregated().requestCount()
+                        + series.results().get(1).aggregated().requestCount());
+        assertThat(served).isEqualTo(pooled);
+    }
 }
