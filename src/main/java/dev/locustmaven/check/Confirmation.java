@@ -3,12 +3,12 @@ package dev.locustmaven.check;
 import dev.locustmaven.locust.ScenarioRunner;
 
 /**
- * Noise control for the rules (DESIGN §6 layer 2): when a rule fails for a service, rerun its scenario {@code runs}
- * more times and decide on the per-metric median of all its runs, so that one run on a noisy neighbour does not fail
- * the build while a real regression, present in every run, still does.
+ * Noise control for the rules: when a rule fails for a service, or its fail level is breached only within sampling
+ * error, rerun its scenario up to {@code runs} more times and decide on all its runs pooled as one longer run, so that
+ * a thin or unlucky run does not fail the build while a real regression, present in every run, still does.
  *
  * @param runner runs a scenario again; null when no {@code run} goal ran in this build
- * @param runs extra runs per breached service; 0 for none
+ * @param runs most extra runs per suspect service; 0 for none
  */
 public record Confirmation(ScenarioRunner runner, int runs) {
 

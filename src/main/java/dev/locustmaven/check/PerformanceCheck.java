@@ -13,9 +13,8 @@ import dev.locustmaven.history.HistoryException;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.history.PruneResult;
-import dev.locustmaven.locust.LocustRunException;
+import dev.locustmaven.locust.RerunSeries;
 import dev.locustmaven.locust.ResultsDirectoryReader;
-import dev.locustmaven.locust.ScenarioOutcome;
 import dev.locustmaven.metrics.Extraction;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.Baseline;
@@ -24,9 +23,10 @@ import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
-import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
+import dev.locustmaven.pooling.Pooling;
 import dev.locustmaven.report.JUnitReport;
 import dev.locustmaven.report.MarkdownReport;
 import dev.locustmaven.report.VerdictJson;
@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,8 +51,9 @@ import java.util.function.Function;
  * trends, and appends this run as one record of the history file, with the same time as {@code verdict.json}'s
  * {@code generated_at} so the site report can pair them.
  *
- * <p>When a rule fails for a service, or the statistical gate doubts a service's first run, and the {@code run} goal
- * left a scenario runner, the service's scenario runs again and both layers decide on the per-metric medians.
+ * <p>When a rule fails for a service, a fail level is breached only within sampling error, or the statistical gate
+ * doubts a service's first run, and the {@code run} goal left a scenario runner, the service's scenario runs again and
+ * both layers decide on the runs pooled as one longer run, stopping as soon as no rule of it is inconclusive.
  *
  * <p>A service whose run is {@link NoMeasurement no measurement} fails with one check that says so, whatever the
  * baseline; its rules are not judged, it is not confirmed, and the history leaves it out.
@@ -142,7 +142,9 @@ public final class PerformanceCheck {
         int runs = 1;
         Suspects suspects = Suspects.of(verdict, statistics, confirmation);
         if (!suspects.isEmpty()) {
-            Confirmed confirmed = confirm(request, measurements, suspects, confirmation, notes, warnings);
+            Baseline judgedAgainst = baseline;
+            Function<Measurements, Verdict> judge = m -> gate(m, judgedAgainst, rules, options, request.baselineFile());
+            Confirmed confirmed = confirm(request, run, measurements, suspects, confirmation, judge, notes, warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
             verdict = NoMeasurement.judge(
@@ -216,6 +218,14 @@ public final class PerformanceCheck {
                         keys.add(k);
                         reasons.put(k.service(), "A rule failed for " + k.service());
                     });
+            verdict.checks().stream()
+                    .filter(Check::inconclusive)
+                    .map(Check::key)
+                    .filter(k -> services.contains(k.service()))
+                    .forEach(k -> {
+                        keys.add(k);
+                        reasons.putIfAbsent(k.service(), "A rule's fail level was inconclusive for " + k.service());
+                    });
             if (statistics != null) {
                 statistics.doubted().stream()
                         .filter(k -> services.contains(k.service()))
@@ -237,64 +247,121 @@ public final class PerformanceCheck {
 
     /**
      * Reruns each suspect service's scenario into {@code <resultsDirectory>/.reruns/<service>-rerun-<i>/} (a hidden
-     * folder, so a later read of the results directory does not take a rerun for a service) and replaces the
-     * service's measurements with the per-metric medians of the first run and every usable rerun. A rerun that
-     * produced nothing usable is a warning, and the decision rests on the runs that did.
+     * folder, so a later read of the results directory does not take a rerun for a service), up to the configured
+     * number, with its system under test kept up between them. After each rerun the usable reruns are pooled as one
+     * longer run (their histograms merged) and judged again; the service is settled, and no more reruns are made, once
+     * no rule of it is left inconclusive. The first run is not pooled: it was rerun because it looked bad, so counting
+     * it again would lean the decision towards its own outcome (a slow moment of the machine would stay in the pool).
+     * A rerun that produced nothing usable, or no measurement, is a warning; without any usable rerun the first run
+     * decides.
      */
     private Confirmed confirm(
             CheckRequest request,
+            LocustRun firstRun,
             Measurements first,
             Suspects suspects,
             Confirmation confirmation,
+            Function<Measurements, Verdict> judge,
             List<String> notes,
             List<String> warnings) {
         Map<MetricKey, Measurement> decided = new TreeMap<>(first.byKey());
         int mostRuns = 1;
         for (String service : suspects.reasons().keySet()) {
-            List<Measurements> reruns = new ArrayList<>();
+            ServiceResult firstResult = firstRun.service(service).orElse(null);
+            if (firstResult == null) {
+                continue;
+            }
+            List<Path> outputs = new ArrayList<>();
             for (int i = 1; i <= confirmation.runs(); i++) {
-                Path output = request.resultsDirectory().resolve(RERUNS).resolve(service + "-rerun-" + i);
-                ScenarioOutcome outcome;
-                try {
-                    outcome = confirmation.runner().run(service, output);
-                } catch (LocustRunException e) {
-                    warnings.add("Confirmation run " + i + " of " + service + " could not run and is left out: "
-                            + e.getMessage());
-                    continue;
-                }
-                if (!outcome.usable()) {
-                    warnings.add("Confirmation run " + i + " of " + service + " is unusable and left out: "
-                            + outcome.problem());
-                    continue;
-                }
-                Optional<NoMeasurement> unmeasured = NoMeasurement.of(outcome.result());
-                if (unmeasured.isPresent()) {
-                    warnings.add("Confirmation run " + i + " of " + service + " is no measurement and left out: "
-                            + unmeasured.get().reason());
-                    continue;
-                }
-                reruns.add(new MetricExtractor().extract(new LocustRun(List.of(outcome.result())), request.metrics()));
+                outputs.add(request.resultsDirectory().resolve(RERUNS).resolve(service + "-rerun-" + i));
             }
+            Map<MetricKey, Measurement> current = decided;
+            RerunSeries series = confirmation
+                    .runner()
+                    .runs(
+                            service,
+                            outputs,
+                            // settled only by a usable rerun: the first run alone is what is being confirmed
+                            soFar -> pooledRuns(firstResult, soFar).get(0) != firstResult
+                                    && conclusive(
+                                            service,
+                                            judge.apply(new Measurements(withService(
+                                                    current, service, measure(pooled(firstResult, soFar), request))))));
+            for (RerunSeries.Run rerun : series.runs()) {
+                if (rerun.error() != null) {
+                    warnings.add("Confirmation run " + rerun.number() + " of " + service
+                            + " could not run and is left out: " + rerun.error());
+                } else if (!rerun.usable()) {
+                    warnings.add("Confirmation run " + rerun.number() + " of " + service + " is unusable and left out: "
+                            + rerun.outcome().problem());
+                } else {
+                    NoMeasurement.of(rerun.outcome().result())
+                            .ifPresent(u -> warnings.add("Confirmation run " + rerun.number() + " of " + service
+                                    + " is no measurement and left out: " + u.reason()));
+                }
+            }
+            List<ServiceResult> used = pooledRuns(firstResult, series);
+            Measurements pooled = measure(Pooling.pool(used).result(), request);
             List<String> decisions = new ArrayList<>();
-            for (Measurement measurement : first.all()) {
-                if (!measurement.key().service().equals(service)) {
-                    continue;
-                }
-                List<MetricValue> values = new ArrayList<>(List.of(measurement.value()));
-                reruns.forEach(r -> r.get(measurement.key()).ifPresent(m -> values.add(m.value())));
-                MetricValue median = Medians.of(values);
-                decided.put(measurement.key(), measurement.withValue(median));
-                if (suspects.keys().contains(measurement.key())) {
-                    decisions.add(measurement.key().metric() + " " + values + " -> " + median);
+            for (MetricKey key : suspects.keys()) {
+                if (key.service().equals(service)) {
+                    String before =
+                            first.get(key).map(m -> m.value().toString()).orElse("none");
+                    String after =
+                            pooled.get(key).map(m -> m.value().toString()).orElse("none");
+                    decisions.add(key.metric() + " " + before + " -> " + after);
                 }
             }
-            mostRuns = Math.max(mostRuns, 1 + reruns.size());
-            notes.add(suspects.reasons().get(service) + ": decided on the median of " + (1 + reruns.size())
-                    + " runs (confirmation runs in "
-                    + request.resultsDirectory().resolve(RERUNS) + ")"
+            decided = withService(decided, service, pooled);
+            boolean rerun = used.get(0) != firstResult;
+            mostRuns = Math.max(mostRuns, rerun ? 1 + used.size() : 1);
+            long requests =
+                    used.stream().mapToLong(r -> r.aggregated().requestCount()).sum();
+            String basis = !rerun
+                    ? "no confirmation run was usable, so the first run decides"
+                    : "decided on "
+                            + (used.size() == 1 ? "1 confirmation run" : used.size() + " confirmation runs pooled")
+                            + " (" + requests + " requests"
+                            + (series.stoppedEarly()
+                                    ? "; settled before the last of " + confirmation.runs() + " reruns"
+                                    : "")
+                            + "; in " + request.resultsDirectory().resolve(RERUNS) + ")";
+            notes.add(suspects.reasons().get(service) + ": " + basis
                     + (decisions.isEmpty() ? "" : "; " + String.join(", ", decisions)));
         }
         return new Confirmed(new Measurements(decided), mostRuns);
+    }
+
+    /** The reruns that are a measurement, pooled as one longer run; the first run when there is none. */
+    private static ServiceResult pooled(ServiceResult first, RerunSeries series) {
+        return Pooling.pool(pooledRuns(first, series)).result();
+    }
+
+    private static List<ServiceResult> pooledRuns(ServiceResult first, RerunSeries series) {
+        List<ServiceResult> reruns = series.results().stream()
+                .filter(r -> NoMeasurement.of(r).isEmpty())
+                .toList();
+        return reruns.isEmpty() ? List.of(first) : reruns;
+    }
+
+    private static Measurements measure(ServiceResult service, CheckRequest request) {
+        return new MetricExtractor().extract(new LocustRun(List.of(service)), request.metrics());
+    }
+
+    /** {@code measurements} with every metric of {@code service} replaced by {@code replacement}'s. */
+    private static Map<MetricKey, Measurement> withService(
+            Map<MetricKey, Measurement> measurements, String service, Measurements replacement) {
+        Map<MetricKey, Measurement> result = new TreeMap<>(measurements);
+        result.keySet().removeIf(k -> k.service().equals(service));
+        replacement.all().forEach(m -> result.put(m.key(), m));
+        return result;
+    }
+
+    /** True when no check of the service is left inconclusive. */
+    private static boolean conclusive(String service, Verdict verdict) {
+        return verdict.checks().stream()
+                .filter(c -> c.key().service().equals(service))
+                .noneMatch(Check::inconclusive);
     }
 
     /** The valid records; each corrupt line becomes a warning. A history that cannot be read counts as empty. */

@@ -98,6 +98,9 @@ final class RunHistory {
         TrendAnalysis analysis = TrendAnalysis.defaults();
         List<String> lines = new ArrayList<>();
         history.forEach((key, points) -> {
+            if (current.get(key).isEmpty()) {
+                return;
+            }
             double value = current.get(key).orElseThrow().value().asDouble();
             List<SeriesPoint> all = new ArrayList<>(points);
             // no run id yet: it is chosen when the run is recorded, under the history's lock

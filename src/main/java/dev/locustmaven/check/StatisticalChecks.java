@@ -90,7 +90,8 @@ public final class StatisticalChecks {
         Map<String, Measurement> byId = new HashMap<>();
         Map<String, String> serviceOfGroup = new HashMap<>();
         history.forEach((key, points) -> {
-            if (EXTREMES.contains(key.metric())) {
+            // a confirmation run may lack an endpoint the first run had: that series has nothing to judge
+            if (EXTREMES.contains(key.metric()) || current.get(key).isEmpty()) {
                 return;
             }
             Measurement measurement = current.get(key).orElseThrow();
