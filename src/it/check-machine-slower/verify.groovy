@@ -16,16 +16,21 @@ assert first.contains("[WARNING] WARN This machine was slower than usual: ${figu
         + ' endpoint of api_gateway (3 checks) shares are reported as warnings, not as regressions'
         + ' (locust.machineCalibration=warn keeps them failures).')
 assert first.contains('[WARNING] WARN Machine slower than usual, not counted as a regression: api_gateway "GET /health"'
-        + ' p95_latency_ms: 6 ms vs baseline 3 ms (+100.0%), above the fail level +50%. All 3 latency checks of'
+        + ' p95_latency_ms: 6 ms vs baseline 3 ms (+100.0%), above the fail level +50%, beyond sampling error: at least'
+        + ' +83.3% at 95% confidence from 55 requests; the baseline records no sample, so it counts as exact. All 3'
+        + ' latency checks of'
         + " api_gateway (2 endpoints) failed, on a machine slower than usual: ${figures}.")
-assert first.contains('[ERROR] FAIL rag_service "index" p95_latency_ms: 75 ms vs baseline 40 ms (+87.5%), above the fail level +50%.')
+assert first.contains('[ERROR] FAIL rag_service "index" p95_latency_ms: 75 ms vs baseline 40 ms (+87.5%), above the fail level +50%,'
+        + ' beyond sampling error: at least +78.7% at 95% confidence from 75 requests; the baseline records no sample,'
+        + ' so it counts as exact.')
 assert first.contains('[INFO] Locust verdict: FAIL (1 failed, 4 warnings, 4 passed)')
 assert first.contains('Performance regression: 1 check failed.')
 
 // locust.machineCalibration=warn: the warning stays, the failures are failures
 assert second.contains('[WARNING] WARN This machine was slower than usual: CPU loop ')
 assert !second.contains('Machine slower than usual, not counted')
-assert second.contains('[ERROR] FAIL api_gateway "GET /health" p95_latency_ms: 6 ms vs baseline 3 ms (+100.0%), above the fail level +50%.')
+assert second.contains('[ERROR] FAIL api_gateway "GET /health" p95_latency_ms: 6 ms vs baseline 3 ms (+100.0%), above the fail level +50%,'
+        + ' beyond sampling error: at least +83.3% at 95% confidence from 55 requests')
 assert second.contains('Performance regression: 4 checks failed.')
 
 def slurper = new groovy.json.JsonSlurper()

@@ -13,7 +13,7 @@ assert new File(started.group(2).trim()).text.contains('demo service listening o
 assert !ProcessHandle.of(pid).map { it.isAlive() }.orElse(false)
 
 def baselineP95 = json.parse(new File(basedir, 'performance-baselines.json')).api_gateway.p95_latency_ms
-def failure = log =~ /\[ERROR\] FAIL (api_gateway p95_latency_ms: (\d+) ms vs baseline (\d+) ms \(\+(\d+\.\d)%\), above the fail level \+50%\.)/
+def failure = log =~ /\[ERROR\] FAIL (api_gateway p95_latency_ms: (\d+) ms vs baseline (\d+) ms \(\+(\d+\.\d)%\), above the fail level \+50%, beyond sampling error: at least \+\d+\.\d% at 95% confidence from (\d+) requests; the baseline records no sample, so it counts as exact\.)/
 assert failure.find()
 String message = failure.group(1)
 int current = failure.group(2) as int
@@ -48,13 +48,15 @@ assert check.service == 'api_gateway' && check.endpoint == null && check.metric 
 assert check.status == 'FAIL' && check.baseline == baselineP95 && check.current == current
 assert check.message == message
 
-// The breach was confirmed by two reruns (confirmRuns defaults to 2 when run is in the build): the number check judged
-// is the median of Locust's own final p95 of the three runs, as the run goal recorded them.
+// The breach was confirmed by a rerun (confirmRuns defaults to 2 when run is in the build): the slowdown is beyond
+// sampling error in the first rerun, so the second is not made, and the number check judged is that rerun's own p95,
+// from its requests, with the demo service kept up between the runs.
 assert finalStats.complete == true
-def p95s = [new File(basedir, 'target/locust/api_gateway/final-stats.json'),
-            new File(basedir, 'target/locust/.reruns/api_gateway-rerun-1/final-stats.json'),
-            new File(basedir, 'target/locust/.reruns/api_gateway-rerun-2/final-stats.json')]
-        .collect { json.parse(it).aggregated.percentiles['0.95'] as double }
-        .sort()
-assert p95s[1] == current
-assert log.contains('[INFO] Command: ') && log.contains('/.reruns/api_gateway-rerun-2/')
+def rerun = json.parse(new File(basedir, 'target/locust/.reruns/api_gateway-rerun-1/final-stats.json'))
+assert rerun.aggregated.percentiles['0.95'] as double == current
+assert failure.group(5) as long == rerun.aggregated.num_requests
+assert !new File(basedir, 'target/locust/.reruns/api_gateway-rerun-2').exists()
+assert log.contains('[INFO] Confirmation run 1 of 2 of api_gateway: starting the system under test, kept up until the'
+        + ' last run of api_gateway')
+assert log.contains('[INFO] A rule failed for api_gateway: decided on 1 confirmation run (' + rerun.aggregated.num_requests
+        + ' requests; settled before the last of 2 reruns; in ')
