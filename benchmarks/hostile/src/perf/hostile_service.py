@@ -2,8 +2,9 @@
 
 It is built to make performance verdicts hard, the way real services do:
 
-- base latencies are lognormal around a per-endpoint median (10 to 120 ms), with a spread, and a tenth of each
-  request's time is CPU work, so a busy machine stretches it;
+- base latencies are lognormal around a per-endpoint median (10 to 120 ms), with a spread, and 2% of each request's
+  time is CPU work, so a busy machine stretches it a little (most of it is waiting, as for a service whose time goes to
+  its own back ends);
 - rare slow outliers: each request, independently and at random, takes OUTLIER_FACTOR times as long with probability
   OUTLIER_PROBABILITY (2%);
 - a cold start: the first COLD_REQUESTS requests after the process started are slower, the first one COLD_FACTOR
@@ -42,7 +43,7 @@ OUTLIER_PROBABILITY = 0.02
 OUTLIER_FACTOR = 3.0
 COLD_REQUESTS = 20
 COLD_FACTOR = 3.0
-CPU_SHARE = 0.1
+CPU_SHARE = 0.02
 
 
 def endpoint_names():
