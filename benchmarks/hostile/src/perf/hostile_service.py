@@ -5,8 +5,8 @@ It is built to make performance verdicts hard, the way real services do:
 - base latencies are lognormal around a per-endpoint median (10 to 120 ms), with a spread, and 2% of each request's
   time is CPU work, so a busy machine stretches it a little (most of it is waiting, as for a service whose time goes to
   its own back ends);
-- rare slow outliers: each request, independently and at random, takes OUTLIER_FACTOR times as long with probability
-  OUTLIER_PROBABILITY (2%);
+- rare slow outliers: each request, independently and at random, takes OUTLIER_FACTOR (3) times as long with
+  probability OUTLIER_PROBABILITY (3%);
 - a cold start: the first COLD_REQUESTS requests after the process started are slower, the first one COLD_FACTOR
   times, fading linearly to normal;
 - the load generator (src/perf/locustfile.py) sends only 20 to 50 requests per run to one endpoint of each service
@@ -39,7 +39,7 @@ ROUTES = {
     ("POST", "/mcp/tools/list"): ("list_tools", 0.015, 0.30),
     ("POST", "/mcp/tools/run"): ("tool", 0.050, 0.30),
 }
-OUTLIER_PROBABILITY = 0.02
+OUTLIER_PROBABILITY = 0.03
 OUTLIER_FACTOR = 3.0
 COLD_REQUESTS = 20
 COLD_FACTOR = 3.0
