@@ -12,3 +12,16 @@ assert baseline.valid_until != null
 assert baseline.api_gateway.p95_latency_ms == 16
 assert baseline.api_gateway.baseline_users == 4
 assert baseline.rag_service.endpoints.query.p95_latency_ms == 40
+
+// beside the seed-shaped values, the samples they were measured from, for the baseline's sampling error
+def p95Sample = baseline.sampling.services.api_gateway.p95_latency_ms
+assert p95Sample.kind == 'percentile' && p95Sample.fraction == 0.95
+def histogram = baseline.sampling.histograms[p95Sample.histogram]
+assert p95Sample.histogram == 'api_gateway'
+assert histogram.values().sum() == baseline.api_gateway.request_count
+assert baseline.sampling.services.api_gateway.error_rate_pct ==
+        [kind: 'rate', requests: baseline.api_gateway.request_count, events: baseline.api_gateway.failure_count]
+assert baseline.sampling.services.rag_service.endpoints.query.p95_latency_ms.histogram == 'rag_service/query'
+// counts, minimum and maximum are judged as they stand and have no sample
+assert baseline.sampling.services.api_gateway.request_count == null
+assert baseline.sampling.services.api_gateway.max_latency_ms == null

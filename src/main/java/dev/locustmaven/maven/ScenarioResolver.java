@@ -75,13 +75,8 @@ final class ScenarioResolver {
                 .filter(f -> !f.isEmpty())
                 .map(f -> d.baseDirectory().resolve(f).normalize())
                 .toList();
-        Map<String, String> environment = new HashMap<>();
-        if (p.getEnvironment() != null) {
-            environment.putAll(p.getEnvironment());
-        }
-        if (s.getEnvironment() != null) {
-            environment.putAll(s.getEnvironment());
-        }
+        Map<String, String> environment = new HashMap<>(variables(p.getEnvironment()));
+        environment.putAll(variables(s.getEnvironment()));
         int workers = or(s.getWorkers(), p.getWorkers(), 0);
         int expectWorkers = or(s.getExpectWorkers(), p.getExpectWorkers(), 0);
         return new LocustScenario(
@@ -142,7 +137,7 @@ final class ScenarioResolver {
                     c.getWorkingDirectory() == null
                             ? baseDirectory
                             : c.getWorkingDirectory().toPath(),
-                    c.getEnvironment(),
+                    variables(c.getEnvironment()),
                     c.getReadyUrl() == null || c.getReadyUrl().isBlank()
                             ? null
                             : URI.create(c.getReadyUrl().trim()),
@@ -167,5 +162,17 @@ final class ScenarioResolver {
 
     private static int or(Integer value, Integer fallback, int last) {
         return value != null ? value : fallback != null ? fallback : last;
+    }
+
+    /**
+     * Environment variables as the pom gives them: an empty element ({@code <NAME></NAME>}) arrives as null, which a
+     * process cannot take, and means the empty string.
+     */
+    private static Map<String, String> variables(Map<String, String> configured) {
+        Map<String, String> variables = new HashMap<>();
+        if (configured != null) {
+            configured.forEach((name, value) -> variables.put(name, value == null ? "" : value));
+        }
+        return variables;
     }
 }

@@ -140,7 +140,11 @@ public final class SampleJson {
         return node;
     }
 
-    /** One name per distinct histogram: its row ({@code service} or {@code service/endpoint}), else its first key. */
+    /**
+     * One name per distinct histogram: its row ({@code service/endpoint} when an endpoint's values use it, else
+     * {@code service}), or its first key when that name is taken. Histograms with more values are named first, so
+     * that a service's own row, behind all its percentiles and its average, gets the service's name.
+     */
     private static Map<ResponseTimes, String> histogramNames(Map<MetricKey, Sample> samples) {
         Map<ResponseTimes, List<MetricKey>> users = new LinkedHashMap<>();
         new TreeMap<>(samples).forEach((key, sample) -> {
@@ -151,18 +155,21 @@ public final class SampleJson {
                 users.computeIfAbsent(times, t -> new ArrayList<>()).add(key);
             }
         });
+        List<Map.Entry<ResponseTimes, List<MetricKey>>> byUse = new ArrayList<>(users.entrySet());
+        byUse.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
         Map<ResponseTimes, String> names = new LinkedHashMap<>();
         List<String> taken = new ArrayList<>();
-        users.forEach((times, keys) -> {
-            MetricKey first = keys.get(0);
-            String row = first.endpoint() == null ? first.service() : first.service() + "/" + first.endpoint();
-            boolean oneRow = keys.stream()
-                    .allMatch(k -> k.service().equals(first.service())
-                            && java.util.Objects.equals(k.endpoint(), first.endpoint()));
-            String name = oneRow && !taken.contains(row) ? row : first.toString();
+        for (Map.Entry<ResponseTimes, List<MetricKey>> entry : byUse) {
+            List<MetricKey> keys = entry.getValue();
+            MetricKey row = keys.stream()
+                    .filter(k -> k.endpoint() != null)
+                    .findFirst()
+                    .orElse(keys.get(0));
+            String rowName = row.endpoint() == null ? row.service() : row.service() + "/" + row.endpoint();
+            String name = taken.contains(rowName) ? keys.get(0).toString() : rowName;
             taken.add(name);
-            names.put(times, name);
-        });
+            names.put(entry.getKey(), name);
+        }
         return names;
     }
 

@@ -145,4 +145,24 @@ class ScenarioResolverTest {
         assertThat(specs.get(1).workingDirectory()).isEqualTo(Path.of("/elsewhere"));
         assertThat(specs.get(1).readyTimeout()).isEqualTo(BackgroundProcessSpec.DEFAULT_READY_TIMEOUT);
     }
+
+    @Test
+    void anEmptyEnvironmentValueIsTheEmptyString() {
+        // <environment><DEBUG></DEBUG></environment> reaches the mojo as a null value, which a process cannot take
+        java.util.Map<String, String> empty = new java.util.HashMap<>();
+        empty.put("DEBUG", null);
+        BackgroundProcessConfig c = new BackgroundProcessConfig();
+        c.setCommand(List.of("java", "-jar", "app.jar"));
+        c.setEnvironment(empty);
+        Scenario s = new Scenario();
+        s.setName("api");
+        s.setEnvironment(empty);
+
+        List<BackgroundProcessSpec> specs =
+                ScenarioResolver.processes(List.of(c), BASE, Path.of("/project/target/locust-processes"));
+        LocustScenario resolved = resolver(defaults()).resolve(List.of(s)).get(0);
+
+        assertThat(specs.get(0).environment()).containsOnly(Map.entry("DEBUG", ""));
+        assertThat(resolved.environment()).contains(Map.entry("DEBUG", ""));
+    }
 }
