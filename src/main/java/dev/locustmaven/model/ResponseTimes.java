@@ -43,8 +43,9 @@ public record ResponseTimes(
     public static ResponseTimes fromReportedPercentiles(
             NavigableMap<Double, Double> reported, long requests, Double min) {
         NavigableMap<Double, Long> buckets = new TreeMap<>();
+        NavigableMap<Double, Long> floors = new TreeMap<>();
         long placed = 0;
-        double previousFraction = 0;
+        double previousValue = min == null ? 0 : min;
         for (Map.Entry<Double, Double> point : reported.entrySet()) {
             if (point.getValue() == null) {
                 continue;
@@ -52,16 +53,17 @@ public record ResponseTimes(
             long upTo = Math.round(point.getKey() * requests);
             long count = upTo - placed;
             if (count > 0) {
-                double value = previousFraction == 0 && min != null ? (min + point.getValue()) / 2 : point.getValue();
-                buckets.merge(value, count, Long::sum);
+                buckets.merge(point.getValue(), count, Long::sum);
+                floors.merge(Math.min(previousValue, point.getValue()), count, Long::sum);
                 placed = upTo;
             }
-            previousFraction = point.getKey();
+            previousValue = point.getValue();
         }
-        if (placed < requests && !reported.isEmpty()) {
-            buckets.merge(reported.lastEntry().getValue(), requests - placed, Long::sum);
+        if (placed < requests && !buckets.isEmpty()) {
+            buckets.merge(buckets.lastKey(), requests - placed, Long::sum);
+            floors.merge(previousValue, requests - placed, Long::sum);
         }
-        return new ResponseTimes(buckets, true);
+        return new ResponseTimes(buckets, floors, true);
     }
 
     /** The number of timed requests. */
