@@ -161,10 +161,8 @@ public final class SampleJson {
         List<String> taken = new ArrayList<>();
         for (Map.Entry<ResponseTimes, List<MetricKey>> entry : byUse) {
             List<MetricKey> keys = entry.getValue();
-            MetricKey row = keys.stream()
-                    .filter(k -> k.endpoint() != null)
-                    .findFirst()
-                    .orElse(keys.get(0));
+            MetricKey row =
+                    keys.stream().filter(k -> k.endpoint() != null).findFirst().orElse(keys.get(0));
             String rowName = row.endpoint() == null ? row.service() : row.service() + "/" + row.endpoint();
             String name = taken.contains(rowName) ? keys.get(0).toString() : rowName;
             taken.add(name);
