@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locustmaven.io.AtomicFile;
 import dev.locustmaven.machine.MachineReport;
+import dev.locustmaven.model.ChangeEvidence;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
@@ -40,10 +41,13 @@ import java.util.List;
  *  "calibration": {"method", "cpu_loop_ms", "loopback_round_trip_ms", "measured_at", "measured_by", "took_ms",
  *                  "usual": {"cpu_loop_ms", "loopback_round_trip_ms", "builds"}, "speed"},
  *  "checks": [{"service", "endpoint", "metric", "baseline", "current", "delta", "change_pct", "rule", "status",
- *              "message"}]}
+ *              "message", "sampling": {"run_requests", "baseline_requests", "change_lower", "change_upper",
+ *                                      "confidence", "conclusive", "requests_to_decide", "approximate"}}]}
  * }</pre>
  *
- * Every check has all ten keys; absent values are {@code null} ({@code endpoint} for a service metric, {@code
+ * Every check has the first ten keys; {@code sampling} only a check judged under sampling error (a change level breached
+ * by its value), with the change's bounds in percent for a relative level and in the metric's unit for an absolute
+ * one ({@code null} where unbounded); absent values are {@code null} ({@code endpoint} for a service metric, {@code
  * change_pct} for a zero baseline). {@code calibration} is left out when the build has none, {@code usual} and {@code
  * speed} when the history has too few calibrations to compare with ({@link MachineReport#json}). Flags stay booleans; numbers are rounded as {@link MetricFormat#number} rounds.
  */
@@ -95,6 +99,9 @@ public final class VerdictJson {
             node.put("rule", check.rule());
             node.put("status", check.status().name());
             node.put("message", check.message());
+            if (check.evidence() != null) {
+                node.set("sampling", sampling(check.evidence()));
+            }
         }
         try {
             return WRITER.writeValueAsString(root) + "\n";
@@ -245,5 +252,21 @@ public final class VerdictJson {
             return JsonNodeFactory.instance.nullNode();
         }
         return JsonNodeFactory.instance.numberNode(new BigDecimal(MetricFormat.number(value)));
+    }
+
+    /** A check's change under sampling error: its bounds, the requests on both sides, and whether it is conclusive. */
+    private static ObjectNode sampling(ChangeEvidence evidence) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("run_requests", evidence.runRequests());
+        node.put("baseline_requests", evidence.baselineRequests());
+        node.set("change_lower", number(Double.isFinite(evidence.lower()) ? evidence.lower() : null));
+        node.set("change_upper", number(Double.isFinite(evidence.upper()) ? evidence.upper() : null));
+        node.put("confidence", evidence.confidence());
+        node.put("conclusive", evidence.conclusive());
+        if (evidence.requestsToDecide() != null) {
+            node.put("requests_to_decide", evidence.requestsToDecide());
+        }
+        node.put("approximate", evidence.approximate());
+        return node;
     }
 }
