@@ -51,7 +51,8 @@ class SampleJsonTest {
     void aStandInFromCsvColumnsKeepsItsFloors() throws Exception {
         NavigableMap<Double, Double> reported = new TreeMap<>(Map.of(0.5, 20.0, 0.9, 40.0, 0.95, 60.0, 1.0, 90.0));
         ResponseTimes standIn = ResponseTimes.fromReportedPercentiles(reported, 100, 8.0);
-        Map<MetricKey, Sample> samples = Map.of(MetricKey.of("api", "p95_latency_ms"), new Sample.Quantile(0.95, standIn));
+        Map<MetricKey, Sample> samples =
+                Map.of(MetricKey.of("api", "p95_latency_ms"), new Sample.Quantile(0.95, standIn));
 
         String text = new ObjectMapper().writeValueAsString(SampleJson.write(samples));
         Map<MetricKey, Sample> read = SampleJson.read(new ObjectMapper().readTree(text), p -> {});
