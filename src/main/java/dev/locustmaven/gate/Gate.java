@@ -200,7 +200,8 @@ public final class Gate {
                         if (inconclusiveFail != null) {
                             return check(
                                     Status.WARN,
-                                    header() + ", " + outcome.text() + "; " + inconclusiveFail.text(),
+                                    header() + ", " + inconclusiveFail.text() + "; it is beyond the warning level "
+                                            + level.text(),
                                     inconclusiveFail.evidence());
                         }
                         Status status = failLevel ? Status.FAIL : Status.WARN;
@@ -324,6 +325,9 @@ public final class Gate {
                             : "; about " + toDecide + " requests in both the run and the baseline would tell "
                                     + level.text() + " apart (the baseline's value comes from "
                                     + baselineSample.size() + ")";
+                } else {
+                    decide = "; no number of requests in reach would tell it apart from " + level.text()
+                            + " (the change lies too close to the level, within Locust's rounding of response times)";
                 }
             }
             ChangeEvidence evidence = new ChangeEvidence(
