@@ -327,7 +327,11 @@ public final class Gate {
                                     + baselineSample.size() + ")";
                 } else {
                     decide = "; no number of requests in reach would tell it apart from " + level.text()
-                            + " (the change lies too close to the level, within Locust's rounding of response times)";
+                            + (runSample.approximate() || baselineSample.approximate()
+                                    ? " (Locust's percentile columns are too coarse; its JSON output has the whole"
+                                            + " histogram)"
+                                    : " (the change lies too close to the level, within Locust's rounding of"
+                                            + " response times)");
                 }
             }
             ChangeEvidence evidence = new ChangeEvidence(

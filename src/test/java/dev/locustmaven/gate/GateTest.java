@@ -461,7 +461,9 @@ class GateTest {
                         "rag_service query_p95_ms: 1600 ms vs baseline 1200 ms (+33.3%), above the warning level +25% by its"
                                 + " value, but from 606 requests that is inconclusive: at 95% confidence the change"
                                 + " may be only +12.5% (approximate: rebuilt from Locust's percentile columns); the"
-                                + " baseline records no sample, so it counts as exact.");
+                                + " baseline records no sample, so it counts as exact; no number of requests in reach"
+                                + " would tell it apart from +25% (Locust's percentile columns are too coarse; its JSON"
+                                + " output has the whole histogram).");
     }
 
     private static MetricDefinition metric(
