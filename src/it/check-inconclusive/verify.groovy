@@ -24,3 +24,5 @@ assert sampling.change_lower < 50 && sampling.change_upper == null
 // the same data as plain numbers: +53.1% breaks +50%
 assert second.contains('[ERROR] FAIL rag_service "index" p95_latency_ms: 75 ms vs baseline 49 ms (+53.1%), above the fail level +50%.')
 assert second.contains('Performance regression: 1 check failed.')
+def plain = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/locust-plain/verdict.json'))
+assert plain.verdict == 'FAIL' && plain.checks[0].sampling == null
