@@ -23,6 +23,7 @@ import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
@@ -282,11 +283,11 @@ public final class PerformanceCheck {
                             service,
                             outputs,
                             // settled only by a usable rerun: the first run alone is what is being confirmed
-                            soFar -> pooledRuns(firstResult, soFar).get(0) != firstResult
+                            soFar -> !measuredReruns(soFar).isEmpty()
                                     && conclusive(
                                             service,
                                             judge.apply(new Measurements(withService(
-                                                    current, service, measure(pooled(firstResult, soFar), request))))));
+                                                    current, service, measurePooled(firstResult, soFar, request))))));
             for (RerunSeries.Run rerun : series.runs()) {
                 if (rerun.error() != null) {
                     warnings.add("Confirmation run " + rerun.number() + " of " + service
@@ -301,7 +302,7 @@ public final class PerformanceCheck {
                 }
             }
             List<ServiceResult> used = pooledRuns(firstResult, series);
-            Measurements pooled = measure(Pooling.pool(used).result(), request);
+            Measurements pooled = measurePooled(firstResult, series, request);
             List<String> decisions = new ArrayList<>();
             for (MetricKey key : suspects.keys()) {
                 if (key.service().equals(service)) {
@@ -313,7 +314,7 @@ public final class PerformanceCheck {
                 }
             }
             decided = withService(decided, service, pooled);
-            boolean rerun = used.get(0) != firstResult;
+            boolean rerun = !measuredReruns(series).isEmpty();
             mostRuns = Math.max(mostRuns, rerun ? 1 + used.size() : 1);
             long requests =
                     used.stream().mapToLong(r -> r.aggregated().requestCount()).sum();
@@ -332,20 +333,46 @@ public final class PerformanceCheck {
         return new Confirmed(new Measurements(decided), mostRuns);
     }
 
-    /** The reruns that are a measurement, pooled as one longer run; the first run when there is none. */
-    private static ServiceResult pooled(ServiceResult first, RerunSeries series) {
-        return Pooling.pool(pooledRuns(first, series)).result();
+    /** The reruns that are a measurement; the first run when there is none. */
+    private static List<ServiceResult> pooledRuns(ServiceResult first, RerunSeries series) {
+        List<ServiceResult> reruns = measuredReruns(series);
+        return reruns.isEmpty() ? List.of(first) : reruns;
     }
 
-    private static List<ServiceResult> pooledRuns(ServiceResult first, RerunSeries series) {
-        List<ServiceResult> reruns = series.results().stream()
+    /** The usable reruns that are a measurement. */
+    private static List<ServiceResult> measuredReruns(RerunSeries series) {
+        return series.results().stream()
                 .filter(r -> NoMeasurement.of(r).isEmpty())
                 .toList();
-        return reruns.isEmpty() ? List.of(first) : reruns;
     }
 
     private static Measurements measure(ServiceResult service, CheckRequest request) {
         return new MetricExtractor().extract(new LocustRun(List.of(service)), request.metrics());
+    }
+
+    /** The metrics of the first run's confirmation runs so far, pooled as one run and {@linkplain #perRun per run}. */
+    private static Measurements measurePooled(ServiceResult first, RerunSeries series, CheckRequest request) {
+        List<ServiceResult> runs = pooledRuns(first, series);
+        return perRun(measure(Pooling.pool(runs).result(), request), runs.size(), request);
+    }
+
+    /**
+     * The metrics of {@code runs} runs pooled as one, per run: counts, which the pool adds up, divided by the runs, so
+     * that they compare with a single run's baseline and history; everything else as pooled.
+     */
+    private static Measurements perRun(Measurements pooled, int runs, CheckRequest request) {
+        if (runs <= 1) {
+            return pooled;
+        }
+        Set<String> totals = MetricExtractor.totals(request.metrics());
+        List<Measurement> result = new ArrayList<>();
+        for (Measurement m : pooled.all()) {
+            result.add(
+                    totals.contains(m.key().metric()) && m.value() instanceof MetricValue.Numeric
+                            ? m.withValue(MetricValue.of(m.value().asDouble() / runs))
+                            : m);
+        }
+        return Measurements.of(result);
     }
 
     /** {@code measurements} with every metric of {@code service} replaced by {@code replacement}'s. */

@@ -8,7 +8,9 @@ import dev.locustmaven.model.ServiceResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns a run into named metrics: the {@linkplain DefaultMetrics default set} of every service and endpoint, plus the
@@ -55,6 +57,28 @@ public class MetricExtractor {
             }
         }
         return new Extraction(Measurements.of(measurements), unavailable);
+    }
+
+    /**
+     * The metrics whose values add up over runs instead of describing one: request and failure counts, default and
+     * user-defined. Several runs pooled as one longer run sum them, so a value per run is their mean.
+     */
+    public static Set<String> totals(List<MetricDefinition> custom) {
+        Set<String> totals = new TreeSet<>(Set.of(DefaultMetrics.REQUEST_COUNT, DefaultMetrics.FAILURE_COUNT));
+        for (MetricDefinition definition : custom) {
+            boolean counted = definition.getFailures() != null
+                    ? FailureStatistic.parse(definition.getStatistic())
+                            .map(statistic -> statistic == FailureStatistic.COUNT)
+                            .orElse(false)
+                    : RequestStatistic.parse(definition.getStatistic())
+                            .map(statistic ->
+                                    statistic == RequestStatistic.COUNT || statistic == RequestStatistic.FAILURES)
+                            .orElse(false);
+            if (counted) {
+                totals.add(definition.getName());
+            }
+        }
+        return totals;
     }
 
     /**

@@ -217,4 +217,46 @@ class ConfirmationTest {
 
         assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
     }
+
+    @Test
+    void anInconclusiveThinEndpointIsRerunUpToTheLimitAndItsCountsStayPerRun() throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(baseline, "{\"api_gateway\": {\"endpoints\": {\"GET /health\": {\"p95_latency_ms\": 3.9}}}}");
+        ThresholdRule rule = new ThresholdRule();
+        rule.setService("api_gateway");
+        rule.setEndpoint("GET /health");
+        rule.setMetric("p95_latency_ms");
+        rule.setFail("+50%");
+        Runner runner = new Runner(REAL.service("api_gateway").orElseThrow());
+        CheckRequest request = new CheckRequest(
+                dir.resolve("results"),
+                baseline,
+                dir.resolve("out"),
+                List.of(rule),
+                List.of(),
+                Instant.parse("2026-03-01T12:00:00Z"),
+                ReportContext.none());
+        LocustRun first = new LocustRun(List.of(REAL.service("api_gateway").orElseThrow()));
+
+        CheckResult result = new PerformanceCheck().evaluate(request, first, new Confirmation(runner, 2));
+
+        // 6 ms against 3.9 ms stays within Locust's 1 ms rounding of +50%: no rerun settles it, both are made
+        assertThat(runner.outputs).hasSize(2);
+        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
+        assertThat(result.notes())
+                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 2"
+                        + " confirmation runs pooled (690 requests;"));
+        // two runs pooled add up their requests; the value judged and recorded is per run
+        assertThat(result.measurements()
+                        .get(MetricKey.of("api_gateway", "request_count"))
+                        .orElseThrow()
+                        .value()
+                        .asDouble())
+                .isEqualTo(345);
+        assertThat(result.measurements()
+                        .get(MetricKey.of("api_gateway", "request_count"))
+                        .orElseThrow()
+                        .sampleSize())
+                .isEqualTo(690);
+    }
 }
