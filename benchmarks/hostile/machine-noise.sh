@@ -14,7 +14,7 @@ trap "kill $H1 $H2" EXIT
 run() { # name slowdown endpoint
   cp $W/history-after-aa.jsonl $P/docs/performance-trends.jsonl
   rm -rf $P/target
-  ./mvnw -B -f $P/pom.xml verify -Pperf -Dhostile.port=$PORT -Dhostile.slowdown=$2 -Dlocust.minHistory=10 -Dhostile.endpoint=$3 -Dmaven.repo.local=$W/m2 -Dmaven.repo.local.tail=/root/.m2/repository > $OUT/$1.log 2>&1
+  ./mvnw -B -f $P/pom.xml verify -Pperf -Dhostile.port=$PORT -Dhostile.slowdown=$2 -Dlocust.minHistory=10 -Dhostile.endpoint=$3 -Dmaven.repo.local=$W/m2 -Dmaven.repo.local.tail=$HOME/.m2/repository > $OUT/$1.log 2>&1
   echo "$1 exit=$? $(grep -o 'Locust verdict: [A-Z]*' $OUT/$1.log | tail -1) | $(grep -c 'Machine slower than usual, not counted' $OUT/$1.log) reclassified | $(grep -o 'This machine was slower than usual: CPU loop [0-9.]* ms vs [0-9.]* ms' $OUT/$1.log | head -1) | index: $(grep -E '^\[(ERROR|WARNING)\] (FAIL|WARN) rag_service index_p95_ms' $OUT/$1.log | cut -c1-60 | head -1)" | tee -a $OUT/summary.txt
 }
 for i in 1 2 3 4 5 6 7 8; do run aa-$i 1.0 none; done
