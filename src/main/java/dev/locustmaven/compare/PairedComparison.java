@@ -283,7 +283,7 @@ public final class PairedComparison {
                         "beyond " + levelText + ": " + (rise ? "at least " : "at most ") + amount(paired, bound) + " "
                                 + at);
             }
-            String unbounded = Double.isInfinite(bound) || (paired.measure() == Measure.RATIO && bound <= 0)
+            String unbounded = ChangeText.isUnbounded(paired.measure(), bound)
                     ? at + " the requests cannot bound the change"
                     : at + " the change may be only " + amount(paired, bound);
             return Outcome.of(
@@ -346,27 +346,16 @@ public final class PairedComparison {
             return text.append(" (")
                     .append(amount(paired, paired.estimate()))
                     .append(", ")
-                    .append(interval(paired))
+                    .append("interval ")
+                    .append(ChangeText.interval(paired, key.metric()))
                     .append(", ")
                     .append(over)
                     .append(')')
                     .toString();
         }
 
-        private String interval(PairedChange paired) {
-            boolean ratio = paired.measure() == Measure.RATIO;
-            String low = ratio && paired.lower() <= 0 || Double.isInfinite(paired.lower())
-                    ? "unbounded"
-                    : amount(paired, paired.lower());
-            String high = Double.isInfinite(paired.upper()) ? "unbounded" : amount(paired, paired.upper());
-            return "interval " + low + " to " + high;
-        }
-
-        /** A ratio as a signed percentage ({@code +20.0%}), a difference in the metric's unit. */
         private String amount(PairedChange paired, double value) {
-            return paired.measure() == Measure.RATIO
-                    ? MetricFormat.signedPercent((value - 1) * 100)
-                    : MetricFormat.signedWithUnit(key.metric(), value);
+            return ChangeText.amount(paired.measure(), key.metric(), value);
         }
 
         /** {@code orders p95_latency_ms}, or {@code orders "GET /slow" p95_latency_ms} for an endpoint. */
