@@ -121,6 +121,33 @@ class ComparisonOutputsTest {
         assertThat(suite.getLastChild().getPreviousSibling().getTextContent()).isEqualTo(SampleComparison.NOTE);
     }
 
+    @Test
+    void theConsoleListsProblemsThenAlignedTablesThenOneLine() {
+        java.util.List<String> lines = ComparisonConsole.lines(COMPARISON);
+
+        assertThat(lines.get(0)).isEqualTo("WARN " + SampleComparison.NOTE);
+        assertThat(lines.get(1)).startsWith("WARN orders \"GET /search\" p95_latency_ms: 246.621 ms vs base 200 ms");
+        assertThat(lines).contains("orders");
+        assertThat(lines.subList(lines.indexOf("orders") + 1, lines.size()))
+                .containsExactly(
+                        "  metric                                base      change  vs base  interval                "
+                                + "rule                      status",
+                        "  error_rate_pct                        0.5%        0.5%    +0 pp  -0.292 pp to +0.292 pp  "
+                                + "warning +0.5 / fail +1    PASS",
+                        "  rps                                 49.993          50    +0.0%  -3.3% to +3.4%          "
+                                + "fail -20%                 PASS",
+                        "  GET /legacy/p95_latency_ms               -           -        -  -                       "
+                                + "warning +10% / fail +20%  MISSING",
+                        "  GET /new/p95_latency_ms                  -        7 ms        -  -                       "
+                                + "warning +10% / fail +20%  NO_BASELINE",
+                        "  GET /orders|slow/p95_latency_ms  99.987 ms  129.977 ms   +30.0%  +29.3% to +30.7%        "
+                                + "warning +10% / fail +20%  FAIL",
+                        "  GET /search/p95_latency_ms          200 ms  246.621 ms   +23.3%  -12.4% to +73.7%        "
+                                + "warning +10% / fail +20%  WARN",
+                        "",
+                        "Locust comparison: FAIL (1 failed, 2 warnings, 2 passed, 1 missing, 1 without base; 3 pairs)");
+    }
+
     private static Element testCase(Document xml, int index) {
         return (Element) xml.getElementsByTagName("testcase").item(index);
     }
