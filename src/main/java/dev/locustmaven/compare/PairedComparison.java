@@ -92,7 +92,7 @@ public final class PairedComparison {
                         Shown.NONE,
                         Status.FAIL,
                         subject() + ": " + (flagValue ? "a boolean" : "a number") + ", which the rule " + ruleText
-                                + " (threshold #" + index + ") cannot judge",
+                                + " (threshold #" + index + ") cannot judge.",
                         false);
             }
             return flagValue ? flag() : numeric();

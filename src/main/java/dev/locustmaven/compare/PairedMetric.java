@@ -25,11 +25,6 @@ public record PairedMetric(MetricKey key, List<Pair> pairs, List<Measurement> ch
         }
     }
 
-    /** A metric both sides measured in every run. */
-    public PairedMetric(List<Pair> pairs) {
-        this(pairs.get(0).base().key(), pairs, pairs.stream().map(Pair::change).toList(), true);
-    }
-
     public boolean inChange() {
         return !changeRuns.isEmpty();
     }

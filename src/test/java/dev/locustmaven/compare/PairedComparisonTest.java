@@ -220,7 +220,7 @@ class PairedComparisonTest {
         ThresholdRule rule = rule(null, "-20%");
         rule.setMetric("rps");
 
-        PairedCheck check = COMPARISON.judge(new PairedMetric(pairs), rule, 1);
+        PairedCheck check = COMPARISON.judge(metric(pairs), rule, 1);
 
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.message()).endsWith("the runs' requests are too few to tell; longer runs would narrow it.");
@@ -242,7 +242,44 @@ class PairedComparisonTest {
     }
 
     private static PairedCheck judge(MetricKey key, double[] base, double[] change, ThresholdRule rule) {
-        return COMPARISON.judge(new PairedMetric(pairs(key, base, change, v -> new Sample.Exact(0))), rule, 1);
+        return COMPARISON.judge(metric(pairs(key, base, change, v -> new Sample.Exact(0))), rule, 1);
+    }
+
+    @Test
+    void aRuleOfTheOtherKindFailsAndSaysWhy() {
+        PairedCheck check = judge(P95, new double[] {100}, new double[] {100}, rule(null, "== true"));
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+        assertThat(check.message())
+                .isEqualTo("orders \"GET /orders\" p95_latency_ms: a number, which the rule fail == true (threshold #1)"
+                        + " cannot judge.");
+    }
+
+    @Test
+    void theRunsPairUpByPositionAndKeepTheChangeRunsWhoseBaseLacksTheMetric() {
+        PairedRuns runs = new PairedRuns(
+                List.of(Measurements.of(List.of(m(P95, 100))), Measurements.of(List.of(m(RPS, 5)))),
+                List.of(
+                        Measurements.of(List.of(m(P95, 110), m(RPS, 6))),
+                        Measurements.of(List.of(m(P95, 120), m(RPS, 7)))));
+
+        PairedMetric p95 = runs.metric(P95);
+
+        assertThat(runs.pairs()).isEqualTo(2);
+        assertThat(runs.keys()).containsExactly(RPS, P95);
+        assertThat(p95.pairs()).hasSize(1);
+        assertThat(p95.pairs().get(0).change().value()).isEqualTo(MetricValue.of(110));
+        assertThat(p95.changeRuns()).hasSize(2);
+        assertThat(p95.inBase()).isTrue();
+        assertThat(runs.metric(RPS).pairs()).hasSize(1);
+    }
+
+    private static PairedMetric metric(List<Pair> pairs) {
+        return new PairedMetric(
+                pairs.get(0).base().key(),
+                pairs,
+                pairs.stream().map(Pair::change).toList(),
+                true);
     }
 
     private static ThresholdRule rule(String warning, String fail) {
