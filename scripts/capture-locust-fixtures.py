@@ -8,14 +8,20 @@ src/test/fixtures/locustfile.py, and replaces src/test/resources/locust/<version
   fidelity-csv          --csv run                          (versions without any JSON output: 2.12.1)
   fidelity-json-stdout  --csv run --json >stdout.json      (2.14.1 and later)
   fidelity-json-file    --csv run --json-file stats        (2.37.10 and later)
+  fidelity-run-goal     the plugin's run goal with locustExecutable set to that Locust: the service folder it
+                        leaves (final-stats.json, locust.log, the CSV files; not report.html)
 
 Every case also keeps Locust's stderr as console.log and Locust's final summary as final-summary.json, written by the
 locustfile on the quitting event (before --json resets the stats) from Locust's own StatsEntry: the numbers of the
 summary table Locust prints at exit, unrounded. Where Locust printed its full summary itself, this script checks that
 final-summary.json agrees with that printed table, so the file is known to be Locust's final summary.
 
-  scripts/capture-locust-fixtures.py                 every version (about 2 minutes once installed)
+  scripts/capture-locust-fixtures.py                 every version (about 6 minutes once installed)
   scripts/capture-locust-fixtures.py 2.20.0 2.47.0   some of them
+  scripts/capture-locust-fixtures.py --no-run-goal   without the run goal cases (no Maven build)
+
+For the run goal cases the plugin is first built and installed into target/m2, a private local repository (the
+user's own ~/.m2 serves as its read-only tail), and a throwaway project runs `mvn verify` with it.
 
 Installs go to $LOCUST_FIXTURE_VENVS (default ~/.cache/locust-fixture-venvs/<version>) with uv (on the PATH, or the
 plugin's own at ~/.cache/locust-maven-plugin/tools/uv/bin/uv) or else python3 -m venv and pip. Versions the plugin
@@ -161,7 +167,8 @@ def run_case(locust, version, case, options, stdout_name, host, work):
 
 def record_file_times(folder, exited):
     """Git keeps no file times, so they are written down: a stale-CSV signal may rest on them (see the README)."""
-    lines = ["# seconds from each file's last modification to the end of the Locust process (captured at exit)"]
+    lines = ["# seconds from each file's last modification to the end of the Locust process (for the run goal:"
+             " to the last write of locust.log)"]
     for file in sorted(folder.iterdir()):
         lines.append(f"{file.name}\t{exited - file.stat().st_mtime:.3f}")
     (folder / "file-times.txt").write_text("\n".join(lines) + "\n")
@@ -197,16 +204,16 @@ def printed_summary(console_log):
     return rows
 
 
-def check_against_console(version, case, folder):
+def check_against_console(version, case, folder, log_name="console.log"):
     """final-summary.json must be what Locust printed (the printed table truncates ms and rounds req/s)."""
-    lines = (folder / "console.log").read_text().splitlines()
+    lines = (folder / log_name).read_text().splitlines()
     header = max((i for i, line in enumerate(lines) if line.startswith("Type") and "# fails" in line), default=0)
     by_hook = lines[header - 1].startswith("Final summary printed by the fixture locustfile")
     printer = "the fixture locustfile's (Locust's print_stats at quitting)" if by_hook else "Locust's own"
-    printed = printed_summary(folder / "console.log")
+    printed = printed_summary(folder / log_name)
     summary = json.loads((folder / "final-summary.json").read_text())
     if printed is None:
-        raise SystemExit(f"{version}/{case}: no summary table in console.log")
+        raise SystemExit(f"{version}/{case}: no summary table in {log_name}")
     checked = 0
     for row in summary["entries"] + [summary["aggregated"]]:
         key = f"{row['method']} {row['name']}"
@@ -233,7 +240,78 @@ def publish(folder, version, case):
     print(f"  wrote {target.relative_to(ROOT)}: {' '.join(sorted(f.name for f in target.iterdir()))}", flush=True)
 
 
-def main(wanted):
+RUN_GOAL_POM = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>dev.locustmaven.fixtures</groupId>
+  <artifactId>run-goal-fidelity</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>dev.locustmaven</groupId>
+        <artifactId>locust-maven-plugin</artifactId>
+        <version>{plugin_version}</version>
+        <executions><execution><id>load</id><goals><goal>run</goal></goals></execution></executions>
+        <configuration>
+          <locustExecutable>{locust}</locustExecutable>
+          <locustfile>{locustfile}</locustfile>
+          <users>{users}</users>
+          <spawnRate>{users}</spawnRate>
+          <runTime>{run_time}</runTime>
+          <scenarios><scenario><name>web_api</name><host>{host}</host></scenario></scenarios>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+"""
+RUN_GOAL_FILES = ("final-stats.json", "locust.log", "final-summary.json")
+
+
+def maven_repository_options():
+    return [f"-Dmaven.repo.local={ROOT / 'target/m2'}", f"-Dmaven.repo.local.tail={Path.home() / '.m2/repository'}"]
+
+
+def install_plugin():
+    print("building the plugin into target/m2", flush=True)
+    subprocess.run([str(ROOT / "mvnw"), "-B", "-q", "install", "-DskipTests", "-Dinvoker.skip=true",
+                    "-Dspotless.check.skip=true", *maven_repository_options()], cwd=ROOT, check=True)
+    version = re.search(r"<artifactId>locust-maven-plugin</artifactId>\s*<version>([^<]+)</version>",
+                        (ROOT / "pom.xml").read_text()).group(1)
+    return version
+
+
+def run_goal_case(plugin_version, locust, version, host, work):
+    """The plugin's run goal on this Locust; the service folder it leaves, with Locust's final summary beside it."""
+    case = "fidelity-run-goal"
+    project = work / version / "run-goal-project"
+    project.mkdir(parents=True)
+    (project / "pom.xml").write_text(RUN_GOAL_POM.format(
+        plugin_version=plugin_version, locust=locust, locustfile=FIXTURES / "locustfile.py", users=USERS,
+        run_time=RUN_TIME, host=host))
+    env = clean_environment()
+    service = project / "target/locust/web_api"
+    env["FIXTURE_FINAL_SUMMARY"] = str(service / "final-summary.json")
+    with open(work / version / "run-goal-build.log", "w") as log:
+        rc = subprocess.run([str(ROOT / "mvnw"), "-B", "verify", *maven_repository_options()], cwd=project,
+                            stdout=log, stderr=subprocess.STDOUT, env=env).returncode
+    if rc != 0:
+        raise SystemExit(f"{version}/{case}: the build failed ({rc}); see {work / version / 'run-goal-build.log'}")
+    folder = work / version / case
+    folder.mkdir()
+    for file in sorted(service.iterdir()):
+        if file.is_file() and (file.name in RUN_GOAL_FILES or file.name.endswith(".csv")):
+            shutil.copy2(file, folder / file.name)
+    record_file_times(folder, (service / "locust.log").stat().st_mtime)
+    check_against_console(version, case, folder, "locust.log")
+    return folder
+
+
+def main(arguments):
+    run_goal = "--no-run-goal" not in arguments
+    wanted = [a for a in arguments if a != "--no-run-goal"]
     known = [v for v, _, _ in VERSIONS]
     unknown = [v for v in wanted if v not in known]
     if unknown:
@@ -242,6 +320,7 @@ def main(wanted):
     locusts = {}
     for version, as_of, _why in selected:
         locusts[version] = install(version, as_of)
+    plugin_version = install_plugin() if run_goal else None
     with tempfile.TemporaryDirectory(prefix="locust-fixtures-") as tmp:
         work = Path(tmp)
         server, host = start_server(work)
@@ -252,6 +331,9 @@ def main(wanted):
                 for case, options, stdout_name in cases(version):
                     folder = run_case(locusts[version], version, case, options, stdout_name, host, work)
                     publish(folder, version, case)
+                if run_goal:
+                    publish(run_goal_case(plugin_version, locusts[version], version, host, work), version,
+                            "fidelity-run-goal")
         finally:
             server.terminate()
             server.wait()

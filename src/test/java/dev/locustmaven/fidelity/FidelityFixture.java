@@ -15,14 +15,16 @@ import java.util.stream.Stream;
 /**
  * One recorded run of one Locust version, {@code src/test/resources/locust/<version>/fidelity-<case>/} (written by
  * {@code scripts/capture-locust-fixtures.py}): Locust's CSV files, its JSON (stdout or {@code --json-file}) where the
- * version has one, its stderr and its final summary.
+ * version has one, its log and its final summary; for the case {@code run-goal}, the service folder the plugin's
+ * {@code run} goal left.
  */
 record FidelityFixture(String version, String caseName, Path folder) {
 
     static final String SERVICE = "web_api";
 
-    /** What a team hands to {@code check} from its own Locust run. */
+    /** What {@code check} is given: the {@code run} goal's folder, or what a team hands over from its own Locust run. */
     enum Input {
+        RUN_GOAL("run goal"),
         CSV("own CSV"),
         JSON("own JSON"),
         BOTH("CSV + JSON");
@@ -72,6 +74,23 @@ record FidelityFixture(String version, String caseName, Path folder) {
         return folder.resolve(name);
     }
 
+    boolean runGoal() {
+        return caseName.equals("run-goal");
+    }
+
+    /** Locust's CSV file ending in {@code suffix} ({@code _stats.csv}, {@code _failures.csv} ...), whatever its prefix. */
+    Path csv(String suffix) {
+        return list(folder).stream()
+                .filter(p -> p.getFileName().toString().endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(folder + " has no *" + suffix));
+    }
+
+    /** Locust's stderr: {@code console.log}, or {@code locust.log} where the run goal kept it. */
+    Path log() {
+        return file(runGoal() ? "locust.log" : "console.log");
+    }
+
     /** The JSON Locust wrote: {@code stats.json} (--json-file) or {@code stdout.json} (--json); none before 2.14.1. */
     Optional<Path> json() {
         return Stream.of("stats.json", "stdout.json")
@@ -81,11 +100,16 @@ record FidelityFixture(String version, String caseName, Path folder) {
     }
 
     /**
-     * A results directory holding one service folder with the input's files only, as a team would hand it over;
-     * empty when the version has no such input (no JSON before 2.14.1).
+     * A results directory holding one service folder with the input's files only, as the run goal leaves it or a team
+     * would hand it over; empty when the fixture has no such input (no JSON before 2.14.1 or from the run goal).
      */
     Optional<Path> results(Input input, Path temp) {
-        if (input != Input.CSV && json().isEmpty()) {
+        boolean available = switch (input) {
+            case RUN_GOAL -> runGoal();
+            case CSV -> true;
+            case JSON, BOTH -> json().isPresent();
+        };
+        if (!available) {
             return Optional.empty();
         }
         Path results = temp.resolve(version + "-" + caseName + "-" + input.name());
@@ -96,8 +120,12 @@ record FidelityFixture(String version, String caseName, Path folder) {
                     .filter(p -> p.getFileName().toString().endsWith(".csv"))
                     .forEach(files::add);
         }
-        if (input != Input.CSV) {
+        if (input == Input.JSON || input == Input.BOTH) {
             files.add(json().orElseThrow());
+        }
+        if (input == Input.RUN_GOAL) {
+            files.add(file("final-stats.json"));
+            files.add(log());
         }
         try {
             Files.createDirectories(service);

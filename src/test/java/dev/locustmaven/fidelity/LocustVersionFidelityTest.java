@@ -62,15 +62,29 @@ class LocustVersionFidelityTest {
     void fixturesCoverEveryVersionWhereLocustsOutputsChanged() {
         assertThat(fixtures()).extracting(FidelityFixture::version).containsAll(VERSIONS);
         assertThat(fixtures())
-                .filteredOn(f -> FidelityFixture.compareVersions(f.version(), "2.14.1") >= 0)
+                .filteredOn(f -> FidelityFixture.compareVersions(f.version(), "2.14.1") >= 0 && !f.runGoal())
                 .allMatch(f -> f.json().isPresent(), "has Locust's JSON");
+        assertThat(fixtures())
+                .filteredOn(FidelityFixture::runGoal)
+                .extracting(FidelityFixture::version)
+                .containsAll(VERSIONS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void runGoalIsReadAsLocustsFinalSummary(FidelityFixture fixture) {
+        assumeTrue(fixture.runGoal(), "not a run goal folder");
+
+        SummaryComparison comparison = SummaryComparison.of(fixture.summary(), read(fixture, Input.RUN_GOAL));
+
+        assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void ownCsvIsReadExactlyAsLocustWroteIt(FidelityFixture fixture) {
         CheckReading reading = read(fixture, Input.CSV);
-        Map<String, CSVRecord> csv = statsCsv(fixture.file("run_stats.csv"));
+        Map<String, CSVRecord> csv = statsCsv(fixture.csv("_stats.csv"));
 
         assertThat(reading.rows().keySet()).containsExactlyInAnyOrderElementsOf(csv.keySet());
         csv.forEach((row, record) -> CheckReading.COMPARED.forEach(metric -> assertThat(reading.value(row, metric))
@@ -123,8 +137,8 @@ class LocustVersionFidelityTest {
     @Test
     void fidelityTable() throws IOException {
         List<String> table = new ArrayList<>();
-        table.add("| Locust | run | own CSV | own JSON | CSV + JSON | Locust's Med column vs its 50% |");
-        table.add("|---|---|---|---|---|---|");
+        table.add("| Locust | run | run goal | own CSV | own JSON | CSV + JSON | medians |");
+        table.add("|---|---|---|---|---|---|---|");
         List<String> facts = new ArrayList<>();
         facts.add("| Locust | run | histogram keys | failures CSV columns | CSV Aggregated vs final"
                 + " | log: CSV age at end, est. missing | history last row | stats.csv mtime before exit"
@@ -141,10 +155,10 @@ class LocustVersionFidelityTest {
             List<String> cells = new ArrayList<>();
             for (Input input : Input.values()) {
                 SummaryComparison comparison = comparisons.get(input);
-                cells.add(comparison == null ? "no JSON before 2.14.1" : comparison.describe());
+                cells.add(comparison != null ? comparison.describe() : absent(fixture, input));
             }
             table.add("| " + fixture.version() + " | " + fixture.caseName() + " | " + String.join(" | ", cells) + " | "
-                    + medianVersusP50(summary) + " |");
+                    + medians(summary, comparisons) + " |");
             facts.add("| " + fixture.version() + " | " + fixture.caseName() + " | " + histogramKeys(fixture) + " | "
                     + failuresColumns(fixture) + " | " + csvLag(fixture, summary) + " | " + logStaleness(fixture)
                     + " | "
@@ -171,6 +185,13 @@ class LocustVersionFidelityTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
+    }
+
+    private static String absent(FidelityFixture fixture, Input input) {
+        if (input == Input.RUN_GOAL) {
+            return "-";
+        }
+        return fixture.runGoal() ? "no JSON (the run goal passes no --json)" : "no JSON before 2.14.1";
     }
 
     private CheckReading read(FidelityFixture fixture, Input input) {
@@ -206,13 +227,35 @@ class LocustVersionFidelityTest {
         return value.equals("N/A") ? null : Double.valueOf(value);
     }
 
-    private static String medianVersusP50(FinalSummary summary) {
+    /**
+     * Locust's "Med" column against its own 50% column (equal from 2.47.0), and the median {@code check} keeps
+     * ({@link EndpointStats#medianMs()}) from the run goal or the JSON against Locust's "Med" column.
+     */
+    private static String medians(FinalSummary summary, Map<Input, SummaryComparison> comparisons) {
         long differing = summary.rows().stream()
                 .filter(r -> r.median() != null && !SummaryComparison.same(r.median(), r.p50()))
                 .count();
-        return differing == 0
-                ? "equal"
-                : "differ in " + differing + " of " + summary.rows().size() + " rows";
+        String locust = "Locust's Med vs its 50%: "
+                + (differing == 0
+                        ? "equal"
+                        : "differ in " + differing + " of " + summary.rows().size() + " rows");
+        SummaryComparison source =
+                comparisons.containsKey(Input.RUN_GOAL) ? comparisons.get(Input.RUN_GOAL) : comparisons.get(Input.JSON);
+        if (source == null) {
+            return locust;
+        }
+        Map<String, EndpointStats> read = new LinkedHashMap<>();
+        source.reading().service().endpoints().forEach(e -> read.put(rowKey(e), e));
+        read.put(EndpointStats.AGGREGATED, source.reading().service().aggregated());
+        long medianDiffers = summary.rows().stream()
+                .filter(r -> !SummaryComparison.same(read.get(r.key()).medianMs(), r.median()))
+                .count();
+        return locust + "; check's median vs Locust's Med: "
+                + (medianDiffers == 0 ? "equal" : "differ in " + medianDiffers + " rows");
+    }
+
+    private static String rowKey(EndpointStats stats) {
+        return stats.method().isEmpty() ? stats.name() : stats.method() + " " + stats.name();
     }
 
     private static final Pattern FLOAT_KEY = Pattern.compile("\"\\d+\\.\\d+\"\\s*:");
@@ -224,11 +267,7 @@ class LocustVersionFidelityTest {
     }
 
     private static String failuresColumns(FidelityFixture fixture) {
-        return text(fixture.file("run_failures.csv"))
-                .lines()
-                .findFirst()
-                .orElse("")
-                .strip();
+        return text(fixture.csv("_failures.csv")).lines().findFirst().orElse("").strip();
     }
 
     private static String csvLag(FidelityFixture fixture, FinalSummary summary) {
@@ -238,7 +277,7 @@ class LocustVersionFidelityTest {
     }
 
     private static CSVRecord aggregatedRow(FidelityFixture fixture) {
-        return statsCsv(fixture.file("run_stats.csv")).get(EndpointStats.AGGREGATED);
+        return statsCsv(fixture.csv("_stats.csv")).get(EndpointStats.AGGREGATED);
     }
 
     private static final Pattern LOG_TIME =
@@ -252,7 +291,7 @@ class LocustVersionFidelityTest {
     private static String logStaleness(FidelityFixture fixture) {
         LocalDateTime start = null;
         LocalDateTime end = null;
-        for (String line : text(fixture.file("console.log")).lines().toList()) {
+        for (String line : text(fixture.log()).lines().toList()) {
             Matcher m = LOG_TIME.matcher(line);
             if (m.find()) {
                 if (start == null && line.contains("Ramping to")) {
@@ -274,14 +313,14 @@ class LocustVersionFidelityTest {
     }
 
     private static String historyLastRow(FidelityFixture fixture) {
-        List<CSVRecord> rows = csv(fixture.file("run_stats_history.csv"));
+        List<CSVRecord> rows = csv(fixture.csv("_stats_history.csv"));
         if (rows.isEmpty()) {
             return "empty";
         }
         return rows.size() + " rows, last total " + rows.get(rows.size() - 1).get("Total Request Count");
     }
 
-    /** How long before Locust's exit _stats.csv was last written, against console.log (written at exit). */
+    /** How long before Locust's exit _stats.csv was last written, against Locust's log (written at exit). */
     private static String statsCsvAge(FidelityFixture fixture) {
         Map<String, Double> ages = new LinkedHashMap<>();
         for (String line : text(fixture.file("file-times.txt")).lines().toList()) {
@@ -290,7 +329,9 @@ class LocustVersionFidelityTest {
                 ages.put(parts[0], Double.valueOf(parts[1]));
             }
         }
-        return String.format(Locale.ROOT, "%.2f s", ages.get("run_stats.csv") - ages.get("console.log"));
+        String stats = fixture.csv("_stats.csv").getFileName().toString();
+        String log = fixture.log().getFileName().toString();
+        return String.format(Locale.ROOT, "%.2f s", ages.get(stats) - ages.get(log));
     }
 
     private static String jsonStartBias(FinalSummary summary, SummaryComparison json) {
