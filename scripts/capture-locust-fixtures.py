@@ -8,6 +8,8 @@ src/test/fixtures/locustfile.py, and replaces src/test/resources/locust/<version
   fidelity-csv          --csv run                          (versions without any JSON output: 2.12.1)
   fidelity-json-stdout  --csv run --json >stdout.json      (2.14.1 and later)
   fidelity-json-file    --csv run --json-file stats        (2.37.10 and later)
+  json-and-json-file    --csv run --json >stdout.json --json-file stats   (2.37.10, 2.47.0: stats.json is [])
+  json-file-empty       --csv run --json-file stats        (2.37.0 only: stats.json is empty)
   fidelity-run-goal     the plugin's run goal with locustExecutable set to that Locust: the service folder it
                         leaves (final-stats.json, locust.log, the CSV files; not report.html)
 
@@ -54,6 +56,7 @@ ERROR_CODE = 3
 VERSIONS = [
     ("2.12.1", None, "oldest supported; no --json; float histogram keys; median = lower median"),
     ("2.20.0", "2024-01-13", "a team's own Locust; --json to stdout only; First Seen absent"),
+    ("2.37.0", "2025-05-20", "the first --json-file, which stays empty"),
     ("2.37.10", "2025-07-01", "first working --json-file (2.37.0 wrote it empty, 2.37.1-2.37.9 lack it)"),
     ("2.43.3", "2026-03-01", "last with float histogram keys (\"150.0\") in the JSON"),
     ("2.43.4", "2026-04-20", "integer histogram keys"),
@@ -62,8 +65,8 @@ VERSIONS = [
 ]
 
 
-# Every configargparse >= 1.5.5 of January 2024 (what 2.20.0 needs) was later yanked; 1.7.1 (2025) works.
-UV_EXTRA = {"2.20.0": ["--exclude-newer-package", "configargparse=2025-12-31T00:00:00Z"]}
+# The configargparse releases Locust 2.20-2.37 resolved to then (>= 1.5.5) were later yanked; 1.7.1 (2025) works.
+UV_EXTRA = ["--exclude-newer-package", "configargparse=2025-12-31T00:00:00Z"]
 
 
 def version_key(version):
@@ -72,6 +75,8 @@ def version_key(version):
 
 def cases(version):
     v = version_key(version)
+    if v == (2, 37, 0):
+        return [("json-file-empty", ["--csv", "run", "--json-file", "stats"], None)]
     result = []
     if v < (2, 14, 1):
         result.append(("fidelity-csv", ["--csv", "run"], None))
@@ -79,7 +84,14 @@ def cases(version):
         result.append(("fidelity-json-stdout", ["--csv", "run", "--json"], "stdout.json"))
     if v >= (2, 37, 10):
         result.append(("fidelity-json-file", ["--csv", "run", "--json-file", "stats"], None))
+    if version in ("2.37.10", "2.47.0"):
+        # --json resets the stats before --json-file writes them
+        result.append(("json-and-json-file", ["--csv", "run", "--json", "--json-file", "stats"], "stdout.json"))
     return result
+
+
+def has_run_goal_case(version):
+    return version != "2.37.0"
 
 
 def find_uv():
@@ -112,7 +124,7 @@ def install(version, as_of):
     uv = find_uv()
     if uv:
         subprocess.run([uv, "venv", "-q", "--clear", "--python", sys.executable, str(venv)], check=True)
-        extra = [] if as_of is None else ["--exclude-newer", f"{as_of}T00:00:00Z", *UV_EXTRA.get(version, [])]
+        extra = [] if as_of is None else ["--exclude-newer", f"{as_of}T00:00:00Z", *UV_EXTRA]
         subprocess.run([uv, "pip", "install", "-q", "--python", str(venv / "bin/python"), *requirement, *extra],
                        check=True)
     else:
@@ -331,7 +343,7 @@ def main(arguments):
                 for case, options, stdout_name in cases(version):
                     folder = run_case(locusts[version], version, case, options, stdout_name, host, work)
                     publish(folder, version, case)
-                if run_goal:
+                if run_goal and has_run_goal_case(version):
                     publish(run_goal_case(plugin_version, locusts[version], version, host, work), version,
                             "fidelity-run-goal")
         finally:

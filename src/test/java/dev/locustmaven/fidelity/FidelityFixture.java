@@ -47,14 +47,24 @@ record FidelityFixture(String version, String caseName, Path folder) {
             for (Path caseFolder : list(versionFolder)) {
                 String name = caseFolder.getFileName().toString();
                 if (Files.isDirectory(caseFolder) && name.startsWith("fidelity-")) {
-                    fixtures.add(new FidelityFixture(
-                            versionFolder.getFileName().toString(), name.substring("fidelity-".length()), caseFolder));
+                    fixtures.add(new FidelityFixture(versionFolder.getFileName().toString(), name, caseFolder));
                 }
             }
         }
         fixtures.sort(Comparator.comparing(FidelityFixture::version, FidelityFixture::compareVersions)
                 .thenComparing(FidelityFixture::caseName));
         return fixtures;
+    }
+
+    /** A fixture folder by {@code "<version>/<case>"}, e.g. {@code "2.37.0/json-file-empty"}. */
+    static FidelityFixture of(String id) {
+        String[] parts = id.split("/", 2);
+        return new FidelityFixture(parts[0], parts[1], resource("/locust/" + id));
+    }
+
+    /** The case without its {@code fidelity-} prefix: {@code csv}, {@code json-file}, {@code run-goal} ... */
+    String run() {
+        return caseName.replaceFirst("^fidelity-", "");
     }
 
     String id() {
@@ -75,7 +85,7 @@ record FidelityFixture(String version, String caseName, Path folder) {
     }
 
     boolean runGoal() {
-        return caseName.equals("run-goal");
+        return caseName.equals("fidelity-run-goal");
     }
 
     /** Locust's CSV file ending in {@code suffix} ({@code _stats.csv}, {@code _failures.csv} ...), whatever its prefix. */
