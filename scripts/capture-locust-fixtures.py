@@ -11,9 +11,9 @@ src/test/fixtures/locustfile.py, and replaces src/test/resources/locust/<version
   json-and-json-file    --csv run --json >stdout.json --json-file stats   (2.37.10, 2.47.0: stats.json is [])
   json-file-empty       --csv run --json-file stats        (2.37.0 only: stats.json is empty)
   fidelity-run-goal     the plugin's run goal with locustExecutable set to that Locust: the service folder it
-                        leaves (final-stats.json, locust.log, the CSV files; not report.html)
+                        leaves (final-stats.json, locust.log, the CSV files; not report.html); all but 2.37.0
 
-Every case also keeps Locust's stderr as console.log and Locust's final summary as final-summary.json, written by the
+Every case also keeps Locust's stderr (console.log; the run goal's locust.log), file-times.txt, and Locust's final summary as final-summary.json, written by the
 locustfile on the quitting event (before --json resets the stats) from Locust's own StatsEntry: the numbers of the
 summary table Locust prints at exit, unrounded. Where Locust printed its full summary itself, this script checks that
 final-summary.json agrees with that printed table, so the file is known to be Locust's final summary.
