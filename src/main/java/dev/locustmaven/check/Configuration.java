@@ -1,5 +1,6 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.gate.ThresholdRules;
 import dev.locustmaven.metrics.MetricDefinition;

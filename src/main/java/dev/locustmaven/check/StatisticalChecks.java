@@ -1,5 +1,6 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.metrics.DefaultMetrics;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustPercentiles;

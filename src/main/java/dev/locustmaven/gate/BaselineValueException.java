@@ -1,5 +1,6 @@
 package dev.locustmaven.gate;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.model.MetricKey;
 
 /**
@@ -7,7 +8,7 @@ import dev.locustmaven.model.MetricKey;
  * number. Without this it would silently count as no baseline value and switch the rule off. The message goes on from
  * the key ("is "fast", a string, …"); the caller puts the file and the key in front.
  */
-public class BaselineValueException extends RuntimeException {
+public class BaselineValueException extends ConfigurationException {
 
     private final MetricKey key;
 

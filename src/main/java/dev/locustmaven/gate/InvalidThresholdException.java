@@ -1,9 +1,10 @@
 package dev.locustmaven.gate;
 
+import dev.locustmaven.failure.ConfigurationException;
 import java.util.List;
 
 /** Threshold configuration that cannot be used; the message is complete and meant for the user. */
-public class InvalidThresholdException extends RuntimeException {
+public class InvalidThresholdException extends ConfigurationException {
 
     private final List<String> problems;
 

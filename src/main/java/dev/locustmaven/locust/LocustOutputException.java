@@ -1,5 +1,6 @@
 package dev.locustmaven.locust;
 
+import dev.locustmaven.failure.PluginException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * A Locust output file (or results folder) that cannot be read. The message is complete and meant for the user: it
  * names the file, the line where known, and the problem.
  */
-public class LocustOutputException extends RuntimeException {
+public class LocustOutputException extends PluginException {
 
     private static final long serialVersionUID = 1L;
 

@@ -86,7 +86,8 @@ public record RerunSeries(String service, int planned, List<Run> runs, boolean s
             int number = runs.size() + 1;
             try {
                 runs.add(new Run(number, output, session.next(output), null));
-            } catch (LocustRunException e) {
+            } catch (LocustRunException | LocustOutputException e) {
+                // an unreadable rerun is left out like one that could not run: a warning, not a failed check
                 log.info("Confirmation run " + number + " of " + planned + " of " + session.service()
                         + " could not run: " + e.getMessage());
                 runs.add(new Run(number, output, null, e.getMessage()));

@@ -6,7 +6,6 @@ import dev.locustmaven.check.BaselineUpdateRequest;
 import dev.locustmaven.history.BuildEnvironment;
 import java.io.File;
 import java.time.Instant;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -45,29 +44,24 @@ public class BaselineMojo extends AbstractLocustMojo {
     private MavenProject project;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping the Locust baseline (locust.skip).");
-            return;
-        }
-        Promotion promotion;
-        try {
-            promotion = new BaselineUpdate()
-                    .run(new BaselineUpdateRequest(
-                            resultsDirectory.toPath(),
-                            baselineFile.toPath(),
-                            metrics(),
-                            baselineValidityDays,
-                            updatedBy,
-                            BuildEnvironment.detect(project.getBasedir().toPath())
-                                    .gitCommit(),
-                            testEnvironment,
-                            Instant.now(),
-                            historyFile == null ? null : historyFile.toPath(),
-                            baselineRuns));
-        } catch (RuntimeException e) {
-            throw Failures.asExecutionException(e);
-        }
+    protected String goal() {
+        return "baseline";
+    }
+
+    @Override
+    protected void run() {
+        Promotion promotion = new BaselineUpdate()
+                .run(new BaselineUpdateRequest(
+                        resultsDirectory.toPath(),
+                        baselineFile.toPath(),
+                        metrics(),
+                        baselineValidityDays,
+                        updatedBy,
+                        BuildEnvironment.detect(project.getBasedir().toPath()).gitCommit(),
+                        testEnvironment,
+                        Instant.now(),
+                        historyFile == null ? null : historyFile.toPath(),
+                        baselineRuns));
         getLog().info("Baseline written to " + baselineFile
                 + (baselineRuns > 0
                         ? " from the median of the last " + baselineRuns + " comparable runs of " + historyFile

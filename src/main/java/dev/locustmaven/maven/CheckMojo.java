@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -204,54 +203,6 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
     private String machineCalibration;
 
-    @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the Locust check (locust.skip).");
-            return;
-        }
-        Publication publication = publication();
-        Instant now = Instant.now();
-        CheckResult result;
-        try {
-            MachineOptions machine = CalibrationSteps.forCheck(
-                    MachineMode.parse(machineCalibration),
-                    resultsDirectory.toPath(),
-                    new Calibrator(),
-                    new MavenRunLog(getLog()));
-            result = new PerformanceCheck()
-                    .run(
-                            new CheckRequest(
-                                    resultsDirectory.toPath(),
-                                    baselineFile.toPath(),
-                                    reportDirectory.toPath(),
-                                    thresholds == null ? List.of() : thresholds,
-                                    metrics(),
-                                    now,
-                                    new ReportContext(
-                                            now,
-                                            publication.githubContext().commit(),
-                                            publication.githubContext().branch(),
-                                            publication.githubContext().runUrl()),
-                                    history(),
-                                    Significance.parse(significance),
-                                    confidence,
-                                    machine),
-                            confirmation());
-        } catch (RuntimeException e) {
-            throw Failures.asExecutionException(e);
-        }
-        result.notes().forEach(getLog()::info);
-        result.warnings().forEach(getLog()::warn);
-        result.trends().forEach(getLog()::warn);
-        log(result.verdict());
-        getLog().info("Verdict written to " + result.outputs().get(0));
-        Publication.Outcome published = publication.publish(result, now);
-        published.info().forEach(getLog()::info);
-        published.warnings().forEach(getLog()::warn);
-        decide(result.verdict());
-    }
-
     /**
      * The statistical gate over the comparable history: {@code off}, {@code warn} (findings warn) or {@code fail}
      * (findings significant after Holm's correction fail the build).
@@ -269,6 +220,50 @@ public class CheckMojo extends AbstractLocustMojo {
      */
     @Parameter(property = "locust.confirmRuns")
     private Integer confirmRuns;
+
+    @Override
+    protected String goal() {
+        return "check";
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        Publication publication = publication();
+        Instant now = Instant.now();
+        MachineOptions machine = CalibrationSteps.forCheck(
+                MachineMode.parse(machineCalibration),
+                resultsDirectory.toPath(),
+                new Calibrator(),
+                new MavenRunLog(getLog()));
+        CheckResult result = new PerformanceCheck()
+                .run(
+                        new CheckRequest(
+                                resultsDirectory.toPath(),
+                                baselineFile.toPath(),
+                                reportDirectory.toPath(),
+                                thresholds == null ? List.of() : thresholds,
+                                metrics(),
+                                now,
+                                new ReportContext(
+                                        now,
+                                        publication.githubContext().commit(),
+                                        publication.githubContext().branch(),
+                                        publication.githubContext().runUrl()),
+                                history(),
+                                Significance.parse(significance),
+                                confidence,
+                                machine),
+                        confirmation());
+        result.notes().forEach(getLog()::info);
+        result.warnings().forEach(getLog()::warn);
+        result.trends().forEach(getLog()::warn);
+        log(result.verdict());
+        getLog().info("Verdict written to " + result.outputs().get(0));
+        Publication.Outcome published = publication.publish(result, now);
+        published.info().forEach(getLog()::info);
+        published.warnings().forEach(getLog()::warn);
+        decide(result.verdict());
+    }
 
     /** The confirmation runs: the {@code run} goal of this build left its scenario runner in the project context. */
     private Confirmation confirmation() {
@@ -298,54 +293,50 @@ public class CheckMojo extends AbstractLocustMojo {
     }
 
     /** Binds the notification and export parameters, so that a wrong one fails before any work. */
-    private Publication publication() throws MojoExecutionException {
+    private Publication publication() {
         Map<String, String> environment = System.getenv();
-        try {
-            Secret token = null;
-            String tokenSource = null;
-            if (githubServerId != null && settings != null && settings.getServer(githubServerId) != null) {
-                token = Secret.of(settings.getServer(githubServerId).getPassword());
-                tokenSource = "server '" + githubServerId + "' in settings.xml";
-            }
-            GitHubSettings github = GitHubSettings.defaults()
-                    .withIssueLevel(IssueLevel.parse(githubIssueLevel))
-                    .withLabels(GitHubSettings.splitList(githubLabels))
-                    .withBranches(GitHubSettings.splitList(githubBranches))
-                    .withIssueOnPullRequest(githubIssueOnPullRequest)
-                    .withCloseOnRecovery(githubCloseOnRecovery)
-                    .withCommentOnPullRequest(githubCommentOnPullRequest);
-            if (githubChecklist != null && !githubChecklist.isEmpty()) {
-                github = github.withChecklist(githubChecklist);
-            }
-            GitHubContext context = GitHubContext.fromEnvironment(
-                    environment,
-                    new GitHubContext.Overrides(
-                            githubApiUrl,
-                            githubRepository,
-                            token,
-                            tokenSource,
-                            githubTokenVariable,
-                            githubBranch,
-                            githubCommit,
-                            githubRunUrl,
-                            githubPullRequest));
-            Optional<PushgatewayExporter> pushgateway = pushgatewayUrl == null || pushgatewayUrl.isBlank()
-                    ? Optional.empty()
-                    : Optional.of(PushgatewayExporter.forUrl(pushgatewayUrl));
-            Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
-                    ? Map.of()
-                    : Map.of("instance", pushgatewayInstance);
-            return new Publication(
-                    github,
-                    context,
-                    environment,
-                    pushgateway,
-                    pushgatewayJob,
-                    grouping,
-                    openMetricsFile == null ? null : openMetricsFile.toPath());
-        } catch (RuntimeException e) {
-            throw Failures.asExecutionException(e);
+        Secret token = null;
+        String tokenSource = null;
+        if (githubServerId != null && settings != null && settings.getServer(githubServerId) != null) {
+            token = Secret.of(settings.getServer(githubServerId).getPassword());
+            tokenSource = "server '" + githubServerId + "' in settings.xml";
         }
+        GitHubSettings github = GitHubSettings.defaults()
+                .withIssueLevel(IssueLevel.parse(githubIssueLevel))
+                .withLabels(GitHubSettings.splitList(githubLabels))
+                .withBranches(GitHubSettings.splitList(githubBranches))
+                .withIssueOnPullRequest(githubIssueOnPullRequest)
+                .withCloseOnRecovery(githubCloseOnRecovery)
+                .withCommentOnPullRequest(githubCommentOnPullRequest);
+        if (githubChecklist != null && !githubChecklist.isEmpty()) {
+            github = github.withChecklist(githubChecklist);
+        }
+        GitHubContext context = GitHubContext.fromEnvironment(
+                environment,
+                new GitHubContext.Overrides(
+                        githubApiUrl,
+                        githubRepository,
+                        token,
+                        tokenSource,
+                        githubTokenVariable,
+                        githubBranch,
+                        githubCommit,
+                        githubRunUrl,
+                        githubPullRequest));
+        Optional<PushgatewayExporter> pushgateway = pushgatewayUrl == null || pushgatewayUrl.isBlank()
+                ? Optional.empty()
+                : Optional.of(PushgatewayExporter.forUrl(pushgatewayUrl));
+        Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
+                ? Map.of()
+                : Map.of("instance", pushgatewayInstance);
+        return new Publication(
+                github,
+                context,
+                environment,
+                pushgateway,
+                pushgatewayJob,
+                grouping,
+                openMetricsFile == null ? null : openMetricsFile.toPath());
     }
 
     private void log(Verdict verdict) {

@@ -1,6 +1,5 @@
 package dev.locustmaven.maven;
 
-import dev.locustmaven.export.ExportException;
 import dev.locustmaven.export.GrafanaDashboard;
 import java.io.File;
 import java.io.IOException;
@@ -54,11 +53,12 @@ public class DashboardMojo extends AbstractLocustMojo {
     private String artifactId;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping locust:dashboard (locust.skip=true).");
-            return;
-        }
+    protected String goal() {
+        return "dashboard";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException {
         List<String> services = dashboardServices == null || dashboardServices.isEmpty()
                 ? serviceFolders(resultsDirectory.toPath())
                 : dashboardServices;
@@ -67,11 +67,7 @@ public class DashboardMojo extends AbstractLocustMojo {
                 : Map.of("instance", pushgatewayInstance);
         String uid =
                 dashboardUid == null || dashboardUid.isBlank() ? GrafanaDashboard.uidFor(artifactId) : dashboardUid;
-        try {
-            new GrafanaDashboard(dashboardTitle, uid, pushgatewayJob, grouping, services).write(dashboardFile.toPath());
-        } catch (ExportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        new GrafanaDashboard(dashboardTitle, uid, pushgatewayJob, grouping, services).write(dashboardFile.toPath());
         getLog().info("Wrote the Grafana dashboard " + dashboardFile + " (uid " + uid + ", services "
                 + (services.isEmpty() ? "all" : String.join(", ", services)) + ").");
     }

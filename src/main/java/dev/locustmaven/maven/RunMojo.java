@@ -1,9 +1,9 @@
 package dev.locustmaven.maven;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.locust.LocustDuration;
 import dev.locustmaven.locust.LocustInstallation;
 import dev.locustmaven.locust.LocustLocator;
-import dev.locustmaven.locust.LocustRunException;
 import dev.locustmaven.locust.LocustRunner;
 import dev.locustmaven.locust.LocustScenario;
 import dev.locustmaven.locust.LocustSession;
@@ -195,50 +195,46 @@ public class RunMojo extends AbstractLocustMojo {
     private String machineCalibration;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping the Locust run (locust.skip).");
-            return;
-        }
+    protected String goal() {
+        return "run";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException {
         RunLog log = new MavenRunLog(getLog());
-        List<ScenarioOutcome> outcomes;
-        try {
-            MachineMode machine = MachineMode.parse(machineCalibration);
-            List<LocustScenario> resolved = new ScenarioResolver(new ScenarioResolver.Defaults(
-                            defaults(),
-                            service,
-                            project.getBasedir().toPath(),
-                            masterBindHost,
-                            masterBindPort,
-                            LocustDuration.parse(workerTimeout, "workerTimeout")))
-                    .resolve(scenarios);
-            SystemUnderTest system = new SystemUnderTest(
-                    ScenarioResolver.processes(processes, project.getBasedir().toPath(), processLogDirectory.toPath()),
-                    waitFor == null || waitFor.isBlank() ? null : URI.create(waitFor.trim()),
-                    LocustDuration.parse(waitForTimeout, "waitForTimeout"));
-            LocustRunner.Settings settings = new LocustRunner.Settings(
-                    workingDirectory.toPath(),
-                    LocustDuration.parse(progressInterval, "progressInterval"),
-                    LocustDuration.parse(gracePeriod, "gracePeriod"),
-                    LocustDuration.parse(startTimeout, "startTimeout"),
-                    LocustDuration.parse(failureOnlyTimeout, "failureOnlyTimeout"));
-            LocustInstallation locust = LocustLocator.locate(
-                    new LocustLocator.Source(
-                            ScenarioResolver.path(locustExecutable),
-                            blankToNull(locustVersion),
-                            blankToNull(pythonExecutable),
-                            cacheDirectory.toPath(),
-                            System.getenv("PATH")),
-                    log);
-            LocustSession session = new LocustSession(
-                    new LocustRunner(locust, settings, log)::run, resolved, system, log, restartBetweenRuns);
-            project.setContextValue(SCENARIO_RUNNER_KEY, session);
-            outcomes = session.runAll(
-                    resultsDirectory.toPath(),
-                    () -> CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log));
-        } catch (LocustRunException | IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        MachineMode machine = MachineMode.parse(machineCalibration);
+        List<LocustScenario> resolved = new ScenarioResolver(new ScenarioResolver.Defaults(
+                        defaults(),
+                        service,
+                        project.getBasedir().toPath(),
+                        masterBindHost,
+                        masterBindPort,
+                        LocustDuration.parse(workerTimeout, "workerTimeout")))
+                .resolve(scenarios);
+        SystemUnderTest system = new SystemUnderTest(
+                ScenarioResolver.processes(processes, project.getBasedir().toPath(), processLogDirectory.toPath()),
+                waitFor == null || waitFor.isBlank() ? null : waitForUrl(),
+                LocustDuration.parse(waitForTimeout, "waitForTimeout"));
+        LocustRunner.Settings settings = new LocustRunner.Settings(
+                workingDirectory.toPath(),
+                LocustDuration.parse(progressInterval, "progressInterval"),
+                LocustDuration.parse(gracePeriod, "gracePeriod"),
+                LocustDuration.parse(startTimeout, "startTimeout"),
+                LocustDuration.parse(failureOnlyTimeout, "failureOnlyTimeout"));
+        LocustInstallation locust = LocustLocator.locate(
+                new LocustLocator.Source(
+                        ScenarioResolver.path(locustExecutable),
+                        blankToNull(locustVersion),
+                        blankToNull(pythonExecutable),
+                        cacheDirectory.toPath(),
+                        System.getenv("PATH")),
+                log);
+        LocustSession session = new LocustSession(
+                new LocustRunner(locust, settings, log)::run, resolved, system, log, restartBetweenRuns);
+        project.setContextValue(SCENARIO_RUNNER_KEY, session);
+        List<ScenarioOutcome> outcomes = session.runAll(
+                resultsDirectory.toPath(),
+                () -> CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log));
         List<String> problems = new ArrayList<>();
         for (ScenarioOutcome outcome : outcomes) {
             if (!outcome.usable()) {
@@ -269,6 +265,15 @@ public class RunMojo extends AbstractLocustMojo {
         d.setWorkers(workers);
         d.setExpectWorkers(expectWorkers);
         return d;
+    }
+
+    /** URI.create's own message names the character and its index; today's message, as a configuration problem. */
+    private URI waitForUrl() {
+        try {
+            return URI.create(waitFor.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private static String blankToNull(String value) {
