@@ -12,7 +12,7 @@ import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.gate.Significance;
 import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
-import dev.locustmaven.locust.ScenarioRunner;
+import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.machine.CalibrationSteps;
 import dev.locustmaven.machine.Calibrator;
 import dev.locustmaven.machine.MachineMode;

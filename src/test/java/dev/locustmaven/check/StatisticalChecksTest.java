@@ -9,7 +9,7 @@ import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
-import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurement;
