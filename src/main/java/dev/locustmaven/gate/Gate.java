@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -525,7 +524,7 @@ public final class Gate {
     }
 
     static String percent(double pct) {
-        String oneDecimal = String.format(Locale.ROOT, "%+.1f%%", pct);
+        String oneDecimal = MetricFormat.signedPercent(pct);
         return oneDecimal.matches("[+-]0\\.0%") ? signed(pct) + "%" : oneDecimal;
     }
 }

@@ -1,5 +1,6 @@
 package dev.locustmaven.stats;
 
+import dev.locustmaven.model.MetricFormat;
 import java.time.Instant;
 
 /**
@@ -69,10 +70,12 @@ public final class PersistenceGate {
     }
 
     static String explain(GateTest t, int windowSize, Instant since) {
-        return "the last " + windowSize + " runs average " + Format.number(Math.exp(t.valueLog()))
-                + " against a centre of " + Format.number(Math.exp(t.centreLog())) + " over the " + t.n()
-                + " runs before them since " + Format.date(since) + " (robust spread "
-                + Format.spreadPercent(Math.expm1(t.spreadLog())) + "): " + Format.signedPercent(t.change())
-                + "; probability " + Format.probability(t.pValue()) + " of a shift this large without a real change";
+        return "the last " + windowSize + " runs average " + MetricFormat.number(Math.exp(t.valueLog()))
+                + " against a centre of " + MetricFormat.number(Math.exp(t.centreLog())) + " over the " + t.n()
+                + " runs before them since " + MetricFormat.date(since) + " (robust spread "
+                + MetricFormat.spreadPercent(100 * Math.expm1(t.spreadLog())) + "): "
+                + MetricFormat.signedPercent(100 * t.change())
+                + "; probability " + MetricFormat.probability(t.pValue())
+                + " of a shift this large without a real change";
     }
 }

@@ -1,5 +1,6 @@
 package dev.locustmaven.stats;
 
+import dev.locustmaven.model.MetricFormat;
 import java.time.Instant;
 
 /**
@@ -52,10 +53,12 @@ public final class PredictionIntervalGate {
     }
 
     static String explain(GateTest t, Instant since) {
-        return Format.number(Math.exp(t.valueLog())) + " against a centre of " + Format.number(Math.exp(t.centreLog()))
-                + " over " + t.n() + " runs since " + Format.date(since) + " (robust spread "
-                + Format.spreadPercent(Math.expm1(t.spreadLog())) + "): " + Format.signedPercent(t.change())
-                + "; probability " + Format.probability(t.pValue()) + " of a value this "
+        return MetricFormat.number(Math.exp(t.valueLog())) + " against a centre of "
+                + MetricFormat.number(Math.exp(t.centreLog()))
+                + " over " + t.n() + " runs since " + MetricFormat.date(since) + " (robust spread "
+                + MetricFormat.spreadPercent(100 * Math.expm1(t.spreadLog())) + "): "
+                + MetricFormat.signedPercent(100 * t.change())
+                + "; probability " + MetricFormat.probability(t.pValue()) + " of a value this "
                 + (t.direction() == MetricDirection.LOWER_IS_BETTER ? "high" : "low") + " without a real change";
     }
 }

@@ -1,5 +1,6 @@
 package dev.locustmaven.stats;
 
+import dev.locustmaven.model.MetricFormat;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,13 +53,13 @@ final class PreparedSeries {
     /** Why the gate cannot judge this series, or null when it can. */
     static String problem(SeriesInput input, double current, int span) {
         if (!Double.isFinite(current) || current <= 0) {
-            return "not tested: the current value " + Format.number(current)
+            return "not tested: the current value " + MetricFormat.number(current)
                     + " is not positive (the statistical gate compares logs; thresholds govern this metric)";
         }
         List<SeriesPoint> all = input.history();
         for (SeriesPoint point : all.subList(Math.max(0, all.size() - span), all.size())) {
             if (!Double.isFinite(point.value()) || point.value() <= 0) {
-                return "not tested: the history holds a value of " + Format.number(point.value())
+                return "not tested: the history holds a value of " + MetricFormat.number(point.value())
                         + ", and the statistical gate compares logs of positive values (thresholds govern this metric)";
             }
         }

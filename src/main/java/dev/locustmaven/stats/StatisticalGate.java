@@ -1,5 +1,6 @@
 package dev.locustmaven.stats;
 
+import dev.locustmaven.model.MetricFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,14 +177,15 @@ public final class StatisticalGate {
 
     private static String shiftNote(PreparedSeries series) {
         RunnerShift shift = series.shift;
-        return "; corrected for this build's common shift of " + Format.signedPercent(Math.expm1(shift.current))
+        return "; corrected for this build's common shift of "
+                + MetricFormat.signedPercent(100 * Math.expm1(shift.current))
                 + " across the " + shift.members + " series of " + shift.group + " (measured "
-                + Format.number(series.current) + ")";
+                + MetricFormat.number(series.current) + ")";
     }
 
     private static String stepNote(PreparedSeries series) {
-        return "; one reporting step (" + Format.number(series.step) + " at this level, "
-                + Format.spreadPercent(Math.expm1(series.toleranceLog)) + ") of the change is not counted";
+        return "; one reporting step (" + MetricFormat.number(series.step) + " at this level, "
+                + MetricFormat.spreadPercent(100 * Math.expm1(series.toleranceLog)) + ") of the change is not counted";
     }
 
     private JudgedGroup judge(RunnerShift shift) {
@@ -197,18 +199,21 @@ public final class StatisticalGate {
         String subject = "the " + shift.members + " series of " + shift.group + " moved together by ";
         int window = settings.persistenceWindow();
         if (first != null) {
-            first = first.withExplanation(t -> subject + Format.signedPercent(Math.expm1(shift.current))
-                    + " against their usual common shift of " + Format.signedPercent(Math.expm1(t.centreLog()))
-                    + " over " + t.n() + " builds since " + Format.date(since(shift.times, t.n(), 0))
-                    + " (robust spread " + Format.spreadPercent(Math.expm1(t.spreadLog())) + "): "
-                    + Format.signedPercent(t.change()) + "; probability " + Format.probability(t.pValue())
+            first = first.withExplanation(t -> subject + MetricFormat.signedPercent(100 * Math.expm1(shift.current))
+                    + " against their usual common shift of "
+                    + MetricFormat.signedPercent(100 * Math.expm1(t.centreLog()))
+                    + " over " + t.n() + " builds since " + MetricFormat.date(since(shift.times, t.n(), 0))
+                    + " (robust spread " + MetricFormat.spreadPercent(100 * Math.expm1(t.spreadLog())) + "): "
+                    + MetricFormat.signedPercent(100 * t.change()) + "; probability "
+                    + MetricFormat.probability(t.pValue())
                     + " of a common shift this large without a real change");
         }
         if (second != null) {
             second = second.withExplanation(t -> "over the last " + window + " builds " + subject
-                    + Format.signedPercent(t.change()) + " on average against the " + t.n()
-                    + " builds before them (robust spread " + Format.spreadPercent(Math.expm1(t.spreadLog()))
-                    + "); probability " + Format.probability(t.pValue())
+                    + MetricFormat.signedPercent(100 * t.change()) + " on average against the " + t.n()
+                    + " builds before them (robust spread "
+                    + MetricFormat.spreadPercent(100 * Math.expm1(t.spreadLog()))
+                    + "); probability " + MetricFormat.probability(t.pValue())
                     + " of a shift this large without a real change");
         }
         return new JudgedGroup(shift, first, second, present(first, second));
