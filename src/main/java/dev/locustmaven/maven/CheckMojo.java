@@ -236,24 +236,23 @@ public class CheckMojo extends AbstractLocustMojo {
                 new Calibrator(),
                 new MavenRunLog(getLog()));
         CheckResult result = new PerformanceCheck()
-                .run(
-                        new CheckRequest(
-                                resultsDirectory.toPath(),
-                                baselineFile.toPath(),
-                                reportDirectory.toPath(),
-                                thresholds == null ? List.of() : thresholds,
-                                metrics(),
+                .check(new CheckRequest(
+                        resultsDirectory.toPath(),
+                        baselineFile.toPath(),
+                        reportDirectory.toPath(),
+                        thresholds == null ? List.of() : thresholds,
+                        metrics(),
+                        now,
+                        new ReportContext(
                                 now,
-                                new ReportContext(
-                                        now,
-                                        publication.githubContext().commit(),
-                                        publication.githubContext().branch(),
-                                        publication.githubContext().runUrl()),
-                                history(),
-                                Significance.parse(significance),
-                                confidence,
-                                machine),
-                        confirmation());
+                                publication.githubContext().commit(),
+                                publication.githubContext().branch(),
+                                publication.githubContext().runUrl()),
+                        history(),
+                        Significance.parse(significance),
+                        confidence,
+                        machine,
+                        confirmation()));
         result.notes().forEach(getLog()::info);
         result.warnings().forEach(getLog()::warn);
         result.trends().forEach(getLog()::warn);
@@ -340,13 +339,12 @@ public class CheckMojo extends AbstractLocustMojo {
     }
 
     private void log(Verdict verdict) {
-        for (String line : ConsoleReport.lines(verdict)) {
-            if (line.startsWith("FAIL") || line.startsWith("MISSING")) {
-                getLog().error(line);
-            } else if (line.startsWith("WARN") || line.startsWith("NO_BASELINE")) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
+        for (ConsoleReport.Line line : ConsoleReport.statusLines(verdict)) {
+            Status status = line.status() == null ? Status.PASS : line.status();
+            switch (status) {
+                case FAIL, MISSING -> getLog().error(line.text());
+                case WARN, NO_BASELINE -> getLog().warn(line.text());
+                default -> getLog().info(line.text());
             }
         }
     }

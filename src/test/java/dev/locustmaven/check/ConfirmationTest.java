@@ -104,7 +104,8 @@ class ConfirmationTest {
                 Instant.parse("2026-03-01T12:00:00Z"),
                 ReportContext.none(),
                 history);
-        return new PerformanceCheck().evaluate(request, slowFirstRun(), new Confirmation(runner, runs));
+        LocustRun first = slowFirstRun();
+        return new PerformanceCheck(results -> first).check(request.withConfirmation(new Confirmation(runner, runs)));
     }
 
     @Test
@@ -238,7 +239,8 @@ class ConfirmationTest {
                 ReportContext.none());
         LocustRun first = new LocustRun(List.of(REAL.service("api_gateway").orElseThrow()));
 
-        CheckResult result = new PerformanceCheck().evaluate(request, first, new Confirmation(runner, 2));
+        CheckResult result =
+                new PerformanceCheck(results -> first).check(request.withConfirmation(new Confirmation(runner, 2)));
 
         // 6 ms against 3.9 ms stays within Locust's 1 ms rounding of +50%: no rerun settles it, both are made
         assertThat(runner.outputs).hasSize(2);

@@ -97,7 +97,7 @@ class MachineCheckTest {
                 new BuildEnvironment(null, null, null, null),
                 StatisticalGateSettings.DEFAULTS);
         return new PerformanceCheck()
-                .run(new CheckRequest(
+                .check(new CheckRequest(
                         RESULTS,
                         baseline,
                         dir.resolve("out"),

@@ -71,7 +71,7 @@ class StatisticalChecksTest {
         HistoryOptions options =
                 new HistoryOptions(history, true, "ci", 0, 0, BUILD, StatisticalChecks.settings(mode, null));
         return new PerformanceCheck()
-                .run(new CheckRequest(
+                .check(new CheckRequest(
                         RESULTS,
                         baseline,
                         dir.resolve("out"),
