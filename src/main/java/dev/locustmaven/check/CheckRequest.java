@@ -1,10 +1,10 @@
 package dev.locustmaven.check;
 
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.machine.MachineOptions;
 import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

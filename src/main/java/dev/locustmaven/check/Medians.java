@@ -1,7 +1,7 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.model.MetricValue;
-import dev.locustmaven.stats.RobustStatistics;
+import dev.locustmaven.statistical.RobustStatistics;
 import java.util.List;
 
 /** The centre of one metric over several runs: the median of numbers, the majority of flags. */

@@ -1,11 +1,6 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.baseline.BaselineFile;
-import dev.locustmaven.gate.BaselineValueException;
-import dev.locustmaven.gate.Comparability;
-import dev.locustmaven.gate.Gate;
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRules;
 import dev.locustmaven.history.AppendResult;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryContents;
@@ -31,7 +26,12 @@ import dev.locustmaven.pooling.Pooling;
 import dev.locustmaven.report.JUnitReport;
 import dev.locustmaven.report.MarkdownReport;
 import dev.locustmaven.report.VerdictJson;
-import dev.locustmaven.stats.SeriesPoint;
+import dev.locustmaven.statistical.SeriesPoint;
+import dev.locustmaven.thresholds.BaselineValueException;
+import dev.locustmaven.thresholds.Comparability;
+import dev.locustmaven.thresholds.Gate;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Parameters every goal of the plugin shares, and the one way a goal starts: skipped with {@code locust.skip}, and
@@ -39,6 +40,47 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
      */
     @Parameter
     protected List<MetricDefinition> metrics = new ArrayList<>();
+
+    /**
+     * The history of runs: one JSON line per run, which {@code check} appends to and {@code baseline} reads with
+     * {@code baselineRuns}. Commit it, or keep it as a CI cache, so that later runs can see it.
+     */
+    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
+    protected File historyFile;
+
+    /**
+     * A label for where the runs are made, e.g. {@code github-ubuntu-latest}: part of every service's fingerprint in
+     * the history, so runs of different environments are never compared, and written by {@code baseline} to the
+     * baseline's {@code metadata.test_environment}. Named {@code testEnvironment} in the pom: {@code environment} is
+     * {@code run}'s map of variables for Locust's process, and one plugin-level configuration serves every goal.
+     */
+    @Parameter(property = "locust.environment")
+    protected String testEnvironment;
+
+    /** The Pushgateway job, the {@code job} label, that {@code check} pushes under and the dashboard selects. */
+    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
+    protected String pushgatewayJob;
+
+    /**
+     * The {@code instance} grouping label of the push, which the dashboard's queries select; empty for none (the
+     * dashboard then shows any instance).
+     */
+    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
+    protected String pushgatewayInstance;
+
+    /**
+     * The machine's calibration: {@code reclassify} (default) has {@code run} measure how fast the machine is (a fixed
+     * CPU loop and loopback round trips, a few hundred milliseconds) before the first Locust run into
+     * {@code <resultsDirectory>/calibration.json}, and {@code check} read it (or measure the machine when {@code run}
+     * left none), record it in the history and the reports, warn when the machine was far slower or faster than in
+     * its earlier builds, and on a slower machine report a latency failure that every endpoint of a service shares as
+     * a warning instead of a regression; {@code warn} does all but the last; {@code off} measures nothing.
+     */
+    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
+    protected String machineCalibration;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {

@@ -9,8 +9,6 @@ import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
-import dev.locustmaven.gate.Significance;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.machine.CalibrationSteps;
@@ -26,6 +24,8 @@ import dev.locustmaven.notify.IssueLevel;
 import dev.locustmaven.notify.Secret;
 import dev.locustmaven.report.ConsoleReport;
 import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.thresholds.Significance;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,7 +37,6 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 
 /**
@@ -148,14 +147,6 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.pushgatewayUrl")
     private String pushgatewayUrl;
 
-    /** The Pushgateway job, the {@code job} label. */
-    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
-    private String pushgatewayJob;
-
-    /** The {@code instance} grouping label; empty for none. */
-    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
-    private String pushgatewayInstance;
-
     /** Where to write the run's metrics in the OpenMetrics text format; none by default. */
     @Parameter(property = "locust.openMetricsFile")
     private File openMetricsFile;
@@ -163,27 +154,9 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    /**
-     * The history of runs: one JSON line per run. Commit it, or keep it as a CI cache, so that later runs can see it.
-     */
-    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
-    private File historyFile;
-
     /** Appends this run to the history file; with {@code false} the history is only read. */
     @Parameter(property = "locust.recordHistory", defaultValue = "true")
     private boolean recordHistory;
-
-    /**
-     * A label for where the runs are made, e.g. {@code github-ubuntu-latest}: part of every service's fingerprint, so
-     * runs of different environments are never compared. The same property the {@code baseline} goal writes to the
-     * baseline's metadata. Named {@code testEnvironment} in the pom: {@code environment} is {@code run}'s map of
-     * variables for Locust's process, and one plugin-level configuration serves every goal.
-     */
-    @Parameter(property = "locust.environment")
-    private String testEnvironment;
 
     /** After appending, keep only the newest this many records; 0 keeps all. */
     @Parameter(property = "locust.historyMaxRuns", defaultValue = "0")
@@ -192,16 +165,6 @@ public class CheckMojo extends AbstractLocustMojo {
     /** After appending, drop the records older than this many days; 0 keeps all. */
     @Parameter(property = "locust.historyMaxAgeDays", defaultValue = "0")
     private int historyMaxAgeDays;
-
-    /**
-     * The machine's calibration: {@code reclassify} (default) reads {@code <resultsDirectory>/calibration.json} (or
-     * measures the machine when the {@code run} goal left none), records it in the history and the reports, warns when
-     * the machine was far slower or faster than in its earlier builds, and on a slower machine reports a latency
-     * failure that every endpoint of a service shares as a warning instead of a regression; {@code warn} does all but
-     * the last; {@code off} measures nothing.
-     */
-    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
-    private String machineCalibration;
 
     /**
      * The statistical gate over the comparable history: {@code off}, {@code warn} (findings warn) or {@code fail}

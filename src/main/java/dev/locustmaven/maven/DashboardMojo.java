@@ -41,14 +41,6 @@ public class DashboardMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.dashboard.services")
     private List<String> dashboardServices;
 
-    /** The Pushgateway job the metrics are pushed under; the dashboard's queries select it. */
-    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
-    private String pushgatewayJob;
-
-    /** The {@code instance} grouping label of the push; the dashboard's queries select it. Empty: any instance. */
-    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
-    private String pushgatewayInstance;
-
     @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
     private String artifactId;
 

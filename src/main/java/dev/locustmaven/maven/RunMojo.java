@@ -23,7 +23,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Runs Locust headless for each scenario (one per service) and writes each service's output to {@code
@@ -37,9 +36,6 @@ public class RunMojo extends AbstractLocustMojo {
 
     /** Under this key the project's context holds the {@link ScenarioRunner} that lets {@code check} rerun. */
     public static final String SCENARIO_RUNNER_KEY = ScenarioRunner.class.getName();
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     /** The scenarios, one per service. Without any, one scenario named {@code service} runs with the defaults. */
     @Parameter
@@ -185,14 +181,6 @@ public class RunMojo extends AbstractLocustMojo {
     /** Where the background processes' output goes, one {@code <name>.log} each. */
     @Parameter(property = "locust.processLogDirectory", defaultValue = "${project.build.directory}/locust-processes")
     private File processLogDirectory;
-
-    /**
-     * Measures how fast the machine is (a fixed CPU loop and loopback round trips, a few hundred milliseconds) right
-     * before the first Locust run and writes it to {@code <resultsDirectory>/calibration.json} for {@code check}:
-     * {@code reclassify} (default) or {@code warn}; {@code off} measures nothing. See {@code check}'s parameter.
-     */
-    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
-    private String machineCalibration;
 
     @Override
     protected String goal() {

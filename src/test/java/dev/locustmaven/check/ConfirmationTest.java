@@ -3,7 +3,6 @@ package dev.locustmaven.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locustmaven.baseline.BaselineFile;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
@@ -18,7 +17,8 @@ import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
-import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
@@ -21,7 +20,8 @@ import dev.locustmaven.model.RunInfo;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
-import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
