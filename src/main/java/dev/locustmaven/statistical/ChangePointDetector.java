@@ -2,6 +2,7 @@ package dev.locustmaven.statistical;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Finds the points where a series' level shifted, the way Apache Otava (formerly Hunter) does: E-Divisive means
@@ -281,7 +282,7 @@ public final class ChangePointDetector {
             return difference == 0 ? 1.0 : 0.0;
         }
         double t = Math.abs(difference / denominator);
-        return Math.min(1, 2 * Distributions.studentTSurvival(t, df));
+        return Math.min(1, 2 * TDistribution.of(df).survivalProbability(t));
     }
 
     private record Split(int tau, double q) {}

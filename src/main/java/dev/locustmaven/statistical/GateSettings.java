@@ -1,5 +1,7 @@
 package dev.locustmaven.statistical;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /**
  * How the gates estimate a series' usual level and spread from its history.
  *
@@ -20,6 +22,8 @@ public record GateSettings(double trimFraction, double winsorMads, double spread
      * for 10 to 64 reference runs (with n − 1 they were up to 3.3 times nominal at n = 10).
      */
     static final double DEGREES_OF_FREEDOM_SHARE = 0.75;
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     public GateSettings {
         if (trimFraction < 0 || trimFraction >= 0.5) {
@@ -47,18 +51,8 @@ public record GateSettings(double trimFraction, double winsorMads, double spread
             return 1;
         }
         double g = trimFraction;
-        double lo = 0;
-        double hi = 10;
-        for (int i = 0; i < 100; i++) {
-            double mid = 0.5 * (lo + hi);
-            if (Distributions.normalSurvival(mid) > g) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double c = 0.5 * (lo + hi);
-        double density = Math.exp(-c * c / 2) / Math.sqrt(2 * Math.PI);
+        double c = STANDARD_NORMAL.inverseSurvivalProbability(g);
+        double density = STANDARD_NORMAL.density(c);
         return ((1 - 2 * g) - 2 * c * density + 2 * g * c * c) / ((1 - 2 * g) * (1 - 2 * g));
     }
 

@@ -2,6 +2,7 @@ package dev.locustmaven.statistical;
 
 import dev.locustmaven.model.MetricFormat;
 import java.time.Instant;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The persistence gate: is the mean of the last few runs (the current one included) shifted against the runs before
@@ -65,7 +66,7 @@ public final class PersistenceGate {
         double windowMean = sum / m;
         double distance = StepTolerance.shrink(direction.worseSign() * (windowMean - centre), toleranceLog);
         double z = distance / (spread * Math.sqrt(1.0 / m + centreVariance / n));
-        double p = Distributions.studentTSurvival(z, n - 1);
+        double p = TDistribution.of(n - 1).survivalProbability(z);
         return new TestOutcome(NAME, n, centre, spread, windowMean, z, p, direction, t -> explain(t, m, since));
     }
 

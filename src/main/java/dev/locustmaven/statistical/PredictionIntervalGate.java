@@ -2,6 +2,7 @@ package dev.locustmaven.statistical;
 
 import dev.locustmaven.model.MetricFormat;
 import java.time.Instant;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The immediate gate: is the current run outside the robust prediction interval of its history? Works on the log of
@@ -48,7 +49,7 @@ public final class PredictionIntervalGate {
         double spread = estimate[1];
         double distance = StepTolerance.shrink(direction.worseSign() * (currentLog - centre), toleranceLog);
         double z = distance / (spread * Math.sqrt(1 + centreVariance / n));
-        double p = Distributions.studentTSurvival(z, settings.degreesOfFreedom(n));
+        double p = TDistribution.of(settings.degreesOfFreedom(n)).survivalProbability(z);
         return new TestOutcome(NAME, n, centre, spread, currentLog, z, p, direction, t -> explain(t, since));
     }
 

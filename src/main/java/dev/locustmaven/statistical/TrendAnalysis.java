@@ -3,6 +3,7 @@ package dev.locustmaven.statistical;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Trends per series: Theil-Sen slope (the median of the pairwise slopes, robust to a few odd runs) per run and per
@@ -13,6 +14,7 @@ import java.util.List;
 public final class TrendAnalysis {
 
     private static final double SECONDS_PER_DAY = 86_400;
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private final int window;
     private final double alpha;
@@ -136,6 +138,6 @@ public final class TrendAnalysis {
             return 1;
         }
         double z = (s > 0 ? s - 1 : s + 1) / Math.sqrt(variance);
-        return Math.min(1, 2 * Distributions.normalSurvival(Math.abs(z)));
+        return Math.min(1, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
     }
 }

@@ -2,7 +2,6 @@ package dev.locustmaven.bench;
 
 import dev.locustmaven.statistical.ChangePoint;
 import dev.locustmaven.statistical.ChangePointDetector;
-import dev.locustmaven.statistical.Distributions;
 import dev.locustmaven.statistical.GateMode;
 import dev.locustmaven.statistical.GroupVerdict;
 import dev.locustmaven.statistical.HolmCorrection;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The detection benchmark of issue 4: synthetic builds of 40 series each, judged online by our statistical gate and by
@@ -313,7 +313,7 @@ public final class DetectionBenchmark {
             }
             double sd = Math.sqrt(ss / (n - 1));
             double t = (current - mean) / (sd * Math.sqrt(1 + 1.0 / n));
-            return -Math.log10(Math.max(1e-300, Distributions.studentTSurvival(t, n - 1)));
+            return -Math.log10(Math.max(1e-300, TDistribution.of(n - 1).survivalProbability(t)));
         }
     }
 
