@@ -1,6 +1,6 @@
 package dev.locustmaven.fidelity;
 
-import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import dev.locustmaven.metrics.DefaultMetrics;
 import dev.locustmaven.model.EndpointStats;
 import dev.locustmaven.model.Measurement;
