@@ -538,12 +538,35 @@ def run_build(campaign, phase, slowdown, number, total):
         "warned": checks_by_layer(checks, "WARN"),
         "rerun_scenarios": sum(1 for p in reruns.iterdir() if p.is_dir()) if reruns.is_dir() else 0,
         "baseline": service_values(baseline, campaign.services),
+        "calibration": calibration_of(results / "calibration.json"),
     })
     records = history_records(campaign.history)
     record.update(recorded_run(records, history_before, campaign.min_history, campaign.services))
     recorded = records[-1].get("services") if len(records) == history_before + 1 else None
     record["endpoints"] = endpoint_values(results, recorded, campaign.services)
     return record
+
+
+CALIBRATION_LINE = re.compile(r"Machine calibration: CPU loop ([0-9.]+) ms, loopback round trip ([0-9.]+) ms")
+
+
+def calibration_of(path):
+    """The build's machine calibration (the plugin's calibration.json), or None."""
+    figures = read_json(path)
+    if not figures or "cpu_loop_ms" not in figures:
+        return None
+    return {"cpu_loop_ms": figures["cpu_loop_ms"], "loopback_round_trip_ms": figures["loopback_round_trip_ms"]}
+
+
+def record_calibration(record):
+    """A record's calibration; for records written before it was kept, read from the build log if it is still there."""
+    if record.get("calibration"):
+        return record["calibration"]
+    log = Path(record.get("log", ""))
+    if not log.is_file():
+        return None
+    match = CALIBRATION_LINE.search(log.read_text(encoding="utf-8", errors="replace"))
+    return {"cpu_loop_ms": float(match.group(1)), "loopback_round_trip_ms": float(match.group(2))} if match else None
 
 
 def recorded_run(records, count_before, min_history, services=QUICKSTART_SERVICES):
@@ -1000,6 +1023,30 @@ def header(meta, records):
     return lines
 
 
+def machine_section(records):
+    """Builds split by how busy the machine was, as each build's own calibration measured it: a CPU loop more than 1.5
+    times the campaign's quietest quartile means the build shared its cores."""
+    loops = sorted(c["cpu_loop_ms"] for c in map(record_calibration, records) if c)
+    if not loops:
+        return []
+    quiet = loops[len(loops) // 4]
+    limit = 1.5 * quiet
+    lines = ["## The machine during the builds", "",
+             f"Each build's calibration (CPU loop, ms): min {loops[0]:g}, lower quartile {quiet:g}, median "
+             f"{loops[len(loops) // 2]:g}, max {loops[-1]:g}. A build is counted on a *shared* machine when its CPU "
+             f"loop took more than 1.5 x the lower quartile ({limit:.1f} ms).", "",
+             "| phase | machine | builds | FAIL | WARN |", "|---|---|---|---|---|"]
+    for label, part in groups(records).items():
+        for machine, selected in (("normal", lambda c: c and c["cpu_loop_ms"] <= limit),
+                                  ("shared", lambda c: c and c["cpu_loop_ms"] > limit),
+                                  ("not recorded", lambda c: not c)):
+            chosen = [r for r in part if selected(record_calibration(r)) and r["outcome"] != "ERROR"]
+            if chosen:
+                lines.append(f"| {label} | {machine} | {len(chosen)} | {rate(count(chosen, 'FAIL'), len(chosen))} "
+                             f"| {rate(count(chosen, 'WARN'), len(chosen))} |")
+    return lines
+
+
 def error_lines(records):
     errors = [r for r in records if r["outcome"] == "ERROR"]
     if not errors:
@@ -1024,6 +1071,9 @@ def summary(output):
     counts = counts_section(records, services, thin_below)
     if counts:
         lines += counts + [""]
+    machine = machine_section(records)
+    if machine:
+        lines += machine + [""]
     lines += error_lines(records)
     return "\n".join(lines).rstrip() + "\n"
 

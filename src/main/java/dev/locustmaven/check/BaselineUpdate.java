@@ -7,7 +7,7 @@ import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.baseline.PromotionContext;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryStore;
-import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurements;

@@ -1,5 +1,6 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.metrics.MetricDefinition;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.locustmaven.check;
 
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.machine.MachineOptions;
 import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +18,7 @@ import java.util.List;
  * @param significance true to fail a change level only beyond sampling error (threshold rules may say otherwise)
  * @param confidence the one-sided confidence of that judgement
  * @param machine this build's calibration of the machine and what to do with it; null: none
+ * @param confirmation the confirmation runs of a breached rule; null: none
  */
 public record CheckRequest(
         Path resultsDirectory,
@@ -30,12 +31,59 @@ public record CheckRequest(
         HistoryOptions history,
         boolean significance,
         double confidence,
-        MachineOptions machine) {
+        MachineOptions machine,
+        Confirmation confirmation) {
 
     public CheckRequest {
         thresholds = List.copyOf(thresholds);
         metrics = List.copyOf(metrics);
         machine = machine == null ? MachineOptions.none() : machine;
+        confirmation = confirmation == null ? Confirmation.none() : confirmation;
+    }
+
+    /** A check without confirmation runs. */
+    public CheckRequest(
+            Path resultsDirectory,
+            Path baselineFile,
+            Path reportDirectory,
+            List<ThresholdRule> thresholds,
+            List<MetricDefinition> metrics,
+            Instant now,
+            ReportContext context,
+            HistoryOptions history,
+            boolean significance,
+            double confidence,
+            MachineOptions machine) {
+        this(
+                resultsDirectory,
+                baselineFile,
+                reportDirectory,
+                thresholds,
+                metrics,
+                now,
+                context,
+                history,
+                significance,
+                confidence,
+                machine,
+                null);
+    }
+
+    /** This check, confirming a breached rule with reruns as {@code confirmation} allows. */
+    public CheckRequest withConfirmation(Confirmation confirmation) {
+        return new CheckRequest(
+                resultsDirectory,
+                baselineFile,
+                reportDirectory,
+                thresholds,
+                metrics,
+                now,
+                context,
+                history,
+                significance,
+                confidence,
+                machine,
+                confirmation);
     }
 
     /**

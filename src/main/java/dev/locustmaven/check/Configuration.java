@@ -1,9 +1,10 @@
 package dev.locustmaven.check;
 
-import dev.locustmaven.gate.ThresholdRule;
-import dev.locustmaven.gate.ThresholdRules;
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.metrics.MetricExtractor;
+import dev.locustmaven.thresholds.ThresholdRule;
+import dev.locustmaven.thresholds.ThresholdRules;
 import java.util.ArrayList;
 import java.util.List;
 

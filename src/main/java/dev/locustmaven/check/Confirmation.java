@@ -1,6 +1,7 @@
 package dev.locustmaven.check;
 
-import dev.locustmaven.locust.ScenarioRunner;
+import dev.locustmaven.failure.ConfigurationException;
+import dev.locustmaven.locust.run.ScenarioRunner;
 
 /**
  * Noise control for the rules: when a rule fails for a service, or its fail level is breached only within sampling

@@ -1,5 +1,6 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.model.Measurement;

@@ -1,7 +1,8 @@
 package dev.locustmaven.check;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.history.BuildEnvironment;
-import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.statistical.StatisticalGateSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.statistical.RobustStatistics;
 import java.util.List;
 
 /** The centre of one metric over several runs: the median of numbers, the majority of flags. */
@@ -15,9 +16,7 @@ final class Medians {
             long falses = values.size() - trues;
             return trues == falses ? last : MetricValue.of(trues > falses);
         }
-        double[] numbers =
-                values.stream().mapToDouble(MetricValue::asDouble).sorted().toArray();
-        int n = numbers.length;
-        return MetricValue.of(n % 2 == 1 ? numbers[n / 2] : (numbers[n / 2 - 1] + numbers[n / 2]) / 2);
+        return MetricValue.of(RobustStatistics.median(
+                values.stream().mapToDouble(MetricValue::asDouble).toArray()));
     }
 }

@@ -1,11 +1,6 @@
 package dev.locustmaven.check;
 
 import dev.locustmaven.baseline.BaselineFile;
-import dev.locustmaven.gate.BaselineValueException;
-import dev.locustmaven.gate.Comparability;
-import dev.locustmaven.gate.Gate;
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRules;
 import dev.locustmaven.history.AppendResult;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryContents;
@@ -13,8 +8,8 @@ import dev.locustmaven.history.HistoryException;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.history.PruneResult;
-import dev.locustmaven.locust.RerunSeries;
-import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
+import dev.locustmaven.locust.run.RerunSeries;
 import dev.locustmaven.metrics.Extraction;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.Baseline;
@@ -31,7 +26,12 @@ import dev.locustmaven.pooling.Pooling;
 import dev.locustmaven.report.JUnitReport;
 import dev.locustmaven.report.MarkdownReport;
 import dev.locustmaven.report.VerdictJson;
-import dev.locustmaven.stats.SeriesPoint;
+import dev.locustmaven.statistical.SeriesPoint;
+import dev.locustmaven.thresholds.BaselineValueException;
+import dev.locustmaven.thresholds.Comparability;
+import dev.locustmaven.thresholds.Gate;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,128 +71,210 @@ public final class PerformanceCheck {
     /** The hidden folder of the results directory that holds the confirmation runs. */
     public static final String RERUNS = ".reruns";
 
-    private final ResultsDirectoryReader results;
+    private final Function<Path, LocustRun> results;
 
     public PerformanceCheck() {
-        this(new ResultsDirectoryReader());
+        this(new ResultsDirectoryReader()::read);
     }
 
-    public PerformanceCheck(ResultsDirectoryReader results) {
+    /**
+     * @param results what Locust measured, read from the request's results directory: by default its folders; a
+     *     caller that has the runs already (the median of several runs of one build, a test) hands them in
+     */
+    public PerformanceCheck(Function<Path, LocustRun> results) {
         this.results = results;
     }
 
-    public CheckResult run(CheckRequest request) {
-        return run(request, Confirmation.none());
-    }
-
-    /** Checks the results directory, confirming a breached rule with reruns when {@code confirmation} allows. */
-    public CheckResult run(CheckRequest request, Confirmation confirmation) {
+    /**
+     * Checks the results directory, confirming a breached rule with reruns when the request's confirmation allows:
+     * validate the configuration, judge the first run, read the history, confirm and decide, write the verdict's
+     * files, record the run.
+     */
+    public CheckResult check(CheckRequest request) {
         Configuration.requireValid(request.thresholds(), request.metrics());
-        LocustRun run = results.read(request.resultsDirectory());
-        return evaluate(request, run, confirmation);
-    }
-
-    /** Checks results already read, e.g. the median of several runs of the same build. */
-    public CheckResult evaluate(CheckRequest request, LocustRun run) {
-        return evaluate(request, run, Confirmation.none());
-    }
-
-    /** Checks results already read, confirming a breached rule with reruns when {@code confirmation} allows. */
-    public CheckResult evaluate(CheckRequest request, LocustRun run, Confirmation confirmation) {
-        Configuration.requireValid(request.thresholds(), request.metrics());
+        LocustRun run = results.apply(request.resultsDirectory());
         List<String> notes = new ArrayList<>();
-        List<NoMeasurement> unmeasured = NoMeasurement.in(run);
-        Baseline baseline = null;
-        if (Files.exists(request.baselineFile())) {
-            baseline = BaselineFile.read(request.baselineFile());
-        } else {
-            // never suggest promoting a run that locust:baseline would refuse
-            notes.add("No baseline file at " + request.baselineFile()
-                    + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline"
-                    + (unmeasured.isEmpty() ? "." : " once a run measures every service."));
-        }
-        Extraction extraction = new MetricExtractor().extractWithReasons(run, request.metrics());
-        LocustRun measured = NoMeasurement.measured(run, unmeasured);
-        List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, measured);
-        GateOptions options = GateOptions.at(request.now())
-                .withUnavailable(extraction.unavailable())
-                .withNotes(comparability)
-                .withSignificance(request.significance(), request.confidence());
-        Measurements measurements = extraction.measurements();
-        ThresholdRules rules = new ThresholdRules(request.thresholds());
-        Verdict verdict =
-                NoMeasurement.judge(gate(measurements, baseline, rules, options, request.baselineFile()), unmeasured);
         List<String> warnings = new ArrayList<>();
+        Judge judge = Judge.of(request, run, notes);
+        Verdict first = judge.verdict(judge.measurements());
+        HistoryContext history = HistoryContext.read(request, judge, warnings);
+        Decision decision = decide(request, run, judge, first, history, notes, warnings);
+        MachineCheck machine = MachineCheck.of(request, history.records());
+        Verdict verdict = machine.apply(decision.verdict());
+        VerdictOutputs outputs = VerdictOutputs.write(request, verdict, machine);
+        Measurements judged = NoMeasurement.measured(decision.measurements(), judge.unmeasured());
+        recordHistory(request, history, judge, verdict.level(), decision.runs(), judged, machine, notes, warnings);
+        return new CheckResult(
+                verdict, run, judged, notes, outputs.markdown(), outputs.files(), warnings, decision.trends());
+    }
 
-        HistoryOptions history = request.history();
-        String segment = HistoryRecord.segmentOf(baseline);
-        Map<String, Fingerprint> fingerprints = Map.of();
-        HistoryStore store = null;
-        Map<MetricKey, List<SeriesPoint>> series = Map.of();
-        StatisticalChecks.Outcome statistics = null;
-        List<HistoryRecord> records = List.of();
-        if (history != null) {
-            store = new HistoryStore(history.file());
-            fingerprints = RunHistory.fingerprints(measured, history.environment());
-            records = readHistory(store, warnings);
-            series = RunHistory.comparableSeries(
-                    records, NoMeasurement.measured(measurements, unmeasured), fingerprints, segment);
-            statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
+    /**
+     * What the first run is judged with: the baseline (absent: a note), the metrics named, the services that measured
+     * nothing, and the threshold rules with their options.
+     */
+    private record Judge(
+            Baseline baseline,
+            List<NoMeasurement> unmeasured,
+            LocustRun measured,
+            Measurements measurements,
+            ThresholdRules rules,
+            GateOptions options,
+            Path baselineFile) {
+
+        static Judge of(CheckRequest request, LocustRun run, List<String> notes) {
+            List<NoMeasurement> unmeasured = NoMeasurement.in(run);
+            Baseline baseline = null;
+            if (Files.exists(request.baselineFile())) {
+                baseline = BaselineFile.read(request.baselineFile());
+            } else {
+                // never suggest promoting a run that locust:baseline would refuse
+                notes.add("No baseline file at " + request.baselineFile()
+                        + "; rules that compare with a baseline report NO_BASELINE. Create it with mvn locust:baseline"
+                        + (unmeasured.isEmpty() ? "." : " once a run measures every service."));
+            }
+            Extraction extraction = new MetricExtractor().extractWithReasons(run, request.metrics());
+            LocustRun measured = NoMeasurement.measured(run, unmeasured);
+            List<String> comparability = baseline == null ? List.of() : Comparability.warnings(baseline, measured);
+            GateOptions options = GateOptions.at(request.now())
+                    .withUnavailable(extraction.unavailable())
+                    .withNotes(comparability)
+                    .withSignificance(request.significance(), request.confidence());
+            return new Judge(
+                    baseline,
+                    unmeasured,
+                    measured,
+                    extraction.measurements(),
+                    new ThresholdRules(request.thresholds()),
+                    options,
+                    request.baselineFile());
         }
 
+        /** The rules' verdict, with the services that measured nothing failing as such. */
+        Verdict verdict(Measurements m) {
+            return NoMeasurement.judge(rules(m), unmeasured);
+        }
+
+        /** The rules' verdict; a baseline value that a rule cannot compare stops the check, naming file, key, value. */
+        Verdict rules(Measurements m) {
+            try {
+                return new Gate().evaluate(m, baseline, rules, options);
+            } catch (BaselineValueException e) {
+                throw BaselineFile.valueProblem(baselineFile, e.key(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The comparable history of this run: where it is, this run's fingerprints and segment, the valid records (each
+     * corrupt line a warning) and the series of each metric. Without history configured, all of it is empty.
+     */
+    private record HistoryContext(
+            HistoryOptions options,
+            HistoryStore store,
+            String segment,
+            Map<String, Fingerprint> fingerprints,
+            List<HistoryRecord> records,
+            Map<MetricKey, List<SeriesPoint>> series) {
+
+        static HistoryContext read(CheckRequest request, Judge judge, List<String> warnings) {
+            HistoryOptions options = request.history();
+            String segment = HistoryRecord.segmentOf(judge.baseline());
+            if (options == null) {
+                return new HistoryContext(null, null, segment, Map.of(), List.of(), Map.of());
+            }
+            HistoryStore store = new HistoryStore(options.file());
+            Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(judge.measured(), options.environment());
+            List<HistoryRecord> records = readHistory(store, warnings);
+            Map<MetricKey, List<SeriesPoint>> series = RunHistory.comparableSeries(
+                    records, NoMeasurement.measured(judge.measurements(), judge.unmeasured()), fingerprints, segment);
+            return new HistoryContext(options, store, segment, fingerprints, records, series);
+        }
+
+        /** The statistical gate's findings on {@code measurements}; {@code null} without history. */
+        StatisticalChecks.Outcome statistics(Measurements measurements) {
+            return options == null ? null : StatisticalChecks.evaluate(series, measurements, options.statisticalGate());
+        }
+    }
+
+    /** The verdict of the rules and the statistical gate, on the measurements it was reached with. */
+    private record Decision(Verdict verdict, Measurements measurements, int runs, List<String> trends) {}
+
+    /**
+     * Confirms what the first run's verdict or the statistical gate doubts with confirmation runs, judges again on
+     * what they decided, and adds the statistical gate's checks and the degrading trends.
+     */
+    private Decision decide(
+            CheckRequest request,
+            LocustRun run,
+            Judge judge,
+            Verdict first,
+            HistoryContext history,
+            List<String> notes,
+            List<String> warnings) {
+        Measurements measurements = judge.measurements();
+        Verdict verdict = first;
+        StatisticalChecks.Outcome statistics = history.statistics(measurements);
         int runs = 1;
-        Suspects suspects = Suspects.of(verdict, statistics, confirmation);
+        Suspects suspects = Suspects.of(verdict, statistics, request.confirmation());
         if (!suspects.isEmpty()) {
-            Baseline judgedAgainst = baseline;
-            Function<Measurements, Verdict> judge = m -> gate(m, judgedAgainst, rules, options, request.baselineFile());
-            Confirmed confirmed = confirm(request, run, measurements, suspects, confirmation, judge, notes, warnings);
+            Confirmed confirmed = confirm(request, run, measurements, suspects, judge::rules, notes, warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
-            verdict = NoMeasurement.judge(
-                    gate(measurements, baseline, rules, options, request.baselineFile()), unmeasured);
-            if (history != null) {
-                statistics = StatisticalChecks.evaluate(series, measurements, history.statisticalGate());
-            }
+            verdict = judge.verdict(measurements);
+            statistics = history.statistics(measurements);
         }
         List<String> trends = List.of();
         if (statistics != null) {
             verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
             notes.add(statistics.summary());
             trends = RunHistory.degradingTrends(
-                    series, measurements, request.now(), history.build().gitCommit());
+                    history.series(),
+                    measurements,
+                    request.now(),
+                    history.options().build().gitCommit());
         }
-        MachineCheck machine = MachineCheck.of(request, records);
-        verdict = machine.apply(verdict);
-
-        Path dir = request.reportDirectory();
-        Path json = dir.resolve(VERDICT_JSON);
-        Path markdownFile = dir.resolve(REPORT_MD);
-        Path junit = dir.resolve(JUNIT_XML);
-        String markdown = MarkdownReport.render(verdict, request.context(), machine.report());
-        VerdictJson.write(json, verdict, request.now(), machine.report());
-        MarkdownReport.write(markdownFile, verdict, request.context(), machine.report());
-        JUnitReport.write(junit, verdict);
-        Measurements judged = NoMeasurement.measured(measurements, unmeasured);
-        if (history != null && history.record() && measured.services().isEmpty()) {
-            notes.add("This run is not recorded in " + store.file() + ": no service of it is a measurement");
-        } else if (history != null && history.record()) {
-            Function<Set<String>, HistoryRecord> record = recordFor(
-                            request, segment, verdict.level(), runs, fingerprints, judged)
-                    .andThen(machine::record);
-            record(store, record, history, request.now(), notes, warnings);
-        }
-        return new CheckResult(
-                verdict, run, judged, notes, markdown, List.of(json, markdownFile, junit), warnings, trends);
+        return new Decision(verdict, measurements, runs, trends);
     }
 
-    /** The rules' verdict; a baseline value that a rule cannot compare stops the check, naming file, key and value. */
-    private static Verdict gate(
-            Measurements measurements, Baseline baseline, ThresholdRules rules, GateOptions options, Path file) {
-        try {
-            return new Gate().evaluate(measurements, baseline, rules, options);
-        } catch (BaselineValueException e) {
-            throw BaselineFile.valueProblem(file, e.key(), e.getMessage());
+    /** {@code verdict.json}, {@code report.md} and {@code TEST-locust.xml} in the report directory. */
+    private record VerdictOutputs(String markdown, List<Path> files) {
+
+        static VerdictOutputs write(CheckRequest request, Verdict verdict, MachineCheck machine) {
+            Path dir = request.reportDirectory();
+            Path json = dir.resolve(VERDICT_JSON);
+            Path markdownFile = dir.resolve(REPORT_MD);
+            Path junit = dir.resolve(JUNIT_XML);
+            String markdown = MarkdownReport.render(verdict, request.context(), machine.report());
+            VerdictJson.write(json, verdict, request.now(), machine.report());
+            MarkdownReport.write(markdownFile, verdict, request.context(), machine.report());
+            JUnitReport.write(junit, verdict);
+            return new VerdictOutputs(markdown, List.of(json, markdownFile, junit));
         }
+    }
+
+    /** Appends this run to the history when asked to; a run in which no service is a measurement is not recorded. */
+    private static void recordHistory(
+            CheckRequest request,
+            HistoryContext history,
+            Judge judge,
+            Status verdict,
+            int runs,
+            Measurements judged,
+            MachineCheck machine,
+            List<String> notes,
+            List<String> warnings) {
+        HistoryOptions options = history.options();
+        if (options == null || !options.record()) {
+            return;
+        }
+        if (judge.measured().services().isEmpty()) {
+            notes.add("This run is not recorded in " + history.store().file() + ": no service of it is a measurement");
+            return;
+        }
+        Function<Set<String>, HistoryRecord> record = recordFor(
+                        request, history.segment(), verdict, runs, history.fingerprints(), judged)
+                .andThen(machine::record);
+        record(history.store(), record, options, request.now(), notes, warnings);
     }
 
     /**
@@ -261,10 +343,10 @@ public final class PerformanceCheck {
             LocustRun firstRun,
             Measurements first,
             Suspects suspects,
-            Confirmation confirmation,
             Function<Measurements, Verdict> judge,
             List<String> notes,
             List<String> warnings) {
+        Confirmation confirmation = request.confirmation();
         Map<MetricKey, Measurement> decided = new TreeMap<>(first.byKey());
         int mostRuns = 1;
         for (String service : suspects.reasons().keySet()) {
@@ -277,6 +359,7 @@ public final class PerformanceCheck {
                 outputs.add(request.resultsDirectory().resolve(RERUNS).resolve(service + "-rerun-" + i));
             }
             Map<MetricKey, Measurement> current = decided;
+            PooledSeries pooledSoFar = new PooledSeries(firstResult, request);
             RerunSeries series = confirmation
                     .runner()
                     .runs(
@@ -286,8 +369,8 @@ public final class PerformanceCheck {
                             soFar -> !measuredReruns(soFar).isEmpty()
                                     && conclusive(
                                             service,
-                                            judge.apply(new Measurements(withService(
-                                                    current, service, measurePooled(firstResult, soFar, request))))));
+                                            judge.apply(new Measurements(
+                                                    withService(current, service, pooledSoFar.of(soFar))))));
             for (RerunSeries.Run rerun : series.runs()) {
                 if (rerun.error() != null) {
                     warnings.add("Confirmation run " + rerun.number() + " of " + service
@@ -302,7 +385,7 @@ public final class PerformanceCheck {
                 }
             }
             List<ServiceResult> used = pooledRuns(firstResult, series);
-            Measurements pooled = measurePooled(firstResult, series, request);
+            Measurements pooled = pooledSoFar.of(series);
             List<String> decisions = new ArrayList<>();
             for (MetricKey key : suspects.keys()) {
                 if (key.service().equals(service)) {
@@ -331,6 +414,42 @@ public final class PerformanceCheck {
                     + (decisions.isEmpty() ? "" : "; " + String.join(", ", decisions)));
         }
         return new Confirmed(new Measurements(decided), mostRuns);
+    }
+
+    /**
+     * The metrics of a service's confirmation runs so far, pooled; the series' last pooling is handed back rather than
+     * made again once the series has ended.
+     */
+    private static final class PooledSeries {
+        private final ServiceResult first;
+        private final CheckRequest request;
+        private List<RerunSeries.Run> pooledRuns;
+        private Measurements pooled;
+
+        PooledSeries(ServiceResult first, CheckRequest request) {
+            this.first = first;
+            this.request = request;
+        }
+
+        Measurements of(RerunSeries series) {
+            if (pooled == null || !sameRuns(series.runs(), pooledRuns)) {
+                pooled = measurePooled(first, series, request);
+                pooledRuns = List.copyOf(series.runs());
+            }
+            return pooled;
+        }
+
+        private static boolean sameRuns(List<RerunSeries.Run> runs, List<RerunSeries.Run> pooledRuns) {
+            if (runs.size() != pooledRuns.size()) {
+                return false;
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                if (runs.get(i) != pooledRuns.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The reruns that are a measurement; the first run when there is none. */

@@ -1,5 +1,6 @@
 package dev.locustmaven.history;
 
+import dev.locustmaven.io.AtomicFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -43,7 +43,6 @@ public final class HistoryStore {
 
     private static final ConcurrentHashMap<Path, Object> LOCAL_LOCKS = new ConcurrentHashMap<>();
     private static final int ATTEMPTS = 20;
-    private static final String PRUNE_SUFFIX = ".tmp";
 
     private final Path file;
 
@@ -168,51 +167,29 @@ public final class HistoryStore {
     }
 
     private void replace(byte[] bytes, List<Parsed.Line> lines) throws IOException {
-        Path folder = file.getParent();
-        String prefix = "." + file.getFileName() + ".prune-";
-        deleteLeftovers(folder, prefix);
-        Path temp = Files.createTempFile(folder, prefix, PRUNE_SUFFIX);
+        deleteLeftovers();
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(bytes.length);
+        for (Parsed.Line line : lines) {
+            text.write(bytes, line.start(), line.end() - line.start());
+            text.write('\n');
+        }
         try {
-            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(bytes.length);
-            for (Parsed.Line line : lines) {
-                text.write(bytes, line.start(), line.end() - line.start());
-                text.write('\n');
-            }
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(text.toByteArray());
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            copyPermissions(temp);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.replace(file, text.toByteArray());
         } catch (AtomicMoveNotSupportedException e) {
-            Files.deleteIfExists(temp);
             throw new HistoryException(
                     "Cannot prune the history file " + file
                             + ": its file system cannot replace a file atomically, and pruning never rewrites it in place",
                     e);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
         }
     }
 
     /** Temporary files of a pruning that was killed; only a holder of the lock writes them, and we hold it. */
-    private static void deleteLeftovers(Path folder, String prefix) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, prefix + "*" + PRUNE_SUFFIX)) {
+    private void deleteLeftovers() throws IOException {
+        try (DirectoryStream<Path> leftovers =
+                Files.newDirectoryStream(file.toAbsolutePath().getParent(), AtomicFile.temporaryFiles(file))) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
             }
-        }
-    }
-
-    private void copyPermissions(Path temp) {
-        try {
-            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system: the temporary file keeps the folder's default permissions.
         }
     }
 

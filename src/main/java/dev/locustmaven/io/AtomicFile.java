@@ -20,6 +20,27 @@ public final class AtomicFile {
     }
 
     public static void write(Path file, byte[] content) throws IOException {
+        write(file, content, false);
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])}, but only by an atomic rename: where the file system cannot rename over a file
+     * atomically this throws {@link AtomicMoveNotSupportedException} instead of moving the new content in two steps,
+     * for a file that other processes read while it is replaced.
+     */
+    public static void replace(Path file, byte[] content) throws IOException {
+        write(file, content, true);
+    }
+
+    /**
+     * A glob for the temporary files that writes of {@code file} make beside it; one that a killed writer left can be
+     * deleted by whoever alone writes the file.
+     */
+    public static String temporaryFiles(Path file) {
+        return "." + file.getFileName() + ".*.tmp";
+    }
+
+    private static void write(Path file, byte[] content, boolean atomicOnly) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.isSymbolicLink(target)) {
             // Replace what the link points at, not the link itself.
@@ -44,6 +65,9 @@ public final class AtomicFile {
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
+                if (atomicOnly) {
+                    throw e;
+                }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {

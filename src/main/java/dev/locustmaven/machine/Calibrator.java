@@ -1,6 +1,6 @@
 package dev.locustmaven.machine;
 
-import dev.locustmaven.stats.RobustStatistics;
+import dev.locustmaven.statistical.RobustStatistics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

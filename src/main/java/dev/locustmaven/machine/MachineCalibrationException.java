@@ -1,7 +1,9 @@
 package dev.locustmaven.machine;
 
+import dev.locustmaven.failure.PluginException;
+
 /** The calibration could not be measured or read; the build goes on without it. */
-public class MachineCalibrationException extends RuntimeException {
+public class MachineCalibrationException extends PluginException {
 
     public MachineCalibrationException(String message) {
         super(message);

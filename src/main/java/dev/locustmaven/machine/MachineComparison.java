@@ -1,6 +1,6 @@
 package dev.locustmaven.machine;
 
-import dev.locustmaven.stats.RobustStatistics;
+import dev.locustmaven.statistical.RobustStatistics;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

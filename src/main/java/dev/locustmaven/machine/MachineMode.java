@@ -1,5 +1,6 @@
 package dev.locustmaven.machine;
 
+import dev.locustmaven.failure.ConfigurationException;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,7 @@ public enum MachineMode {
             case "warn" -> WARN;
             case "reclassify", "true" -> RECLASSIFY;
             default ->
-                throw new IllegalArgumentException("locust.machineCalibration must be off, warn or reclassify"
+                throw new ConfigurationException("locust.machineCalibration must be off, warn or reclassify"
                         + " (true is reclassify, false is off), not '" + text.trim() + "'");
         };
     }

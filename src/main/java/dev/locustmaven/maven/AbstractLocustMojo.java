@@ -1,13 +1,21 @@
 package dev.locustmaven.maven;
 
+import dev.locustmaven.failure.PluginException;
 import dev.locustmaven.metrics.MetricDefinition;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
-/** Parameters every goal of the plugin shares. */
+/**
+ * Parameters every goal of the plugin shares, and the one way a goal starts: skipped with {@code locust.skip}, and
+ * the plugin's own failures ({@link PluginException}, whose messages are written for users) reported as their message
+ * alone. Any other exception is a bug and propagates with its stack trace.
+ */
 public abstract class AbstractLocustMojo extends AbstractMojo {
 
     /** Skips the goal. */
@@ -32,6 +40,71 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
      */
     @Parameter
     protected List<MetricDefinition> metrics = new ArrayList<>();
+
+    /**
+     * The history of runs: one JSON line per run, which {@code check} appends to and {@code baseline} reads with
+     * {@code baselineRuns}. Commit it, or keep it as a CI cache, so that later runs can see it.
+     */
+    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
+    protected File historyFile;
+
+    /**
+     * A label for where the runs are made, e.g. {@code github-ubuntu-latest}: part of every service's fingerprint in
+     * the history, so runs of different environments are never compared, and written by {@code baseline} to the
+     * baseline's {@code metadata.test_environment}. Named {@code testEnvironment} in the pom: {@code environment} is
+     * {@code run}'s map of variables for Locust's process, and one plugin-level configuration serves every goal.
+     */
+    @Parameter(property = "locust.environment")
+    protected String testEnvironment;
+
+    /** The Pushgateway job, the {@code job} label, that {@code check} pushes under and the dashboard selects. */
+    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
+    protected String pushgatewayJob;
+
+    /**
+     * The {@code instance} grouping label of the push, which the dashboard's queries select; empty for none (the
+     * dashboard then shows any instance).
+     */
+    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
+    protected String pushgatewayInstance;
+
+    /**
+     * The machine's calibration: {@code reclassify} (default) has {@code run} measure how fast the machine is (a fixed
+     * CPU loop and loopback round trips, a few hundred milliseconds) before the first Locust run into
+     * {@code <resultsDirectory>/calibration.json}, and {@code check} read it (or measure the machine when {@code run}
+     * left none), record it in the history and the reports, warn when the machine was far slower or faster than in
+     * its earlier builds, and on a slower machine report a latency failure that every endpoint of a service shares as
+     * a warning instead of a regression; {@code warn} does all but the last; {@code off} measures nothing.
+     */
+    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
+    protected String machineCalibration;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info(skipMessage(goal()));
+            return;
+        }
+        try {
+            run();
+        } catch (PluginException e) {
+            throw Failures.asExecutionException(e);
+        }
+    }
+
+    /** The goal's name, e.g. {@code check}. */
+    protected abstract String goal();
+
+    /** The goal's work, once it is not skipped. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** What a skipped goal logs; {@code report}, which is no {@code AbstractLocustMojo}, logs the same. */
+    static String skipMessage(String goal) {
+        return "Skipping locust:" + goal + " (locust.skip).";
+    }
 
     protected List<MetricDefinition> metrics() {
         return metrics == null ? List.of() : metrics;

@@ -4,12 +4,9 @@ import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.check.BaselineUpdate;
 import dev.locustmaven.check.BaselineUpdateRequest;
 import dev.locustmaven.history.BuildEnvironment;
-import java.io.File;
 import java.time.Instant;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Promotes the results in the results directory to the committed baseline, after a person decided that the
@@ -22,10 +19,6 @@ public class BaselineMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.baselineValidityDays", defaultValue = "30")
     private int baselineValidityDays;
 
-    /** Where the runs were made, e.g. {@code GitHub Actions 2-core}; written to {@code metadata.test_environment}. */
-    @Parameter(property = "locust.environment")
-    private String testEnvironment;
-
     /** Written to {@code updated_by}. */
     @Parameter(property = "locust.updatedBy", defaultValue = "locust:baseline")
     private String updatedBy;
@@ -37,37 +30,25 @@ public class BaselineMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.baselineRuns", defaultValue = "0")
     private int baselineRuns;
 
-    /** The history of runs that {@code check} records, read with {@code baselineRuns}. */
-    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
-    private File historyFile;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
+    @Override
+    protected String goal() {
+        return "baseline";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping the Locust baseline (locust.skip).");
-            return;
-        }
-        Promotion promotion;
-        try {
-            promotion = new BaselineUpdate()
-                    .run(new BaselineUpdateRequest(
-                            resultsDirectory.toPath(),
-                            baselineFile.toPath(),
-                            metrics(),
-                            baselineValidityDays,
-                            updatedBy,
-                            BuildEnvironment.detect(project.getBasedir().toPath())
-                                    .gitCommit(),
-                            testEnvironment,
-                            Instant.now(),
-                            historyFile == null ? null : historyFile.toPath(),
-                            baselineRuns));
-        } catch (RuntimeException e) {
-            throw Failures.asExecutionException(e);
-        }
+    protected void run() {
+        Promotion promotion = new BaselineUpdate()
+                .run(new BaselineUpdateRequest(
+                        resultsDirectory.toPath(),
+                        baselineFile.toPath(),
+                        metrics(),
+                        baselineValidityDays,
+                        updatedBy,
+                        BuildEnvironment.detect(project.getBasedir().toPath()).gitCommit(),
+                        testEnvironment,
+                        Instant.now(),
+                        historyFile == null ? null : historyFile.toPath(),
+                        baselineRuns));
         getLog().info("Baseline written to " + baselineFile
                 + (baselineRuns > 0
                         ? " from the median of the last " + baselineRuns + " comparable runs of " + historyFile

@@ -9,10 +9,8 @@ import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
-import dev.locustmaven.gate.Significance;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
-import dev.locustmaven.locust.ScenarioRunner;
+import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.machine.CalibrationSteps;
 import dev.locustmaven.machine.Calibrator;
 import dev.locustmaven.machine.MachineMode;
@@ -26,6 +24,8 @@ import dev.locustmaven.notify.IssueLevel;
 import dev.locustmaven.notify.Secret;
 import dev.locustmaven.report.ConsoleReport;
 import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.thresholds.Significance;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,12 +33,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 
 /**
@@ -149,14 +147,6 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.pushgatewayUrl")
     private String pushgatewayUrl;
 
-    /** The Pushgateway job, the {@code job} label. */
-    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
-    private String pushgatewayJob;
-
-    /** The {@code instance} grouping label; empty for none. */
-    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
-    private String pushgatewayInstance;
-
     /** Where to write the run's metrics in the OpenMetrics text format; none by default. */
     @Parameter(property = "locust.openMetricsFile")
     private File openMetricsFile;
@@ -164,27 +154,9 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    /**
-     * The history of runs: one JSON line per run. Commit it, or keep it as a CI cache, so that later runs can see it.
-     */
-    @Parameter(property = "locust.historyFile", defaultValue = "${project.basedir}/docs/performance-trends.jsonl")
-    private File historyFile;
-
     /** Appends this run to the history file; with {@code false} the history is only read. */
     @Parameter(property = "locust.recordHistory", defaultValue = "true")
     private boolean recordHistory;
-
-    /**
-     * A label for where the runs are made, e.g. {@code github-ubuntu-latest}: part of every service's fingerprint, so
-     * runs of different environments are never compared. The same property the {@code baseline} goal writes to the
-     * baseline's metadata. Named {@code testEnvironment} in the pom: {@code environment} is {@code run}'s map of
-     * variables for Locust's process, and one plugin-level configuration serves every goal.
-     */
-    @Parameter(property = "locust.environment")
-    private String testEnvironment;
 
     /** After appending, keep only the newest this many records; 0 keeps all. */
     @Parameter(property = "locust.historyMaxRuns", defaultValue = "0")
@@ -193,64 +165,6 @@ public class CheckMojo extends AbstractLocustMojo {
     /** After appending, drop the records older than this many days; 0 keeps all. */
     @Parameter(property = "locust.historyMaxAgeDays", defaultValue = "0")
     private int historyMaxAgeDays;
-
-    /**
-     * The machine's calibration: {@code reclassify} (default) reads {@code <resultsDirectory>/calibration.json} (or
-     * measures the machine when the {@code run} goal left none), records it in the history and the reports, warns when
-     * the machine was far slower or faster than in its earlier builds, and on a slower machine reports a latency
-     * failure that every endpoint of a service shares as a warning instead of a regression; {@code warn} does all but
-     * the last; {@code off} measures nothing.
-     */
-    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
-    private String machineCalibration;
-
-    @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping the Locust check (locust.skip).");
-            return;
-        }
-        Publication publication = publication();
-        Instant now = Instant.now();
-        CheckResult result;
-        try {
-            MachineOptions machine = CalibrationSteps.forCheck(
-                    MachineMode.parse(machineCalibration),
-                    resultsDirectory.toPath(),
-                    new Calibrator(),
-                    new MavenRunLog(getLog()));
-            result = new PerformanceCheck()
-                    .run(
-                            new CheckRequest(
-                                    resultsDirectory.toPath(),
-                                    baselineFile.toPath(),
-                                    reportDirectory.toPath(),
-                                    thresholds == null ? List.of() : thresholds,
-                                    metrics(),
-                                    now,
-                                    new ReportContext(
-                                            now,
-                                            publication.githubContext().commit(),
-                                            publication.githubContext().branch(),
-                                            publication.githubContext().runUrl()),
-                                    history(),
-                                    Significance.parse(significance),
-                                    confidence,
-                                    machine),
-                            confirmation());
-        } catch (RuntimeException e) {
-            throw Failures.asExecutionException(e);
-        }
-        result.notes().forEach(getLog()::info);
-        result.warnings().forEach(getLog()::warn);
-        result.trends().forEach(getLog()::warn);
-        log(result.verdict());
-        getLog().info("Verdict written to " + result.outputs().get(0));
-        Publication.Outcome published = publication.publish(result, now);
-        published.info().forEach(getLog()::info);
-        published.warnings().forEach(getLog()::warn);
-        decide(result.verdict());
-    }
 
     /**
      * The statistical gate over the comparable history: {@code off}, {@code warn} (findings warn) or {@code fail}
@@ -269,6 +183,49 @@ public class CheckMojo extends AbstractLocustMojo {
      */
     @Parameter(property = "locust.confirmRuns")
     private Integer confirmRuns;
+
+    @Override
+    protected String goal() {
+        return "check";
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        Publication publication = publication();
+        Instant now = Instant.now();
+        MachineOptions machine = CalibrationSteps.forCheck(
+                MachineMode.parse(machineCalibration),
+                resultsDirectory.toPath(),
+                new Calibrator(),
+                new MavenRunLog(getLog()));
+        CheckResult result = new PerformanceCheck()
+                .check(new CheckRequest(
+                        resultsDirectory.toPath(),
+                        baselineFile.toPath(),
+                        reportDirectory.toPath(),
+                        thresholds == null ? List.of() : thresholds,
+                        metrics(),
+                        now,
+                        new ReportContext(
+                                now,
+                                publication.githubContext().commit(),
+                                publication.githubContext().branch(),
+                                publication.githubContext().runUrl()),
+                        history(),
+                        Significance.parse(significance),
+                        confidence,
+                        machine,
+                        confirmation()));
+        result.notes().forEach(getLog()::info);
+        result.warnings().forEach(getLog()::warn);
+        result.trends().forEach(getLog()::warn);
+        log(result.verdict());
+        getLog().info("Verdict written to " + result.outputs().get(0));
+        Publication.Outcome published = publication.publish(result, now);
+        published.info().forEach(getLog()::info);
+        published.warnings().forEach(getLog()::warn);
+        decide(result.verdict());
+    }
 
     /** The confirmation runs: the {@code run} goal of this build left its scenario runner in the project context. */
     private Confirmation confirmation() {
@@ -298,64 +255,59 @@ public class CheckMojo extends AbstractLocustMojo {
     }
 
     /** Binds the notification and export parameters, so that a wrong one fails before any work. */
-    private Publication publication() throws MojoExecutionException {
+    private Publication publication() {
         Map<String, String> environment = System.getenv();
-        try {
-            Secret token = null;
-            String tokenSource = null;
-            if (githubServerId != null && settings != null && settings.getServer(githubServerId) != null) {
-                token = Secret.of(settings.getServer(githubServerId).getPassword());
-                tokenSource = "server '" + githubServerId + "' in settings.xml";
-            }
-            GitHubSettings github = GitHubSettings.defaults()
-                    .withIssueLevel(IssueLevel.parse(githubIssueLevel))
-                    .withLabels(GitHubSettings.splitList(githubLabels))
-                    .withBranches(GitHubSettings.splitList(githubBranches))
-                    .withIssueOnPullRequest(githubIssueOnPullRequest)
-                    .withCloseOnRecovery(githubCloseOnRecovery)
-                    .withCommentOnPullRequest(githubCommentOnPullRequest);
-            if (githubChecklist != null && !githubChecklist.isEmpty()) {
-                github = github.withChecklist(githubChecklist);
-            }
-            GitHubContext context = GitHubContext.fromEnvironment(
-                    environment,
-                    new GitHubContext.Overrides(
-                            githubApiUrl,
-                            githubRepository,
-                            token,
-                            tokenSource,
-                            githubTokenVariable,
-                            githubBranch,
-                            githubCommit,
-                            githubRunUrl,
-                            githubPullRequest));
-            Optional<PushgatewayExporter> pushgateway = pushgatewayUrl == null || pushgatewayUrl.isBlank()
-                    ? Optional.empty()
-                    : Optional.of(PushgatewayExporter.forUrl(pushgatewayUrl));
-            Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
-                    ? Map.of()
-                    : Map.of("instance", pushgatewayInstance);
-            return new Publication(
-                    github,
-                    context,
-                    environment,
-                    pushgateway,
-                    pushgatewayJob,
-                    grouping,
-                    openMetricsFile == null ? null : openMetricsFile.toPath());
-        } catch (RuntimeException e) {
-            throw Failures.asExecutionException(e);
+        Secret token = null;
+        String tokenSource = null;
+        if (githubServerId != null && settings != null && settings.getServer(githubServerId) != null) {
+            token = Secret.of(settings.getServer(githubServerId).getPassword());
+            tokenSource = "server '" + githubServerId + "' in settings.xml";
         }
+        GitHubSettings github = GitHubSettings.defaults()
+                .withIssueLevel(IssueLevel.parse(githubIssueLevel))
+                .withLabels(GitHubSettings.splitList(githubLabels))
+                .withBranches(GitHubSettings.splitList(githubBranches))
+                .withIssueOnPullRequest(githubIssueOnPullRequest)
+                .withCloseOnRecovery(githubCloseOnRecovery)
+                .withCommentOnPullRequest(githubCommentOnPullRequest);
+        if (githubChecklist != null && !githubChecklist.isEmpty()) {
+            github = github.withChecklist(githubChecklist);
+        }
+        GitHubContext context = GitHubContext.fromEnvironment(
+                environment,
+                new GitHubContext.Overrides(
+                        githubApiUrl,
+                        githubRepository,
+                        token,
+                        tokenSource,
+                        githubTokenVariable,
+                        githubBranch,
+                        githubCommit,
+                        githubRunUrl,
+                        githubPullRequest));
+        Optional<PushgatewayExporter> pushgateway = pushgatewayUrl == null || pushgatewayUrl.isBlank()
+                ? Optional.empty()
+                : Optional.of(PushgatewayExporter.forUrl(pushgatewayUrl));
+        Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
+                ? Map.of()
+                : Map.of("instance", pushgatewayInstance);
+        return new Publication(
+                github,
+                context,
+                environment,
+                pushgateway,
+                pushgatewayJob,
+                grouping,
+                openMetricsFile == null ? null : openMetricsFile.toPath());
     }
 
     private void log(Verdict verdict) {
-        for (String line : ConsoleReport.lines(verdict)) {
-            if (line.startsWith("FAIL") || line.startsWith("MISSING")) {
-                getLog().error(line);
-            } else if (line.startsWith("WARN") || line.startsWith("NO_BASELINE")) {
-                getLog().warn(line);
-            } else {
-                getLog().info(line);
+        for (ConsoleReport.Line line : ConsoleReport.statusLines(verdict)) {
+            Status status = line.status() == null ? Status.PASS : line.status();
+            switch (status) {
+                case FAIL, MISSING -> getLog().error(line.text());
+                case WARN, NO_BASELINE -> getLog().warn(line.text());
+                default -> getLog().info(line.text());
             }
         }
     }

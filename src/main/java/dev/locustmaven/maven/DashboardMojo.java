@@ -1,6 +1,5 @@
 package dev.locustmaven.maven;
 
-import dev.locustmaven.export.ExportException;
 import dev.locustmaven.export.GrafanaDashboard;
 import java.io.File;
 import java.io.IOException;
@@ -42,23 +41,16 @@ public class DashboardMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.dashboard.services")
     private List<String> dashboardServices;
 
-    /** The Pushgateway job the metrics are pushed under; the dashboard's queries select it. */
-    @Parameter(property = "locust.pushgatewayJob", defaultValue = "locust")
-    private String pushgatewayJob;
-
-    /** The {@code instance} grouping label of the push; the dashboard's queries select it. Empty: any instance. */
-    @Parameter(property = "locust.pushgatewayInstance", defaultValue = "${project.artifactId}")
-    private String pushgatewayInstance;
-
     @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
     private String artifactId;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping locust:dashboard (locust.skip=true).");
-            return;
-        }
+    protected String goal() {
+        return "dashboard";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException {
         List<String> services = dashboardServices == null || dashboardServices.isEmpty()
                 ? serviceFolders(resultsDirectory.toPath())
                 : dashboardServices;
@@ -67,11 +59,7 @@ public class DashboardMojo extends AbstractLocustMojo {
                 : Map.of("instance", pushgatewayInstance);
         String uid =
                 dashboardUid == null || dashboardUid.isBlank() ? GrafanaDashboard.uidFor(artifactId) : dashboardUid;
-        try {
-            new GrafanaDashboard(dashboardTitle, uid, pushgatewayJob, grouping, services).write(dashboardFile.toPath());
-        } catch (ExportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        new GrafanaDashboard(dashboardTitle, uid, pushgatewayJob, grouping, services).write(dashboardFile.toPath());
         getLog().info("Wrote the Grafana dashboard " + dashboardFile + " (uid " + uid + ", services "
                 + (services.isEmpty() ? "all" : String.join(", ", services)) + ").");
     }

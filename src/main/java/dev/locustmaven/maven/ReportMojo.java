@@ -1,6 +1,7 @@
 package dev.locustmaven.maven;
 
 import dev.locustmaven.check.PerformanceCheck;
+import dev.locustmaven.failure.PluginException;
 import dev.locustmaven.report.site.PerformanceReportBuilder;
 import dev.locustmaven.report.site.PerformanceReportData;
 import dev.locustmaven.report.site.PerformanceReportRenderer;
@@ -99,7 +100,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     @Override
     public void execute() throws MojoExecutionException {
         if (!canGenerateReport()) {
-            getLog().info("Skipping the locust report (locust.skip)");
+            getLog().info(AbstractLocustMojo.skipMessage("report"));
             return;
         }
         Path page = getReportOutputDirectory().toPath().resolve(OUTPUT_NAME + ".html");
@@ -163,7 +164,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
                     ReportAssets.write(data, getReportOutputDirectory().toPath(), OUTPUT_NAME, text);
             data.notes().forEach(getLog()::warn);
             new PerformanceReportRenderer(sink, data, assets, text).render();
-        } catch (RuntimeException e) {
+        } catch (PluginException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
     }

@@ -1,16 +1,16 @@
 package dev.locustmaven.maven;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.locust.LocustDuration;
-import dev.locustmaven.locust.LocustInstallation;
-import dev.locustmaven.locust.LocustLocator;
-import dev.locustmaven.locust.LocustRunException;
-import dev.locustmaven.locust.LocustRunner;
-import dev.locustmaven.locust.LocustScenario;
-import dev.locustmaven.locust.LocustSession;
 import dev.locustmaven.locust.RunLog;
-import dev.locustmaven.locust.ScenarioOutcome;
-import dev.locustmaven.locust.ScenarioRunner;
-import dev.locustmaven.locust.SystemUnderTest;
+import dev.locustmaven.locust.install.LocustInstallation;
+import dev.locustmaven.locust.install.LocustLocator;
+import dev.locustmaven.locust.process.SystemUnderTest;
+import dev.locustmaven.locust.run.LocustRunner;
+import dev.locustmaven.locust.run.LocustScenario;
+import dev.locustmaven.locust.run.LocustSession;
+import dev.locustmaven.locust.run.ScenarioOutcome;
+import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.machine.CalibrationSteps;
 import dev.locustmaven.machine.Calibrator;
 import dev.locustmaven.machine.MachineMode;
@@ -23,7 +23,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Runs Locust headless for each scenario (one per service) and writes each service's output to {@code
@@ -37,9 +36,6 @@ public class RunMojo extends AbstractLocustMojo {
 
     /** Under this key the project's context holds the {@link ScenarioRunner} that lets {@code check} rerun. */
     public static final String SCENARIO_RUNNER_KEY = ScenarioRunner.class.getName();
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     /** The scenarios, one per service. Without any, one scenario named {@code service} runs with the defaults. */
     @Parameter
@@ -186,59 +182,47 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.processLogDirectory", defaultValue = "${project.build.directory}/locust-processes")
     private File processLogDirectory;
 
-    /**
-     * Measures how fast the machine is (a fixed CPU loop and loopback round trips, a few hundred milliseconds) right
-     * before the first Locust run and writes it to {@code <resultsDirectory>/calibration.json} for {@code check}:
-     * {@code reclassify} (default) or {@code warn}; {@code off} measures nothing. See {@code check}'s parameter.
-     */
-    @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
-    private String machineCalibration;
+    @Override
+    protected String goal() {
+        return "run";
+    }
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("Skipping the Locust run (locust.skip).");
-            return;
-        }
+    protected void run() throws MojoExecutionException {
         RunLog log = new MavenRunLog(getLog());
-        List<ScenarioOutcome> outcomes;
-        try {
-            MachineMode machine = MachineMode.parse(machineCalibration);
-            List<LocustScenario> resolved = new ScenarioResolver(new ScenarioResolver.Defaults(
-                            defaults(),
-                            service,
-                            project.getBasedir().toPath(),
-                            masterBindHost,
-                            masterBindPort,
-                            LocustDuration.parse(workerTimeout, "workerTimeout")))
-                    .resolve(scenarios);
-            SystemUnderTest system = new SystemUnderTest(
-                    ScenarioResolver.processes(processes, project.getBasedir().toPath(), processLogDirectory.toPath()),
-                    waitFor == null || waitFor.isBlank() ? null : URI.create(waitFor.trim()),
-                    LocustDuration.parse(waitForTimeout, "waitForTimeout"));
-            LocustRunner.Settings settings = new LocustRunner.Settings(
-                    workingDirectory.toPath(),
-                    LocustDuration.parse(progressInterval, "progressInterval"),
-                    LocustDuration.parse(gracePeriod, "gracePeriod"),
-                    LocustDuration.parse(startTimeout, "startTimeout"),
-                    LocustDuration.parse(failureOnlyTimeout, "failureOnlyTimeout"));
-            LocustInstallation locust = LocustLocator.locate(
-                    new LocustLocator.Source(
-                            ScenarioResolver.path(locustExecutable),
-                            blankToNull(locustVersion),
-                            blankToNull(pythonExecutable),
-                            cacheDirectory.toPath(),
-                            System.getenv("PATH")),
-                    log);
-            LocustSession session = new LocustSession(
-                    new LocustRunner(locust, settings, log)::run, resolved, system, log, restartBetweenRuns);
-            project.setContextValue(SCENARIO_RUNNER_KEY, session);
-            outcomes = session.runAll(
-                    resultsDirectory.toPath(),
-                    () -> CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log));
-        } catch (LocustRunException | IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        MachineMode machine = MachineMode.parse(machineCalibration);
+        List<LocustScenario> resolved = new ScenarioResolver(new ScenarioResolver.Defaults(
+                        defaults(),
+                        service,
+                        project.getBasedir().toPath(),
+                        masterBindHost,
+                        masterBindPort,
+                        LocustDuration.parse(workerTimeout, "workerTimeout")))
+                .resolve(scenarios);
+        SystemUnderTest system = new SystemUnderTest(
+                ScenarioResolver.processes(processes, project.getBasedir().toPath(), processLogDirectory.toPath()),
+                waitFor == null || waitFor.isBlank() ? null : waitForUrl(),
+                LocustDuration.parse(waitForTimeout, "waitForTimeout"));
+        LocustRunner.Settings settings = new LocustRunner.Settings(
+                workingDirectory.toPath(),
+                LocustDuration.parse(progressInterval, "progressInterval"),
+                LocustDuration.parse(gracePeriod, "gracePeriod"),
+                LocustDuration.parse(startTimeout, "startTimeout"),
+                LocustDuration.parse(failureOnlyTimeout, "failureOnlyTimeout"));
+        LocustInstallation locust = LocustLocator.locate(
+                new LocustLocator.Source(
+                        ScenarioResolver.path(locustExecutable),
+                        blankToNull(locustVersion),
+                        blankToNull(pythonExecutable),
+                        cacheDirectory.toPath(),
+                        System.getenv("PATH")),
+                log);
+        LocustSession session = new LocustSession(
+                new LocustRunner(locust, settings, log)::run, resolved, system, log, restartBetweenRuns);
+        project.setContextValue(SCENARIO_RUNNER_KEY, session);
+        List<ScenarioOutcome> outcomes = session.runAll(
+                resultsDirectory.toPath(),
+                () -> CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log));
         List<String> problems = new ArrayList<>();
         for (ScenarioOutcome outcome : outcomes) {
             if (!outcome.usable()) {
@@ -269,6 +253,15 @@ public class RunMojo extends AbstractLocustMojo {
         d.setWorkers(workers);
         d.setExpectWorkers(expectWorkers);
         return d;
+    }
+
+    /** URI.create's own message names the character and its index; today's message, as a configuration problem. */
+    private URI waitForUrl() {
+        try {
+            return URI.create(waitFor.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private static String blankToNull(String value) {

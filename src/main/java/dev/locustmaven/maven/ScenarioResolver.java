@@ -1,11 +1,11 @@
 package dev.locustmaven.maven;
 
-import dev.locustmaven.locust.BackgroundProcessSpec;
-import dev.locustmaven.locust.CommandLine;
-import dev.locustmaven.locust.Distribution;
 import dev.locustmaven.locust.LocustDuration;
 import dev.locustmaven.locust.LocustRunException;
-import dev.locustmaven.locust.LocustScenario;
+import dev.locustmaven.locust.process.BackgroundProcessSpec;
+import dev.locustmaven.locust.process.CommandLine;
+import dev.locustmaven.locust.run.Distribution;
+import dev.locustmaven.locust.run.LocustScenario;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package dev.locustmaven.metrics;
 
+import dev.locustmaven.failure.ConfigurationException;
 import java.util.List;
 
 /** The user-defined metrics in the pom are invalid; the message lists every problem. */
-public class InvalidMetricDefinitionException extends RuntimeException {
+public class InvalidMetricDefinitionException extends ConfigurationException {
 
     private final List<String> problems;
 

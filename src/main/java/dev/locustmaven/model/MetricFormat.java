@@ -3,10 +3,16 @@ package dev.locustmaven.model;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Formats metric numbers for people: no trailing zeros, three decimals at most, four significant digits below 1. */
 public final class MetricFormat {
+
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private MetricFormat() {}
 
@@ -42,6 +48,30 @@ public final class MetricFormat {
     /** A relative change, signed, one decimal: {@code +24.9%}, {@code -3.0%}. */
     public static String signedPercent(double percent) {
         return String.format(Locale.ROOT, "%+.1f%%", percent);
+    }
+
+    /** A spread, from a fraction of the centre: {@code ±4.1%}. */
+    public static String spreadPercent(double percent) {
+        return String.format(Locale.ROOT, "±%.1f%%", percent);
+    }
+
+    /** A probability with two significant digits, e.g. {@code 0.00012}; tiny values as {@code < 0.000001}. */
+    public static String probability(double p) {
+        if (Double.isNaN(p)) {
+            return "unknown";
+        }
+        if (p < 1e-6) {
+            return "< 0.000001";
+        }
+        return new BigDecimal(p)
+                .round(new MathContext(2, RoundingMode.HALF_UP))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** A moment as {@code 2026-01-02 03:04 UTC}; {@code an unknown date} for none. */
+    public static String date(Instant time) {
+        return time == null ? "an unknown date" : DATE.format(time);
     }
 
     /** The unit suffix of a metric name: {@code " ms"}, {@code "%"} or nothing. */

@@ -1,9 +1,11 @@
 package dev.locustmaven.notify;
 
+import dev.locustmaven.failure.PluginException;
+
 /**
  * A GitHub API call failed for good (after any retries). The message is complete, user-facing and free of the token.
  */
-public class GitHubException extends RuntimeException {
+public class GitHubException extends PluginException {
 
     private final int status;
 

@@ -18,25 +18,43 @@ public final class ConsoleReport {
 
     private ConsoleReport() {}
 
+    /**
+     * One line of the report.
+     *
+     * @param status the status the line reports (a warning of the verdict is a WARN); {@code null} for a line that
+     *     reports none: a blank, a service's heading, a table row, the verdict line
+     */
+    public record Line(Status status, String text) {}
+
     public static List<String> lines(Verdict verdict) {
-        List<String> lines = new ArrayList<>();
-        verdict.warnings().forEach(warning -> lines.add("WARN " + warning));
+        return statusLines(verdict).stream().map(Line::text).toList();
+    }
+
+    /** The report's lines, each with the status it reports, so that a caller can log it at its level. */
+    public static List<Line> statusLines(Verdict verdict) {
+        List<Line> lines = new ArrayList<>();
+        verdict.warnings().forEach(warning -> lines.add(new Line(Status.WARN, "WARN " + warning)));
         for (Status status : List.of(Status.WARN, Status.NO_BASELINE, Status.FAIL, Status.MISSING)) {
-            verdict.withStatus(status).forEach(check -> lines.add(status + " " + CheckText.keyAndMessage(check)));
+            verdict.withStatus(status)
+                    .forEach(check -> lines.add(new Line(status, status + " " + CheckText.keyAndMessage(check))));
         }
         for (Map.Entry<String, List<Check>> service :
                 CheckText.byService(verdict.checks()).entrySet()) {
             if (!lines.isEmpty()) {
-                lines.add("");
+                lines.add(plain(""));
             }
-            lines.add(service.getKey());
-            lines.addAll(table(service.getValue()));
+            lines.add(plain(service.getKey()));
+            table(service.getValue()).forEach(row -> lines.add(plain(row)));
         }
         if (!lines.isEmpty()) {
-            lines.add("");
+            lines.add(plain(""));
         }
-        lines.add(verdictLine(verdict));
+        lines.add(plain(verdictLine(verdict)));
         return lines;
+    }
+
+    private static Line plain(String text) {
+        return new Line(null, text);
     }
 
     public static String verdictLine(Verdict verdict) {

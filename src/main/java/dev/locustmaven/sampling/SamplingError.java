@@ -1,5 +1,6 @@
 package dev.locustmaven.sampling;
 
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.model.LocustPercentiles;
 import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
@@ -118,7 +119,7 @@ public final class SamplingError {
 
     static void requireConfidence(double confidence) {
         if (!(confidence >= 0.5 && confidence < 1)) {
-            throw new IllegalArgumentException("a one-sided confidence lies in [0.5, 1), not " + confidence);
+            throw new ConfigurationException("a one-sided confidence lies in [0.5, 1), not " + confidence);
         }
     }
 }

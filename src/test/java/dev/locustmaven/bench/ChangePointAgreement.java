@@ -1,7 +1,7 @@
 package dev.locustmaven.bench;
 
-import dev.locustmaven.stats.ChangePoint;
-import dev.locustmaven.stats.ChangePointDetector;
+import dev.locustmaven.statistical.ChangePoint;
+import dev.locustmaven.statistical.ChangePointDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,20 +1,19 @@
 package dev.locustmaven.bench;
 
-import dev.locustmaven.stats.ChangePoint;
-import dev.locustmaven.stats.ChangePointDetector;
-import dev.locustmaven.stats.Distributions;
-import dev.locustmaven.stats.GateMode;
-import dev.locustmaven.stats.GateTest;
-import dev.locustmaven.stats.GroupVerdict;
-import dev.locustmaven.stats.HolmCorrection;
-import dev.locustmaven.stats.MetricDirection;
-import dev.locustmaven.stats.SeriesInput;
-import dev.locustmaven.stats.SeriesPoint;
-import dev.locustmaven.stats.SeriesVerdict;
-import dev.locustmaven.stats.StatisticalGate;
-import dev.locustmaven.stats.StatisticalGateSettings;
-import dev.locustmaven.stats.StatisticalStatus;
-import dev.locustmaven.stats.StatisticalVerdict;
+import dev.locustmaven.statistical.ChangePoint;
+import dev.locustmaven.statistical.ChangePointDetector;
+import dev.locustmaven.statistical.GateMode;
+import dev.locustmaven.statistical.GroupVerdict;
+import dev.locustmaven.statistical.HolmCorrection;
+import dev.locustmaven.statistical.MetricDirection;
+import dev.locustmaven.statistical.SeriesInput;
+import dev.locustmaven.statistical.SeriesPoint;
+import dev.locustmaven.statistical.SeriesVerdict;
+import dev.locustmaven.statistical.StatisticalGate;
+import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.statistical.StatisticalStatus;
+import dev.locustmaven.statistical.StatisticalVerdict;
+import dev.locustmaven.statistical.TestOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleFunction;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The detection benchmark of issue 4: synthetic builds of 40 series each, judged online by our statistical gate and by
@@ -313,7 +313,7 @@ public final class DetectionBenchmark {
             }
             double sd = Math.sqrt(ss / (n - 1));
             double t = (current - mean) / (sd * Math.sqrt(1 + 1.0 / n));
-            return -Math.log10(Math.max(1e-300, Distributions.studentTSurvival(t, n - 1)));
+            return -Math.log10(Math.max(1e-300, TDistribution.of(n - 1).survivalProbability(t)));
         }
     }
 
@@ -384,10 +384,10 @@ public final class DetectionBenchmark {
                         "s" + s, "svc latency", MetricDirection.LOWER_IS_BETTER, points, current, false));
             }
             StatisticalVerdict verdict = gate.evaluate(inputs);
-            List<GateTest> family = new ArrayList<>();
+            List<TestOutcome> family = new ArrayList<>();
             List<Boolean> isTarget = new ArrayList<>();
             for (SeriesVerdict v : verdict.series()) {
-                for (GateTest t : new GateTest[] {v.immediate(), v.persistence()}) {
+                for (TestOutcome t : new TestOutcome[] {v.immediate(), v.persistence()}) {
                     if (t != null) {
                         family.add(t);
                         isTarget.add(v.id().equals("s0"));
@@ -395,7 +395,7 @@ public final class DetectionBenchmark {
                 }
             }
             for (GroupVerdict g : verdict.groups()) {
-                for (GateTest t : new GateTest[] {g.immediate(), g.persistence()}) {
+                for (TestOutcome t : new TestOutcome[] {g.immediate(), g.persistence()}) {
                     if (t != null) {
                         family.add(t);
                         isTarget.add(true);
@@ -403,7 +403,7 @@ public final class DetectionBenchmark {
                 }
             }
             double[] adjusted = HolmCorrection.adjust(
-                    family.stream().mapToDouble(GateTest::pValue).toArray());
+                    family.stream().mapToDouble(TestOutcome::pValue).toArray());
             double any = 0;
             double target = 0;
             double minEffect = gate.settings().minEffect();

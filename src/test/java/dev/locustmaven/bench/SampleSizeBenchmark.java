@@ -1,9 +1,5 @@
 package dev.locustmaven.bench;
 
-import dev.locustmaven.gate.Gate;
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRule;
-import dev.locustmaven.gate.ThresholdRules;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustPercentiles;
@@ -17,6 +13,10 @@ import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.sampling.ChangeBounds;
 import dev.locustmaven.sampling.SamplingError;
+import dev.locustmaven.thresholds.Gate;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRule;
+import dev.locustmaven.thresholds.ThresholdRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
@@ -19,7 +17,9 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
-import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class MachineCheckTest {
                 new BuildEnvironment(null, null, null, null),
                 StatisticalGateSettings.DEFAULTS);
         return new PerformanceCheck()
-                .run(new CheckRequest(
+                .check(new CheckRequest(
                         RESULTS,
                         baseline,
                         dir.resolve("out"),

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
-import dev.locustmaven.locust.ResultsDirectoryReader;
-import dev.locustmaven.locust.RunStatus;
-import dev.locustmaven.locust.ScenarioOutcome;
-import dev.locustmaven.locust.ScenarioRunner;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
+import dev.locustmaven.locust.run.RunStatus;
+import dev.locustmaven.locust.run.ScenarioOutcome;
+import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.EndpointStats;
 import dev.locustmaven.model.FailureStat;
@@ -21,7 +20,8 @@ import dev.locustmaven.model.RunInfo;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
-import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,13 +171,9 @@ class NoMeasurementTest {
     void checkFailsAServiceThatMeasuredNothingWithoutABaselineAndJudgesNoneOfItsRules() {
         LocustRun run = new LocustRun(List.of(REAL.service("api_gateway").orElseThrow(), down("orders")));
 
-        CheckResult result = new PerformanceCheck()
-                .evaluate(
-                        request(
-                                dir.resolve("none.json"),
-                                rule("p95_latency_ms", "+20%", null),
-                                rule("rps", null, "< 1")),
-                        run);
+        CheckResult result = new PerformanceCheck(results -> run)
+                .check(request(
+                        dir.resolve("none.json"), rule("p95_latency_ms", "+20%", null), rule("rps", null, "< 1")));
 
         assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
         assertThat(result.verdict().checks())
@@ -203,8 +199,8 @@ class NoMeasurementTest {
 
     @Test
     void aRunThatMeasuredNothingIsNotRecorded() {
-        CheckResult result = new PerformanceCheck()
-                .evaluate(request(dir.resolve("none.json")), new LocustRun(List.of(service("orders", 0, 0, null))));
+        LocustRun run = new LocustRun(List.of(service("orders", 0, 0, null)));
+        CheckResult result = new PerformanceCheck(results -> run).check(request(dir.resolve("none.json")));
 
         assertThat(result.verdict().checks())
                 .singleElement()
@@ -240,8 +236,9 @@ class NoMeasurementTest {
         Runner runner = new Runner(List.of("api_gateway", "orders"), down("api_gateway"));
         LocustRun run = new LocustRun(List.of(REAL.service("api_gateway").orElseThrow(), down("orders")));
 
-        CheckResult result = new PerformanceCheck()
-                .evaluate(request(baseline, rule("p95_latency_ms", null, "+50%")), run, new Confirmation(runner, 2));
+        CheckResult result = new PerformanceCheck(results -> run)
+                .check(request(baseline, rule("p95_latency_ms", null, "+50%"))
+                        .withConfirmation(new Confirmation(runner, 2)));
 
         assertThat(runner.ran()).containsExactly("api_gateway", "api_gateway");
         assertThat(result.warnings())

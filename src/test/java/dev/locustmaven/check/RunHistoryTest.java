@@ -6,7 +6,7 @@ import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
-import dev.locustmaven.stats.SeriesPoint;
+import dev.locustmaven.statistical.SeriesPoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.locustmaven.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locustmaven.gate.ThresholdRule;
+import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
-import dev.locustmaven.locust.ResultsDirectoryReader;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurement;
@@ -19,9 +19,10 @@ import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.ReportContext;
-import dev.locustmaven.stats.GateMode;
-import dev.locustmaven.stats.SeriesPoint;
-import dev.locustmaven.stats.StatisticalGateSettings;
+import dev.locustmaven.statistical.GateMode;
+import dev.locustmaven.statistical.SeriesPoint;
+import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class StatisticalChecksTest {
         HistoryOptions options =
                 new HistoryOptions(history, true, "ci", 0, 0, BUILD, StatisticalChecks.settings(mode, null));
         return new PerformanceCheck()
-                .run(new CheckRequest(
+                .check(new CheckRequest(
                         RESULTS,
                         baseline,
                         dir.resolve("out"),

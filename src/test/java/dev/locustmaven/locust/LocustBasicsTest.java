@@ -3,6 +3,8 @@ package dev.locustmaven.locust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.locustmaven.locust.install.LocustFeatures;
+import dev.locustmaven.locust.install.LocustVersion;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.locustmaven.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.locustmaven.locust.BackgroundProcessSpec;
-import dev.locustmaven.locust.Distribution;
-import dev.locustmaven.locust.LocustScenario;
+import dev.locustmaven.locust.process.BackgroundProcessSpec;
+import dev.locustmaven.locust.run.Distribution;
+import dev.locustmaven.locust.run.LocustScenario;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;

@@ -90,4 +90,28 @@ class ConsoleReportTest {
                         "",
                         "Locust verdict: WARN (0 failed, 1 warning, 0 passed)");
     }
+
+    @Test
+    void eachLineCarriesTheStatusItReportsAndAHeadingNone() {
+        Verdict verdict = new Verdict(
+                Status.FAIL,
+                List.of(new Check(
+                        MetricKey.of("FAILOVER", "rps"),
+                        MetricValue.of(10),
+                        MetricValue.of(2),
+                        -8.0,
+                        -0.8,
+                        "rps fail -40%",
+                        Status.FAIL,
+                        "2 is 80.0% below the baseline 10; fail at -40%")),
+                List.of("WARNING: stale baseline"));
+
+        assertThat(ConsoleReport.statusLines(verdict))
+                .extracting(ConsoleReport.Line::status)
+                .containsExactly(Status.WARN, Status.FAIL, null, null, null, null, null, null);
+        assertThat(ConsoleReport.statusLines(verdict).get(3).text()).isEqualTo("FAILOVER");
+        assertThat(ConsoleReport.statusLines(verdict))
+                .extracting(ConsoleReport.Line::text)
+                .containsExactlyElementsOf(ConsoleReport.lines(verdict));
+    }
 }

@@ -7,7 +7,7 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.report.CheckText;
-import dev.locustmaven.stats.Trend;
+import dev.locustmaven.statistical.Trend;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

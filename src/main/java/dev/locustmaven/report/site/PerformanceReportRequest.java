@@ -1,5 +1,6 @@
 package dev.locustmaven.report.site;
 
+import dev.locustmaven.failure.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,11 +34,11 @@ public record PerformanceReportRequest(
         Objects.requireNonNull(verdictFile, "verdictFile");
         Objects.requireNonNull(now, "now");
         if (trendRuns < 1) {
-            throw new IllegalArgumentException("locust.trendRuns must be at least 1, not " + trendRuns);
+            throw new ConfigurationException("locust.trendRuns must be at least 1, not " + trendRuns);
         }
         keyMetrics = List.copyOf(keyMetrics);
         if (keyMetrics.isEmpty()) {
-            throw new IllegalArgumentException("locust.reportMetrics names no metric; give at least one, e.g. "
+            throw new ConfigurationException("locust.reportMetrics names no metric; give at least one, e.g. "
                     + "p95_latency_ms,error_rate_pct,rps");
         }
     }

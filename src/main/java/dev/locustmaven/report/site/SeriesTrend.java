@@ -1,7 +1,7 @@
 package dev.locustmaven.report.site;
 
 import dev.locustmaven.model.MetricKey;
-import dev.locustmaven.stats.Trend;
+import dev.locustmaven.statistical.Trend;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.locustmaven.report.site;
 
-import dev.locustmaven.gate.InvalidThresholdException;
-import dev.locustmaven.gate.ThresholdLevel;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.thresholds.InvalidThresholdException;
+import dev.locustmaven.thresholds.ThresholdLevel;
 
 /**
  * Where a check's rule puts its warning and fail levels on a chart's value axis. The levels come from the rule text the

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.report.VerdictJson;
-import dev.locustmaven.stats.TrendDirection;
+import dev.locustmaven.statistical.TrendDirection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,10 +1,6 @@
 package dev.locustmaven.report.site;
 
 import dev.locustmaven.baseline.BaselineFile;
-import dev.locustmaven.gate.Gate;
-import dev.locustmaven.gate.GateOptions;
-import dev.locustmaven.gate.ThresholdRule;
-import dev.locustmaven.gate.ThresholdRules;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
@@ -16,6 +12,10 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.report.VerdictJson;
+import dev.locustmaven.thresholds.Gate;
+import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.ThresholdRule;
+import dev.locustmaven.thresholds.ThresholdRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,0 +1,202 @@
+package dev.locustmaven.thresholds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
+import dev.locustmaven.model.Sample;
+import dev.locustmaven.model.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The rules' verdict under sampling error: thin samples warn, thick ones fail, plain numbers stay exact. */
+class SamplingErrorGateTest {
+
+    private static final MetricKey INDEX = MetricKey.of("rag_service", "index_p95_ms");
+    private static final MetricKey ERRORS = MetricKey.of("rag_service", "error_rate_pct");
+    private static final GateOptions OPTIONS = GateOptions.at(Instant.parse("2026-12-01T00:00:00Z"));
+
+    /** {@code n} response times: most at 100-119 ms, {@code slow} of them at {@code slowMs}, scaled by {@code factor}. */
+    private static ResponseTimes times(int n, int slow, double slowMs, double factor) {
+        Map<Double, Long> histogram = new TreeMap<>();
+        for (int i = 0; i < n - slow; i++) {
+            histogram.merge(bucket((100 + i % 20) * factor), 1L, Long::sum);
+        }
+        for (int i = 0; i < slow; i++) {
+            histogram.merge(bucket(slowMs * factor), 1L, Long::sum);
+        }
+        return ResponseTimes.of(histogram);
+    }
+
+    /** Locust's buckets: 1 ms below 100, 10 ms below 1000. */
+    private static double bucket(double ms) {
+        return ms < 100 ? Math.round(ms) : Math.round(ms / 10) * 10.0;
+    }
+
+    private static Measurement p95(ResponseTimes times) {
+        Sample.Quantile sample = new Sample.Quantile(0.95, times);
+        double value = dev.locustmaven.model.LocustPercentiles.percentile(times.buckets(), times.size(), 0.95);
+        return new Measurement(INDEX, MetricValue.of(value), sample);
+    }
+
+    private static Baseline baseline(Measurement... measurements) {
+        Map<MetricKey, MetricValue> values = new TreeMap<>();
+        Map<MetricKey, Sample> samples = new TreeMap<>();
+        for (Measurement m : measurements) {
+            values.put(m.key(), m.value());
+            samples.put(m.key(), m.sample());
+        }
+        return new Baseline(null, null, null, null, Map.of(), values, Map.of(), samples);
+    }
+
+    private static ThresholdRules seedIndexRule(String significance) {
+        ThresholdRule rule = new ThresholdRule();
+        rule.setService("rag_service");
+        rule.setMetric("index_p95_ms");
+        rule.setWarning("+30%");
+        rule.setFail("+60%");
+        rule.setSignificance(significance);
+        return new ThresholdRules(List.of(rule));
+    }
+
+    private static Check only(Measurements current, Baseline baseline, ThresholdRules rules, GateOptions options) {
+        return new Gate().evaluate(current, baseline, rules, options).checks().get(0);
+    }
+
+    @Test
+    void twoSlowCallsOfThirtyFiveAreInconclusiveNotAFailure() {
+        // the baseline run had no slow call; this one has two of 35 at 300 ms, so its p95 is 300 ms
+        Measurement base = p95(times(35, 0, 0, 1));
+        Measurement run = p95(times(35, 2, 300, 1));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(run.value().asDouble()).isEqualTo(300);
+        assertThat(check.status()).isEqualTo(Status.WARN);
+        assertThat(check.inconclusive()).isTrue();
+        assertThat(check.message())
+                .isEqualTo("rag_service index_p95_ms: 300 ms vs baseline 120 ms (+150.0%), above the fail level +60%"
+                        + " by its value, but from 35 requests vs 35 in the baseline that is inconclusive: at 95%"
+                        + " confidence the requests cannot bound the change; about "
+                        + check.evidence().requestsToDecide()
+                        + " requests in both the run and the baseline would tell +60% apart (the baseline's value comes"
+                        + " from 35).");
+        // 2 slow calls in 35 are 5.7%, barely above the 5% a p95 lets through: it takes thousands to tell
+        assertThat(check.evidence().requestsToDecide()).isEqualTo(3_100L);
+    }
+
+    @Test
+    void theSameDataFailsWithSignificanceOff() {
+        Measurement base = p95(times(35, 0, 0, 1));
+        Measurement run = p95(times(35, 2, 300, 1));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule("off"), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+        assertThat(check.evidence()).isNull();
+        assertThat(check.message())
+                .isEqualTo("rag_service index_p95_ms: 300 ms vs baseline 120 ms (+150.0%), above the fail level +60%.");
+    }
+
+    @Test
+    void aDoublingSeenInEnoughRequestsFails() {
+        Measurement base = p95(times(400, 8, 300, 1));
+        Measurement run = p95(times(400, 8, 300, 2));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+        assertThat(check.inconclusive()).isFalse();
+        assertThat(check.evidence().lower()).isGreaterThanOrEqualTo(60);
+        assertThat(check.message())
+                .contains("beyond sampling error: at least +")
+                .contains("from 400 requests vs 400");
+    }
+
+    @Test
+    void aRunAtTheSameLevelAsItsBaselinePassesWhateverItsSize() {
+        Measurement base = p95(times(35, 1, 300, 1));
+        Measurement run = p95(times(35, 1, 300, 1));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void anErrorRateRiseOfOneFailedRequestInThirtyFiveIsInconclusive() {
+        ThresholdRule rule = new ThresholdRule();
+        rule.setMetric("error_rate_pct");
+        rule.setWarning("+0.5");
+        rule.setFail("+1");
+        Measurement base = new Measurement(ERRORS, MetricValue.of(0), new Sample.Proportion(0, 35));
+        Measurement run = new Measurement(ERRORS, MetricValue.of(100.0 / 35), new Sample.Proportion(1, 35));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), new ThresholdRules(List.of(rule)), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.WARN);
+        assertThat(check.inconclusive()).isTrue();
+        assertThat(check.message()).contains("above the fail level +1 by its value, but from 35 requests vs 35");
+    }
+
+    @Test
+    void anErrorRateOfTwentyInFourHundredAgainstNoneInFourHundredFails() {
+        ThresholdRule rule = new ThresholdRule();
+        rule.setMetric("error_rate_pct");
+        rule.setFail("+1");
+        Measurement base = new Measurement(ERRORS, MetricValue.of(0), new Sample.Proportion(0, 400));
+        Measurement run = new Measurement(ERRORS, MetricValue.of(5), new Sample.Proportion(20, 400));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), new ThresholdRules(List.of(rule)), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aPluginWideSwitchOffRestoresPointComparison() {
+        Measurement base = p95(times(35, 0, 0, 1));
+        Measurement run = p95(times(35, 2, 300, 1));
+
+        Check check = only(
+                Measurements.of(List.of(run)),
+                baseline(base),
+                seedIndexRule(null),
+                OPTIONS.withSignificance(false, GateOptions.DEFAULT_CONFIDENCE));
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aRuleCanKeepSignificanceOnWhenThePluginTurnsItOff() {
+        Measurement base = p95(times(35, 0, 0, 1));
+        Measurement run = p95(times(35, 2, 300, 1));
+
+        Check check = only(
+                Measurements.of(List.of(run)),
+                baseline(base),
+                seedIndexRule("on"),
+                OPTIONS.withSignificance(false, GateOptions.DEFAULT_CONFIDENCE));
+
+        assertThat(check.status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void aBadSignificanceIsAValidationError() {
+        ThresholdRule rule = new ThresholdRule();
+        rule.setMetric("p95_latency_ms");
+        rule.setFail("+50%");
+        rule.setSignificance("maybe");
+
+        assertThat(rule.validate())
+                .containsExactly("threshold (service *, metric p95_latency_ms): significance must be on or off, not"
+                        + " 'maybe'");
+    }
+}
