@@ -1,18 +1,18 @@
 package dev.locustmaven.compare;
 
-import dev.locustmaven.gate.Significance;
-import dev.locustmaven.gate.ThresholdLevel;
-import dev.locustmaven.gate.ThresholdLevel.AbsoluteChange;
-import dev.locustmaven.gate.ThresholdLevel.Direction;
-import dev.locustmaven.gate.ThresholdLevel.Limit;
-import dev.locustmaven.gate.ThresholdLevel.RelativeChange;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.sampling.ChangeBounds;
+import dev.locustmaven.thresholds.Significance;
+import dev.locustmaven.thresholds.ThresholdLevel;
+import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
+import dev.locustmaven.thresholds.ThresholdLevel.Direction;
+import dev.locustmaven.thresholds.ThresholdLevel.Limit;
+import dev.locustmaven.thresholds.ThresholdLevel.RelativeChange;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

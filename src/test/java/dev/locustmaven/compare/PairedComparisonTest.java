@@ -4,13 +4,13 @@ import static dev.locustmaven.compare.PairedStatisticsTest.measurement;
 import static dev.locustmaven.compare.PairedStatisticsTest.pairs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,12 +3,12 @@ package dev.locustmaven.report;
 import dev.locustmaven.compare.Comparison;
 import dev.locustmaven.compare.PairedComparison;
 import dev.locustmaven.compare.PairedRuns;
-import dev.locustmaven.gate.ThresholdRule;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Sample;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.util.ArrayList;
 import java.util.List;
 
