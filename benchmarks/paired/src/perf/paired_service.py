@@ -19,7 +19,10 @@ GET /ready answers at once and counts as no request. The random stream is seeded
 run draws new latencies; --seed makes a process reproducible. An unknown --slow name is an error, so that a typo
 cannot turn an A/B comparison into an A/A one.
 
-Usage: paired_service.py --port PORT [--name base|change] [--slow ENDPOINT --factor F] [--seed N]
+--scale S multiplies every median (default 1): on a machine so busy that scheduling delays of tens of milliseconds
+dwarf the medians, a larger scale keeps the service's own time, and so a slowdown, in view (the plugin's ITs use 5).
+
+Usage: paired_service.py --port PORT [--name base|change] [--slow ENDPOINT --factor F] [--seed N] [--scale S]
 """
 
 import argparse
@@ -58,10 +61,11 @@ CPU_SHARE = 0.02
 class Latencies:
     """Draws the seconds each request takes; thread-safe."""
 
-    def __init__(self, rng, slow, factor):
+    def __init__(self, rng, slow, factor, scale=1.0):
         self.rng = rng
         self.slow = slow
         self.factor = factor
+        self.scale = scale
         self.lock = threading.Lock()
         self.served = 0
 
@@ -69,7 +73,7 @@ class Latencies:
         with self.lock:
             self.served += 1
             order = self.served
-            seconds = endpoint.median * math.exp(endpoint.sigma * self.rng.gauss(0.0, 1.0))
+            seconds = self.scale * endpoint.median * math.exp(endpoint.sigma * self.rng.gauss(0.0, 1.0))
             if self.rng.random() < OUTLIER_PROBABILITY:
                 seconds *= OUTLIER_FACTOR
         if order <= COLD_REQUESTS:
@@ -146,8 +150,16 @@ def arguments(argv):
     parser.add_argument("--slow", default="none", help="the Locust name of the endpoint to slow down, or none")
     parser.add_argument("--factor", type=float, default=1.0, help="how many times slower --slow answers")
     parser.add_argument("--seed", type=int, help="a seed for a reproducible process")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="multiplies every median, so that on a starved machine the service's own time outweighs scheduling delays",
+    )
     args = parser.parse_args(argv)
     names = [e.name for e in ENDPOINTS]
+    if args.scale <= 0:
+        parser.error(f"--scale must be positive, not {args.scale}")
     if args.factor <= 0:
         parser.error(f"--factor must be positive, not {args.factor}")
     if args.slow != "none" and args.slow not in names:
@@ -159,7 +171,7 @@ def arguments(argv):
 
 def main(argv):
     args = arguments(argv)
-    latencies = Latencies(random.Random(args.seed), args.slow, args.factor)
+    latencies = Latencies(random.Random(args.seed), args.slow, args.factor, args.scale)
     server = QuietServer(("127.0.0.1", args.port), handler(latencies))
     slowed = f", {args.slow} x{args.factor:g}" if args.slow != "none" else ""
     print(f"{args.name} listening on http://127.0.0.1:{args.port}{slowed}", flush=True)
