@@ -74,11 +74,27 @@ public final class MetricFormat {
         return time == null ? "an unknown date" : DATE.format(time);
     }
 
-    /** The unit suffix of a metric name: {@code " ms"}, {@code "%"} or nothing. */
-    public static String unit(String metric) {
+    /**
+     * The unit suffix of a metric name: {@code " ms"} for {@code *_ms}, {@code "%"} for {@code *_pct},
+     * {@code " req/s"} for a rate ({@code rps}, {@code *_rps}), nothing otherwise. The one place that knows a metric's
+     * unit; threshold messages use it so that a rate reads {@code 46 req/s}.
+     */
+    public static String unitWithRate(String metric) {
         if (metric.endsWith("_ms")) {
             return " ms";
         }
-        return metric.endsWith("_pct") ? "%" : "";
+        if (metric.endsWith("_pct")) {
+            return "%";
+        }
+        return metric.equals("rps") || metric.endsWith("_rps") ? " req/s" : "";
+    }
+
+    /**
+     * The unit suffix as tables, reports and charts write it beside a value: {@link #unitWithRate}, but a rate is left
+     * bare there, since its name ({@code rps}) already says what it counts.
+     */
+    public static String unit(String metric) {
+        String unit = unitWithRate(metric);
+        return unit.equals(" req/s") ? "" : unit;
     }
 }

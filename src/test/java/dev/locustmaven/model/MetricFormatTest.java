@@ -1,0 +1,26 @@
+package dev.locustmaven.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MetricFormatTest {
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "p95_latency_ms | ' ms' | ' ms'",
+                "error_rate_pct | %     | %",
+                "rps            | ''    | ' req/s'",
+                "query_rps      | ''    | ' req/s'",
+                "requests       | ''    | ''",
+                "rps_total      | ''    | ''"
+            })
+    void aMetricsUnitComesFromItsNameAndOnlyThresholdMessagesNameARate(
+            String metric, String unit, String unitWithRate) {
+        assertThat(MetricFormat.unit(metric)).isEqualTo(unit);
+        assertThat(MetricFormat.unitWithRate(metric)).isEqualTo(unitWithRate);
+    }
+}
