@@ -55,7 +55,10 @@ public final class MetricFormat {
         return String.format(Locale.ROOT, "±%.1f%%", percent);
     }
 
-    /** A probability with two significant digits, e.g. {@code 0.00012}; tiny values as {@code < 0.000001}. */
+    /**
+     * A probability in a sentence, two significant digits, e.g. {@code 0.00012}; tiny values as {@code < 0.000001}.
+     * Table columns use {@link #probabilityColumn}.
+     */
     public static String probability(double p) {
         if (Double.isNaN(p)) {
             return "unknown";
@@ -67,6 +70,14 @@ public final class MetricFormat {
                 .round(new MathContext(2, RoundingMode.HALF_UP))
                 .stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /**
+     * A probability in a table column, where the values of a column should line up: four decimals, e.g.
+     * {@code 0.0123}; below that as {@code < 0.0001}. Sentences use {@link #probability}.
+     */
+    public static String probabilityColumn(double p) {
+        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** A moment as {@code 2026-01-02 03:04 UTC}; {@code an unknown date} for none. */

@@ -23,4 +23,19 @@ class MetricFormatTest {
         assertThat(MetricFormat.unit(metric)).isEqualTo(unit);
         assertThat(MetricFormat.unitWithRate(metric)).isEqualTo(unitWithRate);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0.012345   | 0.012      | 0.0123",
+                "0.00005    | 0.00005    | < 0.0001",
+                "0.00000001 | < 0.000001 | < 0.0001",
+                "0.5        | 0.5        | 0.5000"
+            })
+    void aProbabilityHasTwoSignificantDigitsInSentencesAndFourDecimalsInColumns(
+            double p, String sentence, String column) {
+        assertThat(MetricFormat.probability(p)).isEqualTo(sentence);
+        assertThat(MetricFormat.probabilityColumn(p)).isEqualTo(column);
+    }
 }
