@@ -74,11 +74,10 @@ public final class PairedComparison {
             this.key = metric.key();
             this.rule = rule;
             this.index = index;
-            this.warning = rule.getWarning() == null ? null : ThresholdLevel.parse(rule.getWarning());
-            this.fail = rule.getFail() == null ? null : ThresholdLevel.parse(rule.getFail());
+            this.warning = rule.warning() == null ? null : ThresholdLevel.parse(rule.warning());
+            this.fail = rule.fail() == null ? null : ThresholdLevel.parse(rule.fail());
             this.ruleText = ruleText();
-            this.judgeBounds =
-                    rule.getSignificance() == null ? significance : Significance.parse(rule.getSignificance());
+            this.judgeBounds = rule.significance() == null ? significance : Significance.parse(rule.significance());
         }
 
         PairedCheck check() {
@@ -101,7 +100,7 @@ public final class PairedComparison {
         private PairedCheck missing() {
             String sentence = subject() + ": the change has no value"
                     + (metric.inBase() ? " (the base has one)" : "") + ", checked by " + ruleText
-                    + (rule.isAllowMissing()
+                    + (rule.allowMissing()
                             ? "; the rule allows that (allowMissing), so it does not fail the build."
                             : "; this fails the build unless the rule sets allowMissing.");
             return new PairedCheck(
@@ -116,7 +115,7 @@ public final class PairedComparison {
                     ruleText,
                     Status.MISSING,
                     sentence,
-                    rule.isAllowMissing(),
+                    rule.allowMissing(),
                     false);
         }
 
@@ -259,7 +258,7 @@ public final class PairedComparison {
             if (!reached) {
                 return Outcome.of(Kind.WITHIN, null);
             }
-            Double floor = rule.getMinAbsoluteChange();
+            Double floor = rule.minAbsoluteChange();
             if (floor != null && Math.abs(difference) < floor) {
                 return Outcome.of(
                         Kind.WITHIN,
@@ -294,7 +293,7 @@ public final class PairedComparison {
 
         /** A relative level against a base of zero: no ratio, only the rule's absolute floor counts. */
         private Outcome zeroBase(RelativeChange level, double change) {
-            Double floor = rule.getMinAbsolute();
+            Double floor = rule.minAbsolute();
             if (floor == null) {
                 return Outcome.of(
                         Kind.WITHIN,
@@ -388,13 +387,13 @@ public final class PairedComparison {
                 parts.add("fail " + fail.text());
             }
             StringBuilder text = new StringBuilder(String.join(" / ", parts));
-            if (rule.getMinAbsolute() != null) {
-                text.append(", minAbsolute ").append(MetricFormat.number(rule.getMinAbsolute()));
+            if (rule.minAbsolute() != null) {
+                text.append(", minAbsolute ").append(MetricFormat.number(rule.minAbsolute()));
             }
-            if (rule.getMinAbsoluteChange() != null) {
-                text.append(", minAbsoluteChange ").append(MetricFormat.number(rule.getMinAbsoluteChange()));
+            if (rule.minAbsoluteChange() != null) {
+                text.append(", minAbsoluteChange ").append(MetricFormat.number(rule.minAbsoluteChange()));
             }
-            if (rule.isAllowMissing()) {
+            if (rule.allowMissing()) {
                 text.append(", missing allowed");
             }
             return text.toString();

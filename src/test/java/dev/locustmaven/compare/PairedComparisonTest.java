@@ -85,7 +85,7 @@ class PairedComparisonTest {
 
     @Test
     void withSignificanceOffTheEstimateAloneDecides() {
-        ThresholdRule rule = rule("+10%", "+20%");
+        Rule rule = rule("+10%", "+20%");
         rule.setSignificance("off");
 
         PairedCheck check = judge(P95, new double[] {100, 100, 100}, new double[] {150, 100, 125}, rule);
@@ -96,7 +96,7 @@ class PairedComparisonTest {
 
     @Test
     void aThroughputFallIsJudgedByTheUpperBound() {
-        ThresholdRule rule = rule(null, "-20%");
+        Rule rule = rule(null, "-20%");
         rule.setMetric("rps");
 
         PairedCheck fall = judge(RPS, new double[] {100, 100, 100}, new double[] {70, 72, 71}, rule);
@@ -109,7 +109,7 @@ class PairedComparisonTest {
 
     @Test
     void aRateIsADifferenceInPoints() {
-        ThresholdRule rule = rule("+0.5", "+1");
+        Rule rule = rule("+0.5", "+1");
         rule.setMetric("error_rate_pct");
 
         PairedCheck check = judge(ERRORS, new double[] {0.5, 0.6, 0.4}, new double[] {2.0, 2.2, 2.1}, rule);
@@ -123,7 +123,7 @@ class PairedComparisonTest {
 
     @Test
     void aFixedLimitStaysAPointComparisonOfTheChange() {
-        ThresholdRule rule = rule(null, "> 500");
+        Rule rule = rule(null, "> 500");
 
         PairedCheck breached = judge(P95, new double[] {600, 600, 600}, new double[] {480, 560, 520}, rule);
         PairedCheck within = judge(P95, new double[] {100, 100, 100}, new double[] {480, 490, 500}, rule);
@@ -135,7 +135,7 @@ class PairedComparisonTest {
 
     @Test
     void aSmallAbsoluteChangeDoesNotCountUnderMinAbsoluteChange() {
-        ThresholdRule rule = rule(null, "+20%");
+        Rule rule = rule(null, "+20%");
         rule.setMinAbsoluteChange(5.0);
 
         PairedCheck check = judge(P95, new double[] {2, 2, 2}, new double[] {3, 3, 3}, rule);
@@ -147,7 +147,7 @@ class PairedComparisonTest {
 
     @Test
     void aZeroBaseBreachesARelativeLevelOnlyAboveMinAbsolute() {
-        ThresholdRule rule = rule(null, "+50%");
+        Rule rule = rule(null, "+50%");
         rule.setMetric("error_rate_pct");
         PairedCheck withoutFloor = judge(ERRORS, new double[] {0, 0, 0}, new double[] {1, 2, 1}, rule);
         rule.setMinAbsolute(1.0);
@@ -163,11 +163,11 @@ class PairedComparisonTest {
     void aMetricTheChangeLacksIsMissingAndFailsUnlessAllowed() {
         PairedMetric metric = runs(List.of(m(P95, 100)), List.of(m(MetricKey.of("orders", "rps"), 5)))
                 .metric(P95);
-        ThresholdRule rule = rule(null, "+20%");
+        Rule rule = rule(null, "+20%");
 
-        PairedCheck missing = COMPARISON.judge(metric, rule, 1);
+        PairedCheck missing = COMPARISON.judge(metric, rule.build(), 1);
         rule.setAllowMissing(true);
-        PairedCheck allowed = COMPARISON.judge(metric, rule, 1);
+        PairedCheck allowed = COMPARISON.judge(metric, rule.build(), 1);
 
         assertThat(missing.status()).isEqualTo(Status.MISSING);
         assertThat(missing.message())
@@ -180,16 +180,16 @@ class PairedComparisonTest {
     @Test
     void aMetricOnlyTheChangeHasHasNoBaseForAChangeLevelButMeetsItsLimits() {
         PairedMetric metric = runs(List.of(m(RPS, 5)), List.of(m(P95, 900))).metric(P95);
-        ThresholdRule rule = rule("+20%", "> 800");
+        Rule rule = rule("+20%", "> 800");
 
-        PairedCheck check = COMPARISON.judge(metric, rule, 1);
+        PairedCheck check = COMPARISON.judge(metric, rule.build(), 1);
 
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.base()).isNull();
         assertThat(check.message())
                 .isEqualTo("orders \"GET /orders\" p95_latency_ms: 900 ms, breaking the fail limit > 800.");
 
-        PairedCheck noBase = COMPARISON.judge(metric, rule(null, "+20%"), 1);
+        PairedCheck noBase = COMPARISON.judge(metric, rule(null, "+20%").build(), 1);
         assertThat(noBase.status()).isEqualTo(Status.NO_BASELINE);
         assertThat(noBase.failsBuild()).isFalse();
     }
@@ -200,10 +200,10 @@ class PairedComparisonTest {
         PairedRuns runs = new PairedRuns(
                 List.of(Measurements.of(List.of(flag(healthy, true))), Measurements.of(List.of(flag(healthy, true)))),
                 List.of(Measurements.of(List.of(flag(healthy, true))), Measurements.of(List.of(flag(healthy, false)))));
-        ThresholdRule rule = rule(null, "== false");
+        Rule rule = rule(null, "== false");
         rule.setMetric("healthy");
 
-        PairedCheck check = COMPARISON.judge(runs.metric(healthy), rule, 1);
+        PairedCheck check = COMPARISON.judge(runs.metric(healthy), rule.build(), 1);
 
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.message())
@@ -217,10 +217,10 @@ class PairedComparisonTest {
             pairs.add(
                     new Pair(measurement(RPS, 1.0, new Sample.Count(20)), measurement(RPS, 0.7, new Sample.Count(14))));
         }
-        ThresholdRule rule = rule(null, "-20%");
+        Rule rule = rule(null, "-20%");
         rule.setMetric("rps");
 
-        PairedCheck check = COMPARISON.judge(metric(pairs), rule, 1);
+        PairedCheck check = COMPARISON.judge(metric(pairs), rule.build(), 1);
 
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.message()).endsWith("the runs' requests are too few to tell; longer runs would narrow it.");
@@ -241,8 +241,8 @@ class PairedComparisonTest {
                 .isEqualTo(Status.FAIL);
     }
 
-    private static PairedCheck judge(MetricKey key, double[] base, double[] change, ThresholdRule rule) {
-        return COMPARISON.judge(metric(pairs(key, base, change, v -> new Sample.Exact(0))), rule, 1);
+    private static PairedCheck judge(MetricKey key, double[] base, double[] change, Rule rule) {
+        return COMPARISON.judge(metric(pairs(key, base, change, v -> new Sample.Exact(0))), rule.build(), 1);
     }
 
     @Test
@@ -282,12 +282,48 @@ class PairedComparisonTest {
                 true);
     }
 
-    private static ThresholdRule rule(String warning, String fail) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("p95_latency_ms");
-        rule.setWarning(warning);
-        rule.setFail(fail);
+    private static Rule rule(String warning, String fail) {
+        Rule rule = new Rule();
+        rule.metric = "p95_latency_ms";
+        rule.warning = warning;
+        rule.fail = fail;
         return rule;
+    }
+
+    /** A rule that a test changes step by step, built into the immutable rule where it is judged. */
+    private static final class Rule {
+        String metric;
+        String warning;
+        String fail;
+        Double minAbsolute;
+        Double minAbsoluteChange;
+        boolean allowMissing;
+        String significance;
+
+        void setMetric(String metric) {
+            this.metric = metric;
+        }
+
+        void setSignificance(String significance) {
+            this.significance = significance;
+        }
+
+        void setMinAbsolute(Double minAbsolute) {
+            this.minAbsolute = minAbsolute;
+        }
+
+        void setMinAbsoluteChange(Double minAbsoluteChange) {
+            this.minAbsoluteChange = minAbsoluteChange;
+        }
+
+        void setAllowMissing(boolean allowMissing) {
+            this.allowMissing = allowMissing;
+        }
+
+        ThresholdRule build() {
+            return new ThresholdRule(
+                    null, metric, null, warning, fail, minAbsolute, minAbsoluteChange, allowMissing, significance);
+        }
     }
 
     private static PairedRuns runs(List<Measurement> base, List<Measurement> change) {
