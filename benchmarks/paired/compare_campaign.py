@@ -11,7 +11,8 @@ Protocol:
  1. Unless --skip-install, install the plugin of this checkout into <work>/m2 (every build reads it from there).
  2. Copy benchmarks/paired to <work>/project, pick two free ports on 127.0.0.1. With --busy K start K CPU-bound
     processes (python3 -c "while True: pass") and stop them when the campaign ends, however it ends.
- 3. Baseline: one A/A build, then `locust:baseline -Dlocust.resultsDirectory=target/locust/compare/change-1`
+ 3. Baseline: one A/A build, then `locust:baseline -Dlocust.resultsDirectory=target/locust/compare/change-1` (by its full coordinates,
+    with -Pperf: the plugin is declared in the profile only)
     promotes its first change run to <work>/project/docs/performance-baselines.json, as a team takes its baseline
     from its CI runner.
  4. --aa A/A builds, then for each of --factors, --ab builds with --endpoint slowed by that factor. target/ is deleted
@@ -153,7 +154,8 @@ def main():
         args = ["verify", "-Pperf", f"-Dpaired.base.port={ports[0]}", f"-Dpaired.change.port={ports[1]}",
                 f"-Dlocust.pairs={a.pairs}", "-Dlocust.haltOnFailure=false"]
         maven(work, args + a.maven_arg, work / "logs" / "baseline-build.log")
-        code = maven(work, ["locust:baseline", "-Dlocust.resultsDirectory=target/locust/compare/change-1"],
+        code = maven(work, ["-Pperf", "dev.locustmaven:locust-maven-plugin:0.1.0-SNAPSHOT:baseline",
+                            "-Dlocust.resultsDirectory=target/locust/compare/change-1"],
                      work / "logs" / "baseline-promote.log")
         if code != 0:
             raise SystemExit(f"locust:baseline failed; see {work / 'logs' / 'baseline-promote.log'}")
