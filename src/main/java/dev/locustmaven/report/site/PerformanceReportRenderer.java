@@ -588,7 +588,7 @@ public class PerformanceReportRenderer {
     }
 
     private static String metricName(MetricKey key) {
-        return key.isServiceLevel() ? key.metric() : key.endpoint() + " / " + key.metric();
+        return key.label();
     }
 
     private static String value(String metric, MetricValue value) {
