@@ -10,6 +10,7 @@ import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.history.HistoryRecording;
 import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.machine.CalibrationSteps;
 import dev.locustmaven.machine.Calibrator;
@@ -154,9 +155,13 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
-    /** Appends this run to the history file; with {@code false} the history is only read. */
-    @Parameter(property = "locust.recordHistory", defaultValue = "true")
-    private boolean recordHistory;
+    /**
+     * Whether this run is appended to the history file: {@code auto} records CI builds of a branch only (not a build on
+     * a developer's machine, not a pull- or merge-request build), {@code true} always, {@code false} never. The history
+     * is read for trends and the statistical gate either way; the build log says which applied.
+     */
+    @Parameter(property = "locust.recordHistory", defaultValue = "auto")
+    private String recordHistory;
 
     /** After appending, keep only the newest this many records; 0 keeps all. */
     @Parameter(property = "locust.historyMaxRuns", defaultValue = "0")
@@ -244,9 +249,11 @@ public class CheckMojo extends AbstractLocustMojo {
         Path folder = project != null && project.getBasedir() != null
                 ? project.getBasedir().toPath()
                 : Path.of("").toAbsolutePath();
+        HistoryRecording recording = HistoryRecording.decide(recordHistory, System.getenv());
+        getLog().info(recording.describe(historyFile.toPath()));
         return new HistoryOptions(
                 historyFile.toPath(),
-                recordHistory,
+                recording.record(),
                 testEnvironment,
                 historyMaxRuns,
                 historyMaxAgeDays,
