@@ -183,15 +183,26 @@ public class CheckMojo extends AbstractLocustMojo {
     private Integer minHistory;
 
     /**
-     * When a rule fails for a service, rerun its scenario this many times and decide on the per-metric median of all
-     * its runs. Default: 2 when the {@code run} goal ran in this build (it leaves the scenarios to rerun), else 0.
+     * When a rule fails for a service, rerun its scenario up to this many times and decide on the reruns pooled into
+     * one result, as if Locust had measured them as one longer run (the first run only raised the question); it stops
+     * early once the pooled reruns settle the rule beyond sampling error. Default: 2 when the {@code run} goal ran in
+     * this build (it leaves the scenarios to rerun), else 0.
      */
     @Parameter(property = "locust.confirmRuns")
     private Integer confirmRuns;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.check.skip", defaultValue = "false")
+    private boolean skipCheck;
+
     @Override
     protected String goal() {
         return "check";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipCheck;
     }
 
     @Override
