@@ -321,11 +321,10 @@ public class CheckMojo extends AbstractLocustMojo {
 
     private void log(Verdict verdict) {
         for (ConsoleReport.Line line : ConsoleReport.statusLines(verdict)) {
-            Status status = line.status() == null ? Status.PASS : line.status();
-            switch (status) {
-                case FAIL, MISSING -> getLog().error(line.text());
-                case WARN, NO_BASELINE -> getLog().warn(line.text());
-                default -> getLog().info(line.text());
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARNING -> getLog().warn(line.text());
+                case INFO -> getLog().info(line.text());
             }
         }
     }

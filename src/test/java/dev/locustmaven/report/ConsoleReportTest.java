@@ -136,4 +136,26 @@ class ConsoleReportTest {
                 .doesNotContain("//");
         assertThat(CheckText.keyAndMessage(root)).isEqualTo("api/GET / · p95_latency_ms");
     }
+
+    @Test
+    void theWarningLinesAreExactlyTheWarningsTheVerdictCountsAndNoBaselineIsInformation() {
+        Verdict verdict = SampleVerdict.build();
+
+        List<ConsoleReport.Line> warnings = ConsoleReport.statusLines(verdict).stream()
+                .filter(line -> line.level() == ConsoleReport.Level.WARNING)
+                .toList();
+
+        assertThat(ConsoleReport.verdictLine(verdict)).contains("2 warnings");
+        assertThat(warnings)
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line.text()).startsWith("WARN "));
+        assertThat(ConsoleReport.statusLines(verdict))
+                .filteredOn(line -> line.status() == Status.NO_BASELINE)
+                .singleElement()
+                .satisfies(line -> assertThat(line.level()).isEqualTo(ConsoleReport.Level.INFO));
+        assertThat(ConsoleReport.statusLines(verdict))
+                .filteredOn(line -> line.level() == ConsoleReport.Level.ERROR)
+                .extracting(ConsoleReport.Line::status)
+                .containsExactly(Status.FAIL, Status.FAIL, Status.MISSING);
+    }
 }
