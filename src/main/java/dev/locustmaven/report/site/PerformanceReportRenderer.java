@@ -402,7 +402,9 @@ public class PerformanceReportRenderer {
                     MetricFormat.withUnit(metric, MetricValue.of(trend.current())),
                     MetricFormat.withUnit(metric, MetricValue.of(trend.median())),
                     MetricFormat.signedWithUnit(metric, trend.slopePerRun()),
-                    trend.slopePerDay() == null ? NONE : MetricFormat.signedWithUnit(metric, trend.slopePerDay()),
+                    trend.slopePerDay() == null
+                            ? text.get("trend.spanTooShort")
+                            : MetricFormat.signedWithUnit(metric, trend.slopePerDay()),
                     text.get("trend.direction." + trend.direction().name()),
                     Double.isFinite(trend.coefficientOfVariation())
                             ? String.format(Locale.ROOT, "%.1f%%", trend.coefficientOfVariation() * 100)
