@@ -30,9 +30,18 @@ public class CompareMojo extends AbstractRunMojo {
     @Parameter(property = "locust.pairs", defaultValue = "3")
     private int pairs;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.compare.skip", defaultValue = "false")
+    private boolean skipCompare;
+
     @Override
     protected String goal() {
         return "compare";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipCompare;
     }
 
     @Override

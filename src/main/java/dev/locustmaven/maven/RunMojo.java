@@ -37,9 +37,18 @@ public class RunMojo extends AbstractRunMojo {
     @Parameter(property = "locust.restartBetweenRuns", defaultValue = "false")
     private boolean restartBetweenRuns;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.run.skip", defaultValue = "false")
+    private boolean skipRun;
+
     @Override
     protected String goal() {
         return "run";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipRun;
     }
 
     @Override

@@ -24,7 +24,32 @@ public final class ConsoleReport {
      * @param status the status the line reports (a warning of the verdict is a WARN); {@code null} for a line that
      *     reports none: a blank, a service's heading, a table row, the verdict line
      */
-    public record Line(Status status, String text) {}
+    public record Line(Status status, String text) {
+
+        /**
+         * The log level of the line: an error for what fails the build, a warning for exactly what the verdict counts
+         * as its warnings, information for the rest. A check without a baseline is no warning: a first run has only
+         * those, and the verdict counts them apart ("10 without baseline"), so a {@code [WARNING]} line for each
+         * would contradict the verdict's "0 warnings".
+         */
+        public Level level() {
+            if (status == null) {
+                return Level.INFO;
+            }
+            return switch (status) {
+                case FAIL, MISSING -> Level.ERROR;
+                case WARN -> Level.WARNING;
+                default -> Level.INFO;
+            };
+        }
+    }
+
+    /** Log levels, as Maven's log has them. */
+    public enum Level {
+        ERROR,
+        WARNING,
+        INFO
+    }
 
     public static List<String> lines(Verdict verdict) {
         return statusLines(verdict).stream().map(Line::text).toList();
