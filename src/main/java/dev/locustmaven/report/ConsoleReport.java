@@ -23,8 +23,9 @@ public final class ConsoleReport {
      *
      * @param status the status the line reports (a warning of the verdict is a WARN); {@code null} for a line that
      *     reports none: a blank, a service's heading, a table row, the verdict line
+     * @param failsBuild true for a line of a check that fails the build: a FAIL, or a MISSING its rule does not allow
      */
-    public record Line(Status status, String text) {}
+    public record Line(Status status, boolean failsBuild, String text) {}
 
     public static List<String> lines(Verdict verdict) {
         return statusLines(verdict).stream().map(Line::text).toList();
@@ -33,10 +34,11 @@ public final class ConsoleReport {
     /** The report's lines, each with the status it reports, so that a caller can log it at its level. */
     public static List<Line> statusLines(Verdict verdict) {
         List<Line> lines = new ArrayList<>();
-        verdict.warnings().forEach(warning -> lines.add(new Line(Status.WARN, "WARN " + warning)));
+        verdict.warnings().forEach(warning -> lines.add(new Line(Status.WARN, false, "WARN " + warning)));
         for (Status status : List.of(Status.WARN, Status.NO_BASELINE, Status.FAIL, Status.MISSING)) {
             verdict.withStatus(status)
-                    .forEach(check -> lines.add(new Line(status, status + " " + CheckText.keyAndMessage(check))));
+                    .forEach(check -> lines.add(
+                            new Line(status, check.failsBuild(), status + " " + CheckText.keyAndMessage(check))));
         }
         for (Map.Entry<String, List<Check>> service :
                 CheckText.byService(verdict.checks()).entrySet()) {
@@ -54,7 +56,7 @@ public final class ConsoleReport {
     }
 
     private static Line plain(String text) {
-        return new Line(null, text);
+        return new Line(null, false, text);
     }
 
     public static String verdictLine(Verdict verdict) {

@@ -166,9 +166,9 @@ class ServiceResultsReaderTest {
     }
 
     @Test
-    void severalJsonFilesAreAnError() {
+    void severalJsonFilesAreAnError() throws Exception {
         Path folder = Fixtures.copy("2.47.0/json-file", temp.resolve("svc"));
-        Fixtures.write(folder.resolve("other.json"), "[]");
+        Files.copy(folder.resolve("stats.json"), folder.resolve("other.json"));
 
         assertThatThrownBy(() -> reader.read(folder))
                 .isInstanceOf(LocustOutputException.class)
