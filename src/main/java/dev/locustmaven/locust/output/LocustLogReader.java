@@ -25,7 +25,9 @@ public final class LocustLogReader {
      *
      * @param version from the {@code Starting Locust X} line; {@code null} when there is no such line or it names no
      *     version (Debian's 2.12.1 package logs {@code Starting Locust } with nothing after it)
-     * @param testStart the first {@code Ramping to} line (Locust's test start), else {@code Starting Locust}
+     * @param testStart the {@code Starting Locust} line, within a millisecond of the start time Locust's statistics
+     *     count from (on the recorded runs; {@code Ramping to} can come some 50 ms later), else the first {@code
+     *     Ramping to} line
      * @param runTimeLimit the {@code --run-time limit reached} line, {@code null} when the run ended otherwise
      */
     public record LocustLog(String version, LocalDateTime testStart, LocalDateTime runTimeLimit) {}
@@ -58,7 +60,7 @@ public final class LocustLogReader {
         } catch (IOException e) {
             throw new LocustOutputException(log, 0, "cannot be read: " + e.getMessage(), e);
         }
-        return new LocustLog(version, ramping != null ? ramping : starting, limit);
+        return new LocustLog(version, starting != null ? starting : ramping, limit);
     }
 
     private static LocalDateTime time(String line) {
