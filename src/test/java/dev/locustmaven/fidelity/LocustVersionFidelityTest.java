@@ -204,7 +204,7 @@ class LocustVersionFidelityTest {
         }
     }
 
-    private static final Pattern ESTIMATE = Pattern.compile("about (\\d+) requests");
+    private static final Pattern ESTIMATE = Pattern.compile("about (\\d+) requests?");
 
     private static String estimatedMissing(String warning) {
         Matcher matcher = ESTIMATE.matcher(warning);

@@ -41,7 +41,7 @@ public final class StaleCsv {
             return Optional.of(String.format(
                     Locale.ROOT,
                     "%s: %s is %.2f s older than the run's end in Locust's log (it covers %.2f of %.2f s): about %d"
-                            + " requests (%.1f%%) are missing from its numbers. Locust rewrites it once a second and"
+                            + " request%s (%.1f%%) %s missing from its numbers. Locust rewrites it once a second and"
                             + " not always at exit; %s.",
                     service,
                     file,
@@ -49,7 +49,9 @@ public final class StaleCsv {
                     logSpan - age,
                     logSpan,
                     Math.round(missing),
+                    Math.round(missing) == 1 ? "" : "s",
                     100 * missing / (requests + missing),
+                    Math.round(missing) == 1 ? "is" : "are",
                     ADVICE));
         }
         return Optional.of(String.format(
