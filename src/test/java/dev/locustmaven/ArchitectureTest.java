@@ -117,4 +117,17 @@ class ArchitectureTest {
     void thePackagesHaveNoCycles() {
         slices().matching("dev.locustmaven.(*)..").should().beFreeOfCycles().check(PRODUCTION);
     }
+
+    @Test
+    void theBaselineGoalBuildsOnCheckAndNotTheOtherWayRound() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.locustmaven.promotion..", "dev.locustmaven.maven..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.locustmaven.promotion..")
+                .because("promoting a run to the baseline reuses check's rules for runs that are no measurement; only"
+                        + " the baseline goal calls it")
+                .check(PRODUCTION);
+    }
 }

@@ -39,7 +39,7 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
      * {@code failures}. Set them at plugin level so that {@code check} and {@code baseline} name the same metrics.
      */
     @Parameter
-    protected List<MetricDefinition> metrics = new ArrayList<>();
+    protected List<MetricConfiguration> metrics = new ArrayList<>();
 
     /**
      * The history of runs: one JSON line per run, which {@code check} appends to and {@code baseline} reads with
@@ -106,7 +106,10 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
         return "Skipping locust:" + goal + " (locust.skip).";
     }
 
+    /** The pom's metrics, mapped onto the core's definitions. */
     protected List<MetricDefinition> metrics() {
-        return metrics == null ? List.of() : metrics;
+        return metrics == null
+                ? List.of()
+                : metrics.stream().map(MetricConfiguration::toDefinition).toList();
     }
 }

@@ -1,9 +1,9 @@
 package dev.locustmaven.maven;
 
 import dev.locustmaven.baseline.Promotion;
-import dev.locustmaven.check.BaselineUpdate;
-import dev.locustmaven.check.BaselineUpdateRequest;
 import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.promotion.BaselineUpdate;
+import dev.locustmaven.promotion.BaselineUpdateRequest;
 import java.time.Instant;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

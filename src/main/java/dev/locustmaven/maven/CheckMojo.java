@@ -53,7 +53,7 @@ public class CheckMojo extends AbstractLocustMojo {
      * fixed limit such as {@code > 1}, {@code >= 800}, {@code == false}.
      */
     @Parameter
-    private List<ThresholdRule> thresholds = new ArrayList<>();
+    private List<ThresholdConfiguration> thresholds = new ArrayList<>();
 
     /**
      * {@code on}: a change level fails the build only when the change lies beyond sampling error (from the requests
@@ -203,7 +203,7 @@ public class CheckMojo extends AbstractLocustMojo {
                         resultsDirectory.toPath(),
                         baselineFile.toPath(),
                         reportDirectory.toPath(),
-                        thresholds == null ? List.of() : thresholds,
+                        thresholdRules(),
                         metrics(),
                         now,
                         new ReportContext(
@@ -225,6 +225,13 @@ public class CheckMojo extends AbstractLocustMojo {
         published.info().forEach(getLog()::info);
         published.warnings().forEach(getLog()::warn);
         decide(result.verdict());
+    }
+
+    /** The pom's threshold rules, mapped onto the core's rules. */
+    private List<ThresholdRule> thresholdRules() {
+        return thresholds == null
+                ? List.of()
+                : thresholds.stream().map(ThresholdConfiguration::toRule).toList();
     }
 
     /** The confirmation runs: the {@code run} goal of this build left its scenario runner in the project context. */

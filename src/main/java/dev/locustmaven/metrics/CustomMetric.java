@@ -53,12 +53,12 @@ final class CustomMetric {
 
     Outcome compute(ServiceResult service) {
         Selection selection = new Selection(service);
-        if (definition.getFailures() != null) {
+        if (definition.failures() != null) {
             return failures(
-                    selection, FailureStatistic.parse(definition.getStatistic()).orElseThrow());
+                    selection, FailureStatistic.parse(definition.statistic()).orElseThrow());
         }
         return requests(
-                selection, RequestStatistic.parse(definition.getStatistic()).orElseThrow());
+                selection, RequestStatistic.parse(definition.statistic()).orElseThrow());
     }
 
     private Outcome failures(Selection selection, FailureStatistic statistic) {

@@ -8,8 +8,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A metric the user defines in the pom ({@code <metrics><metric>…</metric></metrics>}): a name, which requests it is
- * about, and a statistic of them. Maven's configurator fills it through the setters; {@link #validate()} then reports
- * every problem at once, before any work is done.
+ * about, and a statistic of them, mapped onto this record by the Maven layer; {@link #validate()} reports every problem
+ * at once, before any work is done.
  *
  * <ul>
  *   <li>{@code name}: the metric's key in every service it is computed for; letters, digits, {@code _ . -}, and not
@@ -33,65 +33,22 @@ import java.util.regex.PatternSyntaxException;
  * unavailable with that reason rather than approximated. A percentile over exactly one endpoint with requests is that
  * endpoint's own value.
  */
-public class MetricDefinition {
+public record MetricDefinition(
+        String name, String service, String requests, String method, String failures, String statistic) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
-    private String name;
-    private String service;
-    private String requests;
-    private String method;
-    private String failures;
-    private String statistic;
-
-    public MetricDefinition() {}
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = trimToNull(name);
-    }
-
-    public String getService() {
-        return service;
-    }
-
-    public void setService(String service) {
-        this.service = trimToNull(service);
-    }
-
-    public String getRequests() {
-        return requests;
-    }
-
-    public void setRequests(String requests) {
-        this.requests = emptyToNull(requests);
-    }
-
-    public String getMethod() {
-        return method;
-    }
-
-    public void setMethod(String method) {
-        this.method = emptyToNull(method);
-    }
-
-    public String getFailures() {
-        return failures;
-    }
-
-    public void setFailures(String failures) {
-        this.failures = emptyToNull(failures);
-    }
-
-    public String getStatistic() {
-        return statistic;
-    }
-
-    public void setStatistic(String statistic) {
-        this.statistic = trimToNull(statistic);
+    /**
+     * Blank names, services and statistics mean "not set" and are trimmed; the regular expressions are kept as
+     * written (whitespace may be part of a pattern), only an empty one means "not set".
+     */
+    public MetricDefinition {
+        name = trimToNull(name);
+        service = trimToNull(service);
+        requests = emptyToNull(requests);
+        method = emptyToNull(method);
+        failures = emptyToNull(failures);
+        statistic = trimToNull(statistic);
     }
 
     /** True when the metric is computed for every service of the run. */

@@ -40,14 +40,14 @@ public class MetricExtractor {
             CustomMetric metric = new CustomMetric(definition);
             List<ServiceResult> services = definition.appliesToEveryService()
                     ? run.services()
-                    : run.service(definition.getService()).map(List::of).orElse(List.of());
+                    : run.service(definition.service()).map(List::of).orElse(List.of());
             if (services.isEmpty() && !definition.appliesToEveryService()) {
                 unavailable.put(
-                        MetricKey.of(definition.getService(), definition.getName()),
-                        "the run has no service '" + definition.getService() + "'");
+                        MetricKey.of(definition.service(), definition.name()),
+                        "the run has no service '" + definition.service() + "'");
             }
             for (ServiceResult service : services) {
-                MetricKey key = MetricKey.of(service.service(), definition.getName());
+                MetricKey key = MetricKey.of(service.service(), definition.name());
                 CustomMetric.Outcome outcome = metric.compute(service);
                 if (outcome.value() != null) {
                     measurements.add(new Measurement(key, outcome.value(), outcome.sample()));
@@ -66,16 +66,16 @@ public class MetricExtractor {
     public static Set<String> totals(List<MetricDefinition> custom) {
         Set<String> totals = new TreeSet<>(Set.of(DefaultMetrics.REQUEST_COUNT, DefaultMetrics.FAILURE_COUNT));
         for (MetricDefinition definition : custom) {
-            boolean counted = definition.getFailures() != null
-                    ? FailureStatistic.parse(definition.getStatistic())
+            boolean counted = definition.failures() != null
+                    ? FailureStatistic.parse(definition.statistic())
                             .map(statistic -> statistic == FailureStatistic.COUNT)
                             .orElse(false)
-                    : RequestStatistic.parse(definition.getStatistic())
+                    : RequestStatistic.parse(definition.statistic())
                             .map(statistic ->
                                     statistic == RequestStatistic.COUNT || statistic == RequestStatistic.FAILURES)
                             .orElse(false);
             if (counted) {
-                totals.add(definition.getName());
+                totals.add(definition.name());
             }
         }
         return totals;
@@ -93,10 +93,10 @@ public class MetricExtractor {
             definition.validate().forEach(problem -> problems.add(label + ": " + problem));
             for (int j = 0; j < i; j++) {
                 MetricDefinition earlier = definitions.get(j);
-                if (definition.getName() != null
-                        && definition.getName().equals(earlier.getName())
+                if (definition.name() != null
+                        && definition.name().equals(earlier.name())
                         && overlap(definition, earlier)) {
-                    problems.add(label + ": the name '" + definition.getName() + "' is already defined by metric #"
+                    problems.add(label + ": the name '" + definition.name() + "' is already defined by metric #"
                             + (j + 1) + " for the same service");
                 }
             }
@@ -107,6 +107,6 @@ public class MetricExtractor {
     private static boolean overlap(MetricDefinition a, MetricDefinition b) {
         return a.appliesToEveryService()
                 || b.appliesToEveryService()
-                || a.getService().equals(b.getService());
+                || a.service().equals(b.service());
     }
 }

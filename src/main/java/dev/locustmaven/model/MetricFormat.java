@@ -55,7 +55,10 @@ public final class MetricFormat {
         return String.format(Locale.ROOT, "±%.1f%%", percent);
     }
 
-    /** A probability with two significant digits, e.g. {@code 0.00012}; tiny values as {@code < 0.000001}. */
+    /**
+     * A probability in a sentence, two significant digits, e.g. {@code 0.00012}; tiny values as {@code < 0.000001}.
+     * Table columns use {@link #probabilityColumn}.
+     */
     public static String probability(double p) {
         if (Double.isNaN(p)) {
             return "unknown";
@@ -69,16 +72,40 @@ public final class MetricFormat {
                 .toPlainString();
     }
 
+    /**
+     * A probability in a table column, where the values of a column should line up: four decimals, e.g.
+     * {@code 0.0123}; below that as {@code < 0.0001}. Sentences use {@link #probability}.
+     */
+    public static String probabilityColumn(double p) {
+        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
     /** A moment as {@code 2026-01-02 03:04 UTC}; {@code an unknown date} for none. */
     public static String date(Instant time) {
         return time == null ? "an unknown date" : DATE.format(time);
     }
 
-    /** The unit suffix of a metric name: {@code " ms"}, {@code "%"} or nothing. */
-    public static String unit(String metric) {
+    /**
+     * The unit suffix of a metric name: {@code " ms"} for {@code *_ms}, {@code "%"} for {@code *_pct},
+     * {@code " req/s"} for a rate ({@code rps}, {@code *_rps}), nothing otherwise. The one place that knows a metric's
+     * unit; threshold messages use it so that a rate reads {@code 46 req/s}.
+     */
+    public static String unitWithRate(String metric) {
         if (metric.endsWith("_ms")) {
             return " ms";
         }
-        return metric.endsWith("_pct") ? "%" : "";
+        if (metric.endsWith("_pct")) {
+            return "%";
+        }
+        return metric.equals("rps") || metric.endsWith("_rps") ? " req/s" : "";
+    }
+
+    /**
+     * The unit suffix as tables, reports and charts write it beside a value: {@link #unitWithRate}, but a rate is left
+     * bare there, since its name ({@code rps}) already says what it counts.
+     */
+    public static String unit(String metric) {
+        String unit = unitWithRate(metric);
+        return unit.equals(" req/s") ? "" : unit;
     }
 }

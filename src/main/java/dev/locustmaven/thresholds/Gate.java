@@ -177,7 +177,7 @@ public final class Gate {
             boolean numeric = current instanceof MetricValue.Numeric && baseline instanceof MetricValue.Numeric;
             this.delta = numeric ? current.asDouble() - baseline.asDouble() : null;
             this.changePct = numeric && baseline.asDouble() != 0 ? delta / Math.abs(baseline.asDouble()) * 100 : null;
-            this.unit = unitOf(key.metric());
+            this.unit = MetricFormat.unitWithRate(key.metric());
             // A change of a percentage is in percentage points, which "+0.5%" would misstate as relative.
             this.deltaUnit = unit.equals("%") ? " points" : unit;
         }
@@ -506,19 +506,6 @@ public final class Gate {
     }
 
     /** The unit the metric's name implies: {@code _ms} milliseconds, {@code _pct} percent, {@code rps}. */
-    static String unitOf(String metric) {
-        if (metric.endsWith("_ms")) {
-            return " ms";
-        }
-        if (metric.endsWith("_pct")) {
-            return "%";
-        }
-        if (metric.equals("rps") || metric.endsWith("_rps")) {
-            return " req/s";
-        }
-        return "";
-    }
-
     static String signed(double value) {
         return (value < 0 ? "-" : "+") + MetricFormat.number(Math.abs(value));
     }

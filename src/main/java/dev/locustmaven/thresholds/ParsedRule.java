@@ -29,17 +29,17 @@ record ParsedRule(
         String description) {
 
     static ParsedRule of(int index, ThresholdRule rule) {
-        String service = rule.getService();
+        String service = rule.service();
         return new ParsedRule(
                 index,
                 service == null || service.equals("*") ? null : new Glob(service),
-                rule.getEndpoint() == null ? null : new Glob(rule.getEndpoint()),
-                new Glob(rule.getMetric()),
+                rule.endpoint() == null ? null : new Glob(rule.endpoint()),
+                new Glob(rule.metric()),
                 rule.warningLevel().orElse(null),
                 rule.failLevel().orElse(null),
-                rule.getMinAbsolute(),
-                rule.getMinAbsoluteChange(),
-                rule.isAllowMissing(),
+                rule.minAbsolute(),
+                rule.minAbsoluteChange(),
+                rule.allowMissing(),
                 rule.significanceSetting().orElse(null),
                 rule.describe());
     }

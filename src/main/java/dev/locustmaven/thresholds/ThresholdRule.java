@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One threshold rule from the pom ({@code <thresholds><threshold>…</threshold></thresholds>}). Maven's configurator
- * fills it through the setters; {@link #validate()} reports every problem at once.
+ * One threshold rule ({@code <thresholds><threshold>…</threshold></thresholds>} in the pom, mapped onto this record by
+ * the Maven layer); {@link #validate()} reports every problem at once.
  *
  * <ul>
  *   <li>{@code service}: a service name or glob; absent or {@code *}: every service.
@@ -27,90 +27,25 @@ import java.util.Optional;
  *       {@code off} compares the values as plain numbers.
  * </ul>
  */
-public class ThresholdRule {
+public record ThresholdRule(
+        String service,
+        String metric,
+        String endpoint,
+        String warning,
+        String fail,
+        Double minAbsolute,
+        Double minAbsoluteChange,
+        boolean allowMissing,
+        String significance) {
 
-    private String service;
-    private String metric;
-    private String endpoint;
-    private String warning;
-    private String fail;
-    private Double minAbsolute;
-    private Double minAbsoluteChange;
-    private boolean allowMissing;
-    private String significance;
-
-    public ThresholdRule() {}
-
-    public String getService() {
-        return service;
-    }
-
-    public void setService(String service) {
-        this.service = trimToNull(service);
-    }
-
-    public String getMetric() {
-        return metric;
-    }
-
-    public void setMetric(String metric) {
-        this.metric = trimToNull(metric);
-    }
-
-    public String getEndpoint() {
-        return endpoint;
-    }
-
-    public void setEndpoint(String endpoint) {
-        this.endpoint = trimToNull(endpoint);
-    }
-
-    public String getWarning() {
-        return warning;
-    }
-
-    public void setWarning(String warning) {
-        this.warning = trimToNull(warning);
-    }
-
-    public String getFail() {
-        return fail;
-    }
-
-    public void setFail(String fail) {
-        this.fail = trimToNull(fail);
-    }
-
-    public Double getMinAbsolute() {
-        return minAbsolute;
-    }
-
-    public void setMinAbsolute(Double minAbsolute) {
-        this.minAbsolute = minAbsolute;
-    }
-
-    public Double getMinAbsoluteChange() {
-        return minAbsoluteChange;
-    }
-
-    public void setMinAbsoluteChange(Double minAbsoluteChange) {
-        this.minAbsoluteChange = minAbsoluteChange;
-    }
-
-    public boolean isAllowMissing() {
-        return allowMissing;
-    }
-
-    public void setAllowMissing(boolean allowMissing) {
-        this.allowMissing = allowMissing;
-    }
-
-    public String getSignificance() {
-        return significance;
-    }
-
-    public void setSignificance(String significance) {
-        this.significance = trimToNull(significance);
+    /** Blank texts mean "not set", and surrounding whitespace from the pom's layout is not part of a value. */
+    public ThresholdRule {
+        service = trimToNull(service);
+        metric = trimToNull(metric);
+        endpoint = trimToNull(endpoint);
+        warning = trimToNull(warning);
+        fail = trimToNull(fail);
+        significance = trimToNull(significance);
     }
 
     /** The rule's own significance setting: empty when it follows the plugin-wide one. */

@@ -232,15 +232,9 @@ public final class SampleSizeBenchmark {
     // Judging
 
     static ThresholdRules rules(Double warningPct, String failText) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setService(KEY.service());
-        rule.setEndpoint(KEY.endpoint());
-        rule.setMetric(KEY.metric());
-        if (warningPct != null) {
-            rule.setWarning("+" + number(warningPct) + "%");
-        }
-        rule.setFail(failText);
-        return ThresholdRules.of(rule);
+        String warning = warningPct == null ? null : "+" + number(warningPct) + "%";
+        return ThresholdRules.of(new ThresholdRule(
+                KEY.service(), KEY.metric(), KEY.endpoint(), warning, failText, null, null, false, null));
     }
 
     static Check judge(Trial trial, ThresholdRules rules, GateOptions options) {

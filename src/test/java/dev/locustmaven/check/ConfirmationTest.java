@@ -84,9 +84,7 @@ class ConfirmationTest {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(
                 baseline, "{\"api_gateway\": {\"p95_latency_ms\": 15}, \"mcp_server\": {\"p95_latency_ms\": 27}}");
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("p95_latency_ms");
-        rule.setFail(failLevel);
+        ThresholdRule rule = new ThresholdRule(null, "p95_latency_ms", null, null, failLevel, null, null, false, null);
         HistoryOptions history = new HistoryOptions(
                 dir.resolve("history.jsonl"),
                 true,
@@ -223,11 +221,8 @@ class ConfirmationTest {
     void anInconclusiveThinEndpointIsRerunUpToTheLimitAndItsCountsStayPerRun() throws IOException {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(baseline, "{\"api_gateway\": {\"endpoints\": {\"GET /health\": {\"p95_latency_ms\": 3.9}}}}");
-        ThresholdRule rule = new ThresholdRule();
-        rule.setService("api_gateway");
-        rule.setEndpoint("GET /health");
-        rule.setMetric("p95_latency_ms");
-        rule.setFail("+50%");
+        ThresholdRule rule = new ThresholdRule(
+                "api_gateway", "p95_latency_ms", "GET /health", null, "+50%", null, null, false, null);
         Runner runner = new Runner(REAL.service("api_gateway").orElseThrow());
         CheckRequest request = new CheckRequest(
                 dir.resolve("results"),

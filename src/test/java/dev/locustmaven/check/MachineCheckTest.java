@@ -70,12 +70,7 @@ class MachineCheckTest {
     }
 
     private static ThresholdRule p95(String endpoint) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("p95_latency_ms");
-        rule.setEndpoint(endpoint);
-        rule.setWarning("+20%");
-        rule.setFail("+50%");
-        return rule;
+        return new ThresholdRule(null, "p95_latency_ms", endpoint, "+20%", "+50%", null, null, false, null);
     }
 
     private CheckResult check(MachineOptions machine) throws IOException {

@@ -19,6 +19,9 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.RunInfo;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.model.Status;
+import dev.locustmaven.promotion.BaselineUpdate;
+import dev.locustmaven.promotion.BaselineUpdateRequest;
+import dev.locustmaven.promotion.NoMeasurementException;
 import dev.locustmaven.report.ReportContext;
 import dev.locustmaven.statistical.StatisticalGateSettings;
 import dev.locustmaven.thresholds.ThresholdRule;
@@ -160,11 +163,7 @@ class NoMeasurementTest {
     }
 
     private static ThresholdRule rule(String metric, String warning, String fail) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric(metric);
-        rule.setWarning(warning);
-        rule.setFail(fail);
-        return rule;
+        return new ThresholdRule(null, metric, null, warning, fail, null, null, false, null);
     }
 
     @Test

@@ -84,10 +84,7 @@ class StatisticalChecksTest {
 
     /** A loose rule, so that only the statistical gate can object to the +60% step. */
     private static ThresholdRule failAbove100Percent() {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("p95_latency_ms");
-        rule.setFail("+100%");
-        return rule;
+        return new ThresholdRule(null, "p95_latency_ms", null, null, "+100%", null, null, false, null);
     }
 
     private static List<Check> statistical(CheckResult result) {

@@ -10,14 +10,7 @@ class MetricDefinitionTest {
 
     static MetricDefinition metric(
             String name, String service, String requests, String method, String failures, String statistic) {
-        MetricDefinition definition = new MetricDefinition();
-        definition.setName(name);
-        definition.setService(service);
-        definition.setRequests(requests);
-        definition.setMethod(method);
-        definition.setFailures(failures);
-        definition.setStatistic(statistic);
-        return definition;
+        return new MetricDefinition(name, service, requests, method, failures, statistic);
     }
 
     @Test
@@ -76,9 +69,9 @@ class MetricDefinitionTest {
         MetricDefinition definition = metric("  query_p95_ms\n ", " ", null, "", null, " p95 ");
 
         assertThat(definition.validate()).isEmpty();
-        assertThat(definition.getName()).isEqualTo("query_p95_ms");
+        assertThat(definition.name()).isEqualTo("query_p95_ms");
         assertThat(definition.appliesToEveryService()).isTrue();
-        assertThat(definition.getMethod()).isNull();
+        assertThat(definition.method()).isNull();
         assertThat(definition).hasToString("query_p95_ms (service *, statistic p95)");
     }
 

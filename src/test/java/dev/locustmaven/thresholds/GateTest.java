@@ -98,8 +98,8 @@ class GateTest {
 
     @Test
     void aRelativeRuleOnAZeroBaselineFailsOnlyAboveMinAbsoluteAndSaysSo() {
-        ThresholdRule rule = rule("rag_service", "qdrant_timeout_rate_pct", "+20%", "+50%");
-        rule.setMinAbsolute(0.1);
+        ThresholdRule rule = new ThresholdRule(
+                "rag_service", "qdrant_timeout_rate_pct", null, "+20%", "+50%", 0.1, null, false, null);
         Baseline zero = baseline(values("rag_service", "qdrant_timeout_rate_pct", 0.0));
 
         Check above = only(
@@ -138,8 +138,8 @@ class GateTest {
     @Test
     void aMissingMetricFailsUnlessAllowed() {
         ThresholdRule required = rule("rag_service", "query_p95_ms", "+25%", "+50%");
-        ThresholdRule optional = rule("rag_service", "index_p95_ms", "+30%", "+60%");
-        optional.setAllowMissing(true);
+        ThresholdRule optional =
+                new ThresholdRule("rag_service", "index_p95_ms", null, "+30%", "+60%", null, null, true, null);
         Baseline baseline = baseline(values("rag_service", "query_p95_ms", 1200, "rag_service", "index_p95_ms", 2500));
         GateOptions options = NOW.withUnavailable(Map.of(
                 MetricKey.of("rag_service", "query_p95_ms"),
@@ -339,8 +339,8 @@ class GateTest {
 
     @Test
     void minAbsoluteChangeKeepsTinyChangesFromBreachingRelativeRules() {
-        ThresholdRule rule = rule("api_gateway", "p50_latency_ms", "+20%", "+50%");
-        rule.setMinAbsoluteChange(10.0);
+        ThresholdRule rule =
+                new ThresholdRule("api_gateway", "p50_latency_ms", null, "+20%", "+50%", null, 10.0, false, null);
         Baseline baseline = baseline(values("api_gateway", "p50_latency_ms", 4));
 
         Check tiny =
@@ -468,12 +468,6 @@ class GateTest {
 
     private static MetricDefinition metric(
             String name, String service, String requests, String failures, String statistic) {
-        MetricDefinition definition = new MetricDefinition();
-        definition.setName(name);
-        definition.setService(service);
-        definition.setRequests(requests);
-        definition.setFailures(failures);
-        definition.setStatistic(statistic);
-        return definition;
+        return new MetricDefinition(name, service, requests, null, failures, statistic);
     }
 }

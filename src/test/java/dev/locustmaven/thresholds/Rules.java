@@ -6,18 +6,11 @@ final class Rules {
     private Rules() {}
 
     static ThresholdRule rule(String service, String metric, String warning, String fail) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setService(service);
-        rule.setMetric(metric);
-        rule.setWarning(warning);
-        rule.setFail(fail);
-        return rule;
+        return new ThresholdRule(service, metric, null, warning, fail, null, null, false, null);
     }
 
     static ThresholdRule endpointRule(String service, String endpoint, String metric, String warning, String fail) {
-        ThresholdRule rule = rule(service, metric, warning, fail);
-        rule.setEndpoint(endpoint);
-        return rule;
+        return new ThresholdRule(service, metric, endpoint, warning, fail, null, null, false, null);
     }
 
     /**

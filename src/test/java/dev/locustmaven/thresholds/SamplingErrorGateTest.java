@@ -58,12 +58,8 @@ class SamplingErrorGateTest {
     }
 
     private static ThresholdRules seedIndexRule(String significance) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setService("rag_service");
-        rule.setMetric("index_p95_ms");
-        rule.setWarning("+30%");
-        rule.setFail("+60%");
-        rule.setSignificance(significance);
+        ThresholdRule rule =
+                new ThresholdRule("rag_service", "index_p95_ms", null, "+30%", "+60%", null, null, false, significance);
         return new ThresholdRules(List.of(rule));
     }
 
@@ -133,10 +129,7 @@ class SamplingErrorGateTest {
 
     @Test
     void anErrorRateRiseOfOneFailedRequestInThirtyFiveIsInconclusive() {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("error_rate_pct");
-        rule.setWarning("+0.5");
-        rule.setFail("+1");
+        ThresholdRule rule = new ThresholdRule(null, "error_rate_pct", null, "+0.5", "+1", null, null, false, null);
         Measurement base = new Measurement(ERRORS, MetricValue.of(0), new Sample.Proportion(0, 35));
         Measurement run = new Measurement(ERRORS, MetricValue.of(100.0 / 35), new Sample.Proportion(1, 35));
 
@@ -149,9 +142,7 @@ class SamplingErrorGateTest {
 
     @Test
     void anErrorRateOfTwentyInFourHundredAgainstNoneInFourHundredFails() {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("error_rate_pct");
-        rule.setFail("+1");
+        ThresholdRule rule = new ThresholdRule(null, "error_rate_pct", null, null, "+1", null, null, false, null);
         Measurement base = new Measurement(ERRORS, MetricValue.of(0), new Sample.Proportion(0, 400));
         Measurement run = new Measurement(ERRORS, MetricValue.of(5), new Sample.Proportion(20, 400));
 
@@ -190,10 +181,7 @@ class SamplingErrorGateTest {
 
     @Test
     void aBadSignificanceIsAValidationError() {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric("p95_latency_ms");
-        rule.setFail("+50%");
-        rule.setSignificance("maybe");
+        ThresholdRule rule = new ThresholdRule(null, "p95_latency_ms", null, null, "+50%", null, null, false, "maybe");
 
         assertThat(rule.validate())
                 .containsExactly("threshold (service *, metric p95_latency_ms): significance must be on or off, not"

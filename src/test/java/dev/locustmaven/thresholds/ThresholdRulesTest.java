@@ -89,12 +89,12 @@ class ThresholdRulesTest {
 
     @Test
     void floorsMustSuitTheLevels() {
-        ThresholdRule minAbsoluteOnLimit = rule(null, "sandbox_violations", "> 0", null);
-        minAbsoluteOnLimit.setMinAbsolute(1.0);
-        ThresholdRule negativeChange = rule(null, "p95_latency_ms", "+20%", null);
-        negativeChange.setMinAbsoluteChange(-5.0);
-        ThresholdRule changeOnLimit = rule(null, "p95_latency_ms", null, "> 2000");
-        changeOnLimit.setMinAbsoluteChange(50.0);
+        ThresholdRule minAbsoluteOnLimit =
+                new ThresholdRule(null, "sandbox_violations", null, "> 0", null, 1.0, null, false, null);
+        ThresholdRule negativeChange =
+                new ThresholdRule(null, "p95_latency_ms", null, "+20%", null, null, -5.0, false, null);
+        ThresholdRule changeOnLimit =
+                new ThresholdRule(null, "p95_latency_ms", null, null, "> 2000", null, 50.0, false, null);
 
         assertThat(minAbsoluteOnLimit.problems())
                 .containsExactly(

@@ -435,7 +435,7 @@ public class PerformanceReportRenderer {
                     Double.isFinite(trend.coefficientOfVariation())
                             ? String.format(Locale.ROOT, "%.1f%%", trend.coefficientOfVariation() * 100)
                             : NONE,
-                    pValue(trend.mannKendallP()));
+                    MetricFormat.probabilityColumn(trend.mannKendallP()));
         }
         endTable();
         paragraph(text.get("trend.explain"));
@@ -459,7 +459,7 @@ public class PerformanceReportRenderer {
                     change.changePct() == null
                             ? MetricFormat.signedWithUnit(metric, change.after() - change.before())
                             : MetricFormat.signedPercent(change.changePct()),
-                    pValue(change.pValue())
+                    MetricFormat.probabilityColumn(change.pValue())
                 });
             }
         }
@@ -652,10 +652,6 @@ public class PerformanceReportRenderer {
             parts.add(text.get("fingerprint.cores", f.cores()));
         }
         return parts.isEmpty() ? NONE : String.join(" ", parts);
-    }
-
-    private static String pValue(double p) {
-        return p < 0.0001 ? "< 0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     private static String number(Double value) {

@@ -147,11 +147,7 @@ final class SampleHistory {
     }
 
     private static ThresholdRule rule(String metric, String warning, String fail) {
-        ThresholdRule rule = new ThresholdRule();
-        rule.setMetric(metric);
-        rule.setWarning(warning);
-        rule.setFail(fail);
-        return rule;
+        return new ThresholdRule(null, metric, null, warning, fail, null, null, false, null);
     }
 
     private static Fingerprint fingerprint(String userClass) {

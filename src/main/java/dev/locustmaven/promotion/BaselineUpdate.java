@@ -1,10 +1,12 @@
-package dev.locustmaven.check;
+package dev.locustmaven.promotion;
 
 import dev.locustmaven.baseline.BaselineDocument;
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.baseline.BaselinePromotion;
 import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.baseline.PromotionContext;
+import dev.locustmaven.check.Configuration;
+import dev.locustmaven.check.NoMeasurement;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.locust.output.ResultsDirectoryReader;

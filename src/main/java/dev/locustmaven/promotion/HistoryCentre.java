@@ -1,4 +1,4 @@
-package dev.locustmaven.check;
+package dev.locustmaven.promotion;
 
 import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.history.Fingerprint;
