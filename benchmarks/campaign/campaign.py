@@ -30,7 +30,8 @@ Protocol:
     only at the start of a level and kept between its builds (a regression that stays); the summary then says in
     which build of the sequence it was first caught.
  6. Before every build <project>/target is deleted (confirmation reruns must not carry over). A build is
-    `<repo>/mvnw -B -f <project>/pom.xml verify -Pperf -D<port>=P -D<slowdown>=S -Dlocust.minHistory=N` plus, in
+    `<repo>/mvnw -B -f <project>/pom.xml verify -Pperf -D<port>=P -D<slowdown>=S -Dlocust.minHistory=N
+    -Dlocust.recordHistory=true` (every build is recorded, CI or not) plus, in
     A/B builds with --endpoint, -D<endpoint property>=NAME, plus every --maven-arg; its output goes to
     <work>/logs/<phase>-<n>.log. With --private-repo the plugin is installed into <work>/m2 and every build reads it
     from there (-Dmaven.repo.local=<work>/m2 -Dmaven.repo.local.tail=~/.m2/repository), so that someone installing
@@ -513,7 +514,7 @@ def run_build(campaign, phase, slowdown, number, total):
     history_before = len(history_records(campaign.history))
     command = [campaign.mvnw(), "-B", "-f", str(campaign.project / "pom.xml"), "verify", "-Pperf",
                f"-D{campaign.port_property}={campaign.port}", f"-D{campaign.slowdown_property}={slowdown}",
-               f"-Dlocust.minHistory={campaign.min_history}"]
+               f"-Dlocust.minHistory={campaign.min_history}", "-Dlocust.recordHistory=true"]
     if phase == "ab" and campaign.endpoint:
         command.append(f"-D{campaign.endpoint_property}={campaign.endpoint}")
     command += [*campaign.repo_args, *campaign.maven_args]

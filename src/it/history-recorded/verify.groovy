@@ -14,3 +14,5 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('performance-trends.jsonl (2 records in the history)')
 assert log.contains('[INFO] Statistical gate (warn): 0 of ')
 assert log.contains('series tested; a series needs 10 comparable runs since the last accepted change (locust.minHistory); 0 findings')
+assert log.contains('[INFO] Recording this run in ' + new File(basedir, 'target/performance-trends.jsonl').path
+        + ': locust.recordHistory=true (-Dlocust.recordHistory=false leaves it out)')

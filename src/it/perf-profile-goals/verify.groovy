@@ -40,3 +40,4 @@ assert overridden.contains('[INFO] BUILD SUCCESS')
 
 // both perf runs appended to the history the docs tell the user to commit
 assert new File(basedir, 'docs/performance-trends.jsonl').readLines().findAll { it.trim() }.size() == 2
+assert overridden =~ /\[INFO\] Recording this run in .*performance-trends\.jsonl: a CI build \(\w+ is set\) \(locust\.recordHistory=auto; -Dlocust\.recordHistory=false leaves it out\)/

@@ -66,3 +66,12 @@ assert plain.contains('<h3>Latest 20 runs</h3>')
 assert plain.contains('src="locust-report/api_gateway-p95_latency_ms.svg"')
 assert new File(basedir, 'target/reports/locust-report/api_gateway-p95_latency_ms.svg').isFile()
 return true
+
+// locust.skip leaves the Performance page in the site: only locust.report.skip removes it
+assert !log.contains('Skipping locust:report')
+
+// "Keeping mvn site quick" (docs/site-report.md): with project-info-reports limited to index, the site is the start
+// page and the Performance page, and no dependency report was made
+def pages = new File(basedir, 'target/site').listFiles().findAll { it.name.endsWith('.html') }.collect { it.name }.sort()
+assert pages == ['index.html', 'locust-report.html', 'project-reports.html'] : pages
+assert !log.contains('"Dependencies" report') && !new File(basedir, 'target/site/dependencies.html').exists()

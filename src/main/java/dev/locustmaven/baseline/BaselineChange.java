@@ -40,6 +40,7 @@ public record BaselineChange(MetricKey key, Kind kind, MetricValue before, Metri
     /** One line for the console, e.g. {@code changed api_gateway/p95_latency_ms: 650 ms -> 700 ms (+7.7%)}. */
     public String describe() {
         String metric = key.metric();
+        String key = this.key.displayName();
         return switch (kind) {
             case ADDED -> "added     " + key + ": " + MetricFormat.withUnit(metric, after);
             case CHANGED ->

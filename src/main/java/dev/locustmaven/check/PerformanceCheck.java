@@ -398,7 +398,7 @@ public final class PerformanceCheck {
                             first.get(key).map(m -> m.value().toString()).orElse("none");
                     String after =
                             pooled.get(key).map(m -> m.value().toString()).orElse("none");
-                    decisions.add(key.metric() + " " + before + " -> " + after);
+                    decisions.add(key.label() + " " + before + " -> " + after);
                 }
             }
             decided = withService(decided, service, pooled);

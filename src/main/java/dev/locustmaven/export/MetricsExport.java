@@ -102,8 +102,9 @@ public final class MetricsExport {
             Gauge gauge = gauges.computeIfAbsent(name, n -> new Gauge(n, measuredHelp(n)));
             Labels labels = Labels.of(SERVICE, key.service(), ENDPOINT, endpointLabel(key));
             if (!gauge.add(labels, measurement.value().asDouble())) {
-                warnings.add("Metric " + key + " is not exported: another metric of the same service and endpoint"
-                        + " is also exported as " + name + ". Rename one of them.");
+                warnings.add("Metric " + key.displayName()
+                        + " is not exported: another metric of the same service and endpoint" + " is also exported as "
+                        + name + ". Rename one of them.");
             }
         }
 

@@ -119,7 +119,7 @@ public final class MachineNoise {
     }
 
     private static Check asWarning(Check check, String why) {
-        String message = check.message() == null ? check.key().toString() : check.message();
+        String message = check.message() == null ? check.key().displayName() : check.message();
         return new Check(
                 check.key(),
                 check.baseline(),

@@ -12,13 +12,18 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Parameters every goal of the plugin shares, and the one way a goal starts: skipped with {@code locust.skip}, and
+ * Parameters every goal of the plugin shares, and the one way a goal starts: skipped with {@code locust.skip} or the
+ * goal's own {@code locust.<goal>.skip}, and
  * the plugin's own failures ({@link PluginException}, whose messages are written for users) reported as their message
  * alone. Any other exception is a bug and propagates with its stack trace.
  */
 public abstract class AbstractLocustMojo extends AbstractMojo {
 
-    /** Skips the goal. */
+    /**
+     * Skips every goal of the plugin that builds and judges ({@code run}, {@code check}, {@code baseline},
+     * {@code dashboard}); the site's Performance page has its own {@code locust.report.skip}. Each goal also has a
+     * skip of its own, e.g. {@code locust.check.skip}.
+     */
     @Parameter(property = "locust.skip", defaultValue = "false")
     protected boolean skip;
 
@@ -84,8 +89,9 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info(skipMessage(goal()));
+        String skippedBy = skip ? "locust.skip" : skipsGoal() ? "locust." + goal() + ".skip" : null;
+        if (skippedBy != null) {
+            getLog().info(skipMessage(goal(), skippedBy));
             return;
         }
         try {
@@ -98,12 +104,15 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
     /** The goal's name, e.g. {@code check}. */
     protected abstract String goal();
 
+    /** The goal's own skip, {@code locust.<goal>.skip}. */
+    protected abstract boolean skipsGoal();
+
     /** The goal's work, once it is not skipped. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     /** What a skipped goal logs; {@code report}, which is no {@code AbstractLocustMojo}, logs the same. */
-    static String skipMessage(String goal) {
-        return "Skipping locust:" + goal + " (locust.skip).";
+    static String skipMessage(String goal, String property) {
+        return "Skipping locust:" + goal + " (" + property + ").";
     }
 
     /** The pom's metrics, mapped onto the core's definitions. */

@@ -30,9 +30,18 @@ public class BaselineMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.baselineRuns", defaultValue = "0")
     private int baselineRuns;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.baseline.skip", defaultValue = "false")
+    private boolean skipBaseline;
+
     @Override
     protected String goal() {
         return "baseline";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipBaseline;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.history.BuildEnvironment;
+import dev.locustmaven.history.HistoryRecording;
 import dev.locustmaven.locust.run.ScenarioRunner;
 import dev.locustmaven.machine.CalibrationSteps;
 import dev.locustmaven.machine.Calibrator;
@@ -154,9 +155,13 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
-    /** Appends this run to the history file; with {@code false} the history is only read. */
-    @Parameter(property = "locust.recordHistory", defaultValue = "true")
-    private boolean recordHistory;
+    /**
+     * Whether this run is appended to the history file: {@code auto} records CI builds of a branch only (not a build on
+     * a developer's machine, not a pull- or merge-request build), {@code true} always, {@code false} never. The history
+     * is read for trends and the statistical gate either way; the build log says which applied.
+     */
+    @Parameter(property = "locust.recordHistory", defaultValue = "auto")
+    private String recordHistory;
 
     /** After appending, keep only the newest this many records; 0 keeps all. */
     @Parameter(property = "locust.historyMaxRuns", defaultValue = "0")
@@ -178,15 +183,26 @@ public class CheckMojo extends AbstractLocustMojo {
     private Integer minHistory;
 
     /**
-     * When a rule fails for a service, rerun its scenario this many times and decide on the per-metric median of all
-     * its runs. Default: 2 when the {@code run} goal ran in this build (it leaves the scenarios to rerun), else 0.
+     * When a rule fails for a service, rerun its scenario up to this many times and decide on the reruns pooled into
+     * one result, as if Locust had measured them as one longer run (the first run only raised the question); it stops
+     * early once the pooled reruns settle the rule beyond sampling error. Default: 2 when the {@code run} goal ran in
+     * this build (it leaves the scenarios to rerun), else 0.
      */
     @Parameter(property = "locust.confirmRuns")
     private Integer confirmRuns;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.check.skip", defaultValue = "false")
+    private boolean skipCheck;
+
     @Override
     protected String goal() {
         return "check";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipCheck;
     }
 
     @Override
@@ -251,9 +267,11 @@ public class CheckMojo extends AbstractLocustMojo {
         Path folder = project != null && project.getBasedir() != null
                 ? project.getBasedir().toPath()
                 : Path.of("").toAbsolutePath();
+        HistoryRecording recording = HistoryRecording.decide(recordHistory, System.getenv());
+        getLog().info(recording.describe(historyFile.toPath()));
         return new HistoryOptions(
                 historyFile.toPath(),
-                recordHistory,
+                recording.record(),
                 testEnvironment,
                 historyMaxRuns,
                 historyMaxAgeDays,
@@ -310,19 +328,10 @@ public class CheckMojo extends AbstractLocustMojo {
 
     private void log(Verdict verdict) {
         for (ConsoleReport.Line line : ConsoleReport.statusLines(verdict)) {
-            Status status = line.status() == null ? Status.PASS : line.status();
-            switch (status) {
-                case FAIL -> getLog().error(line.text());
-                case MISSING -> {
-                    // a missing value its rule allows passes the build: a warning, not an error
-                    if (line.failsBuild()) {
-                        getLog().error(line.text());
-                    } else {
-                        getLog().warn(line.text());
-                    }
-                }
-                case WARN, NO_BASELINE -> getLog().warn(line.text());
-                default -> getLog().info(line.text());
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARNING -> getLog().warn(line.text());
+                case INFO -> getLog().info(line.text());
             }
         }
     }

@@ -13,9 +13,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes a Grafana dashboard (a provisioning file) for the metrics that {@code check} pushes to a Prometheus
- * Pushgateway: per service the latest verdict and p95 latency, p99 latency, error rate and requests per second over
- * time. See {@code docs/prometheus-grafana.md}.
+ * Writes a Grafana dashboard as a JSON file, ready to import or to provision, for the metrics that {@code check} pushes
+ * to a Prometheus Pushgateway ({@code locust.pushgatewayUrl}): per service the latest verdict, and p95 latency, p99
+ * latency, error rate and requests per second over time, with a selector of services. It reads only the results folder
+ * (for the service names) and needs no Grafana or Prometheus to run.
  */
 @Mojo(name = "dashboard", threadSafe = true)
 public class DashboardMojo extends AbstractLocustMojo {
@@ -44,9 +45,18 @@ public class DashboardMojo extends AbstractLocustMojo {
     @Parameter(defaultValue = "${project.artifactId}", readonly = true, required = true)
     private String artifactId;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.dashboard.skip", defaultValue = "false")
+    private boolean skipDashboard;
+
     @Override
     protected String goal() {
         return "dashboard";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipDashboard;
     }
 
     @Override

@@ -30,19 +30,20 @@ import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
- * The "Performance" page of the project site ({@code locust-report.html}): the latest verdict, the baseline's version
- * and age, per service the checks, charts, a trend table, the trend summary and the change points over the history,
- * and links to Locust's own HTML reports. It only reads files (the history, the baseline and the latest
- * {@code verdict.json}) and never runs Locust. Add it to {@code <reporting>} for {@code mvn site}, or run
- * {@code mvn locust:report} on its own, which writes the page to {@code target/reports}.
- *
- * <p>It implements Maven's report interface itself rather than extending maven-reporting-impl, whose site renderer
- * and its ~25 jars every goal of the plugin would otherwise resolve and load. Under {@code mvn site} the site plugin
- * calls {@link #generate(Sink, Locale)} with a sink of its own and gives the page the site's look; standalone,
- * {@link #execute()} writes a plain XHTML5 page with a small stylesheet ({@link StandalonePageSink}).
+ * Writes the "Performance" page of the project site ({@code locust-report.html}): the latest verdict, the baseline's
+ * version and age, and per service the checks, charts of the key metrics over the history with the baseline and the
+ * warning and fail levels, a trend table, the trend summary and the change points, with links to Locust's own HTML
+ * reports. It only reads files (the history, the baseline and the latest {@code verdict.json}) and never runs Locust.
+ * Add the plugin to {@code <reporting>} for {@code mvn site}, where the page takes the site's look, or run
+ * {@code mvn locust:report} on its own, which writes a plain page to {@code target/reports}. {@code -Dlocust.report.skip}
+ * leaves the page out.
  */
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMojo implements MavenReport {
+
+    // Maven's report interface is implemented here rather than through maven-reporting-impl, whose site renderer and
+    // its ~25 jars every goal of the plugin would otherwise resolve and load. Under mvn site the site plugin calls
+    // generate(Sink, Locale) with a sink of its own; standalone, execute() writes XHTML5 through StandalonePageSink.
 
     /** The page's file name without extension, and the folder of its charts and copied Locust reports. */
     static final String OUTPUT_NAME = "locust-report";
@@ -65,8 +66,11 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
-    /** Skips the report. */
-    @Parameter(property = "locust.skip", defaultValue = "false")
+    /**
+     * Leaves the Performance page out of the site (and makes {@code locust:report} do nothing). {@code locust.skip},
+     * which skips the goals that run and judge, does not: a site built from committed files still shows the page.
+     */
+    @Parameter(property = "locust.report.skip", defaultValue = "false")
     private boolean skip;
 
     /** The history of recorded runs: one JSON object per line, appended by {@code locust:check}. */
@@ -100,7 +104,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     @Override
     public void execute() throws MojoExecutionException {
         if (!canGenerateReport()) {
-            getLog().info(AbstractLocustMojo.skipMessage("report"));
+            getLog().info(AbstractLocustMojo.skipMessage("report", "locust.report.skip"));
             return;
         }
         Path page = getReportOutputDirectory().toPath().resolve(OUTPUT_NAME + ".html");

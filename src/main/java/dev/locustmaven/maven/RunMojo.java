@@ -182,9 +182,18 @@ public class RunMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.processLogDirectory", defaultValue = "${project.build.directory}/locust-processes")
     private File processLogDirectory;
 
+    /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
+    @Parameter(property = "locust.run.skip", defaultValue = "false")
+    private boolean skipRun;
+
     @Override
     protected String goal() {
         return "run";
+    }
+
+    @Override
+    protected boolean skipsGoal() {
+        return skipRun;
     }
 
     @Override

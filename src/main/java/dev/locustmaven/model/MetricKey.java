@@ -27,7 +27,23 @@ public record MetricKey(String service, String endpoint, String metric) implemen
         return endpoint == null;
     }
 
-    /** {@code service/metric} or {@code service/endpoint/metric}, as in the Markdown and JSON outputs. */
+    /**
+     * {@code metric}, or {@code endpoint · metric} for an endpoint's metric: what a report shows in its metric column.
+     * A slash would run into the endpoint's own name ({@code GET //p95_latency_ms} for {@code GET /}).
+     */
+    public String label() {
+        return endpoint == null ? metric : endpoint + " · " + metric;
+    }
+
+    /** {@code service/metric} or {@code service/endpoint · metric}: the key as messages and reports show it. */
+    public String displayName() {
+        return service + "/" + label();
+    }
+
+    /**
+     * {@code service/metric} or {@code service/endpoint/metric}: the key's identity, as in the JSON outputs and the
+     * regression signatures of GitHub issues, so it never changes; people read {@link #displayName()}.
+     */
     @Override
     public String toString() {
         return endpoint == null ? service + "/" + metric : service + "/" + endpoint + "/" + metric;

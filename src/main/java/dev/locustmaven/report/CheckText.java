@@ -17,11 +17,9 @@ public final class CheckText {
 
     private CheckText() {}
 
-    /** {@code p95_latency_ms}, or {@code GET /items/p95_latency_ms} for an endpoint's metric. */
+    /** {@code p95_latency_ms}, or {@code GET /items · p95_latency_ms} for an endpoint's metric. */
     static String metric(Check check) {
-        return check.key().isServiceLevel()
-                ? check.key().metric()
-                : check.key().endpoint() + "/" + check.key().metric();
+        return check.key().label();
     }
 
     static String value(Check check, MetricValue value) {
@@ -59,7 +57,7 @@ public final class CheckText {
     /** The check's message, which names its service and metric, or the key alone when there is no message. */
     static String keyAndMessage(Check check) {
         return check.message() == null || check.message().isBlank()
-                ? check.key().toString()
+                ? check.key().displayName()
                 : check.message();
     }
 

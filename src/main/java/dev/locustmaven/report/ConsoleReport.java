@@ -25,7 +25,34 @@ public final class ConsoleReport {
      *     reports none: a blank, a service's heading, a table row, the verdict line
      * @param failsBuild true for a line of a check that fails the build: a FAIL, or a MISSING its rule does not allow
      */
-    public record Line(Status status, boolean failsBuild, String text) {}
+    public record Line(Status status, boolean failsBuild, String text) {
+
+        /**
+         * The log level of the line: an error for what fails the build, a warning for exactly what the verdict counts
+         * as its warnings, information for the rest: a missing value its rule allows passes the build and is counted
+         * as missing, not as a warning. A check without a baseline is no warning: a first run has only
+         * those, and the verdict counts them apart ("10 without baseline"), so a {@code [WARNING]} line for each
+         * would contradict the verdict's "0 warnings".
+         */
+        public Level level() {
+            if (status == null) {
+                return Level.INFO;
+            }
+            return switch (status) {
+                case FAIL -> Level.ERROR;
+                case MISSING -> failsBuild ? Level.ERROR : Level.INFO;
+                case WARN -> Level.WARNING;
+                default -> Level.INFO;
+            };
+        }
+    }
+
+    /** Log levels, as Maven's log has them. */
+    public enum Level {
+        ERROR,
+        WARNING,
+        INFO
+    }
 
     public static List<String> lines(Verdict verdict) {
         return statusLines(verdict).stream().map(Line::text).toList();

@@ -110,7 +110,7 @@ public final class JUnitReport {
     }
 
     private static String details(Check check) {
-        return check.key() + ": baseline " + CheckText.value(check, check.baseline()) + ", current "
+        return check.key().displayName() + ": baseline " + CheckText.value(check, check.baseline()) + ", current "
                 + CheckText.value(check, check.current()) + ", change " + CheckText.change(check) + ", rule "
                 + CheckText.rule(check) + ", status " + check.status();
     }

@@ -1,8 +1,10 @@
 package dev.locustmaven.statistical;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -14,6 +16,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 public final class TrendAnalysis {
 
     private static final double SECONDS_PER_DAY = 86_400;
+
+    /**
+     * The shortest span of runs with a rate per day: runs minutes apart would extrapolate their noise to a day ("+3824
+     * ms per day").
+     */
+    static final Duration MIN_SPAN_PER_DAY = Duration.ofDays(1);
+
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private final int window;
@@ -90,6 +99,9 @@ public final class TrendAnalysis {
     }
 
     private static Double theilSenPerDay(List<SeriesPoint> points) {
+        if (span(points).compareTo(MIN_SPAN_PER_DAY) < 0) {
+            return null;
+        }
         int n = points.size();
         double[] slopes = new double[n * (n - 1) / 2];
         int k = 0;
@@ -105,6 +117,16 @@ public final class TrendAnalysis {
             }
         }
         return k == 0 ? null : RobustStatistics.median(Arrays.copyOf(slopes, k));
+    }
+
+    /** From the earliest to the latest time of the points; zero when fewer than two have a time. */
+    private static Duration span(List<SeriesPoint> points) {
+        List<Instant> times = points.stream()
+                .map(SeriesPoint::time)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+        return times.size() < 2 ? Duration.ZERO : Duration.between(times.get(0), times.get(times.size() - 1));
     }
 
     /**

@@ -378,7 +378,8 @@ public final class Gate {
 
         /**
          * {@code at least +75% at 95% confidence} for a conclusive breach (at most, where a fall is worse), {@code at 95%
-         * confidence the change may be only +12.0%} for an inconclusive one.
+         * confidence the change may be only +12.0%} for an inconclusive one, {@code at 95% confidence the requests cannot
+         * rule out no change (the change may be as low as -78.5%)} when the range reaches past zero.
          */
         private String bound(ChangeEvidence evidence, ThresholdLevel level, boolean relative, boolean conclusive) {
             boolean rise = level.direction() == Direction.RISE_IS_WORSE;
@@ -392,6 +393,11 @@ public final class Gate {
             String amount = relative ? percent(bound) : signed(bound) + deltaUnit;
             if (conclusive) {
                 return (rise ? "at least " : "at most ") + amount + " " + at + approximate;
+            }
+            if (rise ? bound <= 0 : bound >= 0) {
+                // the range reaches past no change: "may be only -78.5%" would read as a fall too small to matter
+                return at + " the requests cannot rule out no change (the change may be as " + (rise ? "low" : "high")
+                        + " as " + amount + ")" + approximate;
             }
             return at + " the change may be only " + amount + approximate;
         }

@@ -110,7 +110,7 @@ class BaselinePromotionTest {
                         "  kept      api_gateway/p50_latency_ms: 420 ms (not measured in this run)",
                         "  changed   api_gateway/p95_latency_ms: 650 ms -> 700.123 ms (+7.7%)",
                         "  kept      api_gateway/p99_latency_ms: 800 ms (not measured in this run)");
-        assertThat(lines.get(6)).isEqualTo("  added     api_gateway/GET /items/p95_latency_ms: 12 ms");
+        assertThat(lines.get(6)).isEqualTo("  added     api_gateway/GET /items · p95_latency_ms: 12 ms");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("1 changed, 2 added, 3 unchanged, 20 kept; nothing removed");
     }
 

@@ -242,7 +242,8 @@ class ConfirmationTest {
         assertThat(result.verdict().level()).isEqualTo(Status.WARN);
         assertThat(result.notes())
                 .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 2"
-                        + " confirmation runs pooled (690 requests;"));
+                                + " confirmation runs pooled (690 requests;")
+                        && n.contains("; GET /health · p95_latency_ms 6 -> "));
         // two runs pooled add up their requests; the value judged and recorded is per run
         assertThat(result.measurements()
                         .get(MetricKey.of("api_gateway", "request_count"))

@@ -19,6 +19,7 @@ class AbstractLocustMojoTest {
         private final RuntimeException failure;
         private final List<String> info = new ArrayList<>();
         private boolean ran;
+        private boolean skipProbe;
 
         Probe(RuntimeException failure) {
             this.failure = failure;
@@ -33,6 +34,11 @@ class AbstractLocustMojoTest {
         @Override
         protected String goal() {
             return "probe";
+        }
+
+        @Override
+        protected boolean skipsGoal() {
+            return skipProbe;
         }
 
         @Override
@@ -53,6 +59,17 @@ class AbstractLocustMojoTest {
 
         assertThat(probe.ran).isFalse();
         assertThat(probe.info).containsExactly("Skipping locust:probe (locust.skip).");
+    }
+
+    @Test
+    void aGoalsOwnSkipSkipsItAndNamesItsProperty() throws Exception {
+        Probe probe = new Probe(new IllegalStateException("never thrown"));
+        probe.skipProbe = true;
+
+        probe.execute();
+
+        assertThat(probe.ran).isFalse();
+        assertThat(probe.info).containsExactly("Skipping locust:probe (locust.probe.skip).");
     }
 
     @Test

@@ -153,7 +153,7 @@ class CheckMojoTest {
     @InjectMojo(goal = "check", pom = POM)
     void historyIsOnlyReadWhenRecordingIsOff(CheckMojo mojo) throws Exception {
         configure(mojo, baseline(15, 38));
-        setVariableValueToObject(mojo, "recordHistory", false);
+        setVariableValueToObject(mojo, "recordHistory", "false");
 
         mojo.execute();
 

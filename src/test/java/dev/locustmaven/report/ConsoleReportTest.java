@@ -29,15 +29,15 @@ class ConsoleReportTest {
                                 + " \"query\"",
                         "",
                         "api_gateway",
-                        "  metric                     baseline  current   change  rule                              "
+                        "  metric                       baseline  current   change  rule                              "
                                 + "     status",
-                        "  p95_latency_ms               650 ms   812 ms   +24.9%  p95_latency_ms warning +20% fail "
+                        "  p95_latency_ms                 650 ms   812 ms   +24.9%  p95_latency_ms warning +20% fail "
                                 + "+50%  WARN",
-                        "  GET /items/p95_latency_ms     12 ms    30 ms  +150.0%  p95_latency_ms warning +20% fail "
+                        "  GET /items · p95_latency_ms     12 ms    30 ms  +150.0%  p95_latency_ms warning +20% fail "
                                 + "+50%  FAIL",
-                        "  error_rate_pct                   0%     1.5%  +1.5 pp  error_rate_pct warning +0.5 fail +1"
+                        "  error_rate_pct                     0%     1.5%  +1.5 pp  error_rate_pct warning +0.5 fail +1"
                                 + "    FAIL",
-                        "  rps                             2.5      2.4    -4.0%  rps warning -20% fail -40%         "
+                        "  rps                               2.5      2.4    -4.0%  rps warning -20% fail -40%         "
                                 + "    PASS",
                         "",
                         "mcp_server",
@@ -116,7 +116,10 @@ class ConsoleReportTest {
                 .containsExactlyElementsOf(ConsoleReport.lines(verdict));
     }
 
-    /** A missing value its rule allows passes the build, so the goal logs it as a warning, not an error. */
+    /**
+     * A missing value its rule allows passes the build and is no warning of the verdict (it counts it as missing), so
+     * the goal logs it as information; one its rule does not allow is an error.
+     */
     @Test
     void aMissingLineSaysWhetherItFailsTheBuild() {
         Check allowed = new Check(
@@ -142,7 +145,53 @@ class ConsoleReportTest {
         Verdict verdict = new Verdict(Status.FAIL, List.of(allowed, required), List.of());
 
         assertThat(ConsoleReport.statusLines(verdict).subList(0, 2))
-                .extracting(ConsoleReport.Line::status, ConsoleReport.Line::failsBuild)
-                .containsExactly(tuple(Status.MISSING, false), tuple(Status.MISSING, true));
+                .extracting(ConsoleReport.Line::status, ConsoleReport.Line::level)
+                .containsExactly(
+                        tuple(Status.MISSING, ConsoleReport.Level.INFO),
+                        tuple(Status.MISSING, ConsoleReport.Level.ERROR));
+    }
+
+    @Test
+    void aRootEndpointIsNotJoinedToItsMetricByASecondSlash() {
+        Check root = new Check(
+                new MetricKey("api", "GET /", "p95_latency_ms"),
+                MetricValue.of(10),
+                MetricValue.of(11),
+                1.0,
+                0.1,
+                "p95_latency_ms warning +20%",
+                Status.PASS,
+                null);
+        Verdict verdict = new Verdict(Status.PASS, List.of(root), List.of());
+
+        assertThat(ConsoleReport.lines(verdict))
+                .anySatisfy(line -> assertThat(line).startsWith("  GET / · p95_latency_ms"))
+                .noneSatisfy(line -> assertThat(line).contains("//"));
+        assertThat(MarkdownReport.render(verdict, ReportContext.none()))
+                .contains("| GET / · p95_latency_ms |")
+                .doesNotContain("//");
+        assertThat(CheckText.keyAndMessage(root)).isEqualTo("api/GET / · p95_latency_ms");
+    }
+
+    @Test
+    void theWarningLinesAreExactlyTheWarningsTheVerdictCountsAndNoBaselineIsInformation() {
+        Verdict verdict = SampleVerdict.build();
+
+        List<ConsoleReport.Line> warnings = ConsoleReport.statusLines(verdict).stream()
+                .filter(line -> line.level() == ConsoleReport.Level.WARNING)
+                .toList();
+
+        assertThat(ConsoleReport.verdictLine(verdict)).contains("2 warnings");
+        assertThat(warnings)
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line.text()).startsWith("WARN "));
+        assertThat(ConsoleReport.statusLines(verdict))
+                .filteredOn(line -> line.status() == Status.NO_BASELINE)
+                .singleElement()
+                .satisfies(line -> assertThat(line.level()).isEqualTo(ConsoleReport.Level.INFO));
+        assertThat(ConsoleReport.statusLines(verdict))
+                .filteredOn(line -> line.level() == ConsoleReport.Level.ERROR)
+                .extracting(ConsoleReport.Line::status)
+                .containsExactly(Status.FAIL, Status.FAIL, Status.MISSING);
     }
 }

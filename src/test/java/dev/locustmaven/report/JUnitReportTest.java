@@ -41,7 +41,7 @@ class JUnitReportTest {
         Element endpointFailure = testCase(xml, 1);
         assertThat(endpointFailure.getAttribute("classname")).isEqualTo("locust.api_gateway");
         assertThat(endpointFailure.getAttribute("name"))
-                .isEqualTo("GET /items/p95_latency_ms [p95_latency_ms warning +20% fail +50%]");
+                .isEqualTo("GET /items · p95_latency_ms [p95_latency_ms warning +20% fail +50%]");
         Element failure =
                 (Element) endpointFailure.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message"))
@@ -49,8 +49,9 @@ class JUnitReportTest {
                         "api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail at +50%");
         assertThat(failure.getAttribute("type")).isEqualTo("FAIL");
         assertThat(failure.getTextContent())
-                .isEqualTo("api_gateway/GET /items/p95_latency_ms: baseline 12 ms, current 30 ms, change +150.0%, rule"
-                        + " p95_latency_ms warning +20% fail +50%, status FAIL");
+                .isEqualTo(
+                        "api_gateway/GET /items · p95_latency_ms: baseline 12 ms, current 30 ms, change +150.0%, rule"
+                                + " p95_latency_ms warning +20% fail +50%, status FAIL");
 
         Element missing =
                 (Element) testCase(xml, 6).getElementsByTagName("failure").item(0);

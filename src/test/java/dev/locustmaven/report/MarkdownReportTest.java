@@ -40,7 +40,7 @@ class MarkdownReportTest {
 
                         | Service | Metric | Baseline | Current | Change | Rule | Message |
                         |---|---|---:|---:|---:|---|---|
-                        | api_gateway | GET /items/p95_latency_ms | 12 ms | 30 ms | +150.0% | p95_latency_ms warning +20% fail +50% | api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail at +50% |
+                        | api_gateway | GET /items · p95_latency_ms | 12 ms | 30 ms | +150.0% | p95_latency_ms warning +20% fail +50% | api_gateway GET /items p95_latency_ms: 30 ms is 150.0% above the baseline 12 ms; fail at +50% |
                         | api_gateway | error_rate_pct | 0% | 1.5% | +1.5 pp | error_rate_pct warning +0.5 fail +1 | api_gateway error_rate_pct: 1.5% is 1.5 above the baseline 0%; fail at +1 |
 
                         ### Missing metrics
@@ -70,7 +70,7 @@ class MarkdownReportTest {
                         | Metric | Baseline | Current | Change | Rule | Status |
                         |---|---:|---:|---:|---|---|
                         | p95_latency_ms | 650 ms | 812 ms | +24.9% | p95_latency_ms warning +20% fail +50% | WARN |
-                        | GET /items/p95_latency_ms | 12 ms | 30 ms | +150.0% | p95_latency_ms warning +20% fail +50% | FAIL |
+                        | GET /items · p95_latency_ms | 12 ms | 30 ms | +150.0% | p95_latency_ms warning +20% fail +50% | FAIL |
                         | error_rate_pct | 0% | 1.5% | +1.5 pp | error_rate_pct warning +0.5 fail +1 | FAIL |
                         | rps | 2.5 | 2.4 | -4.0% | rps warning -20% fail -40% | PASS |
 

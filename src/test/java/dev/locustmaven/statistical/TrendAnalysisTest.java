@@ -65,6 +65,33 @@ class TrendAnalysisTest {
     }
 
     @Test
+    void runsMinutesApartHaveASlopePerRunButNoRatePerDay() {
+        List<SeriesPoint> points = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            points.add(new SeriesPoint("r" + i, T0.plus(Duration.ofMinutes(3L * i)), "c" + i, 200 + 3 * i));
+        }
+
+        Trend trend = TrendAnalysis.defaults().analyse(points, MetricDirection.LOWER_IS_BETTER);
+
+        assertThat(trend.slopePerRun()).isEqualTo(3.0);
+        // 3 ms every 3 minutes would read as +1440 ms per day
+        assertThat(trend.slopePerDay()).isNull();
+    }
+
+    @Test
+    void runsSpanningADayHaveARatePerDay() {
+        List<SeriesPoint> points = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            points.add(new SeriesPoint("r" + i, T0.plus(Duration.ofHours(6L * i)), "c" + i, 200 + 3 * i));
+        }
+
+        assertThat(TrendAnalysis.defaults()
+                        .analyse(points, MetricDirection.LOWER_IS_BETTER)
+                        .slopePerDay())
+                .isCloseTo(12.0, within(1e-9));
+    }
+
+    @Test
     void risingThroughputIsImproving() {
         Trend trend = TrendAnalysis.defaults()
                 .analyse(series(10, 11, 12, 13, 14, 15, 16, 17, 18, 19), MetricDirection.HIGHER_IS_BETTER);

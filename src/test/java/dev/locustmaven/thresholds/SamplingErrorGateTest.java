@@ -90,6 +90,22 @@ class SamplingErrorGateTest {
     }
 
     @Test
+    void aRangeReachingBelowNoChangeSaysTheRequestsCannotRuleOutNoChange() {
+        // 9 slow calls in 200 keep the baseline's p95 in the fast group; 11 put the run's p95 among the slow ones
+        Measurement base = p95(times(200, 9, 200, 1));
+        Measurement run = p95(times(200, 11, 200, 1));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.inconclusive()).isTrue();
+        assertThat(check.evidence().lower()).isLessThan(0);
+        assertThat(check.message())
+                .contains("that is inconclusive: at 95% confidence the requests cannot rule out no change (the change"
+                        + " may be as low as " + Gate.percent(check.evidence().lower()) + ");")
+                .doesNotContain("may be only");
+    }
+
+    @Test
     void theSameDataFailsWithSignificanceOff() {
         Measurement base = p95(times(35, 0, 0, 1));
         Measurement run = p95(times(35, 2, 300, 1));

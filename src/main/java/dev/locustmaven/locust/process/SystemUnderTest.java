@@ -39,9 +39,9 @@ public record SystemUnderTest(List<BackgroundProcessSpec> processes, URI waitFor
      */
     public Running start(RunLog log) {
         Running running = new Running(log);
-        Thread hook = new Thread(running::close, "locust-maven-stop-processes");
-        running.hook = hook;
-        Runtime.getRuntime().addShutdownHook(hook);
+        // on Ctrl-C the system under test is stopped after Locust, so that no request meets a stopped service
+        running.registration =
+                ShutdownSequence.jvm().register(ShutdownSequence.Stage.SYSTEM_UNDER_TEST, running::close);
         try {
             for (BackgroundProcessSpec spec : processes) {
                 BackgroundProcess process = BackgroundProcess.start(spec, log);
@@ -63,7 +63,7 @@ public record SystemUnderTest(List<BackgroundProcessSpec> processes, URI waitFor
     public static final class Running implements AutoCloseable {
         private final RunLog log;
         private final List<BackgroundProcess> started = new ArrayList<>();
-        private Thread hook;
+        private ShutdownSequence.Registration registration;
 
         private Running(RunLog log) {
             this.log = log;
@@ -89,12 +89,8 @@ public record SystemUnderTest(List<BackgroundProcessSpec> processes, URI waitFor
                 started.get(i).stop(log);
             }
             started.clear();
-            if (hook != null && Thread.currentThread() != hook) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // the JVM is already shutting down; the hook stops the processes
-                }
+            if (registration != null) {
+                registration.close();
             }
         }
     }

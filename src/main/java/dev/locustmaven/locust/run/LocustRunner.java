@@ -10,6 +10,7 @@ import dev.locustmaven.locust.output.RunManifestFile;
 import dev.locustmaven.locust.process.LogTail;
 import dev.locustmaven.locust.process.ProcessTree;
 import dev.locustmaven.locust.process.ShortCommand;
+import dev.locustmaven.locust.process.ShutdownSequence;
 import dev.locustmaven.model.EndpointStats;
 import dev.locustmaven.model.ServiceResult;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +42,9 @@ public final class LocustRunner {
 
     /** How long Locust gets after SIGTERM to print its summary and let the helper write the final statistics. */
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /** How long an interrupted build waits for the run to report its partial results before it stops the rest. */
+    static final Duration REPORT_GRACE = Duration.ofSeconds(15);
     /** How long separately started workers get to quit on their own after their master ended. */
     private static final Duration WORKER_QUIT_GRACE = Duration.ofSeconds(10);
 
@@ -170,7 +175,7 @@ public final class LocustRunner {
                 startLimit = startLimit.plus(d.workerTimeout());
             }
             Duration runLimit = scenario.loadTime().plus(settings.gracePeriod());
-            Thread hook = new Thread(this::stopEverything, "locust-maven-stop-" + scenario.name());
+            CountDownLatch reported = new CountDownLatch(1);
             long launched = System.nanoTime();
             Long testStarted = null;
             Long measureStarted = null;
@@ -178,7 +183,13 @@ public final class LocustRunner {
             LiveStatus onlyFailures = null;
             FailureOnlyWatch watch = new FailureOnlyWatch(settings.failureOnlyTimeout());
             boolean interrupted = false;
-            Runtime.getRuntime().addShutdownHook(hook);
+            // On Ctrl-C: stop Locust, then give this thread the time to read and report what it wrote before the
+            // system under test is stopped and the JVM ends.
+            ShutdownSequence.Registration registration = ShutdownSequence.jvm()
+                    .register(ShutdownSequence.Stage.LOAD, () -> {
+                        stopEverything();
+                        awaitReport(reported);
+                    });
             try {
                 main = start(launch.main(), layout.log());
                 for (int i = 0; i < launch.workers().size(); i++) {
@@ -240,6 +251,7 @@ public final class LocustRunner {
                         break;
                     }
                 }
+                interrupted |= ShutdownSequence.jvm().isRunning();
                 if (timedOut != null) {
                     log.warn("Scenario '" + scenario.name() + "' " + timedOut + "; stopping Locust.");
                 } else if (onlyFailures != null) {
@@ -259,16 +271,21 @@ public final class LocustRunner {
                 throw new LocustRunException(
                         "Cannot start " + launch.main().arguments().get(0) + ": " + e.getMessage(), e);
             } finally {
-                removeHook(hook);
+                registration.close();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - launched);
-            ScenarioOutcome outcome = interpret(
-                    interrupted
-                            ? RunEnding.Stop.INTERRUPTED
-                            : timedOut != null
-                                    ? RunEnding.Stop.TIME_LIMIT
-                                    : onlyFailures != null ? RunEnding.Stop.FAILURES_ONLY : RunEnding.Stop.NONE,
-                    elapsed);
+            ScenarioOutcome outcome;
+            try {
+                outcome = interpret(
+                        interrupted
+                                ? RunEnding.Stop.INTERRUPTED
+                                : timedOut != null
+                                        ? RunEnding.Stop.TIME_LIMIT
+                                        : onlyFailures != null ? RunEnding.Stop.FAILURES_ONLY : RunEnding.Stop.NONE,
+                        elapsed);
+            } finally {
+                reported.countDown();
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
                 throw new LocustRunException("The build was interrupted while scenario '" + scenario.name()
@@ -329,11 +346,12 @@ public final class LocustRunner {
             seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
 
-        private void removeHook(Thread hook) {
+        /** Waits, bounded, for the run's thread to report the partial results of an interrupted run. */
+        private static void awaitReport(CountDownLatch reported) {
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down and the hook is running or has run: nothing to remove
+                reported.await(REPORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

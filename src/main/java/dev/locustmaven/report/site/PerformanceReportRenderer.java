@@ -430,7 +430,9 @@ public class PerformanceReportRenderer {
                     MetricFormat.withUnit(metric, MetricValue.of(trend.current())),
                     MetricFormat.withUnit(metric, MetricValue.of(trend.median())),
                     MetricFormat.signedWithUnit(metric, trend.slopePerRun()),
-                    trend.slopePerDay() == null ? NONE : MetricFormat.signedWithUnit(metric, trend.slopePerDay()),
+                    trend.slopePerDay() == null
+                            ? text.get("trend.spanTooShort")
+                            : MetricFormat.signedWithUnit(metric, trend.slopePerDay()),
                     text.get("trend.direction." + trend.direction().name()),
                     Double.isFinite(trend.coefficientOfVariation())
                             ? String.format(Locale.ROOT, "%.1f%%", trend.coefficientOfVariation() * 100)
@@ -616,7 +618,7 @@ public class PerformanceReportRenderer {
     }
 
     private static String metricName(MetricKey key) {
-        return key.isServiceLevel() ? key.metric() : key.endpoint() + " / " + key.metric();
+        return key.label();
     }
 
     private static String value(String metric, MetricValue value) {

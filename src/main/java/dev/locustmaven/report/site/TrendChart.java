@@ -15,10 +15,14 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
@@ -119,9 +123,12 @@ final class TrendChart {
         dataset.addSeries(failed);
         dataset.addSeries(warned);
 
-        DateAxis time = new DateAxis(text.get("chart.timeAxis"));
+        Instant first = series.points().get(0).run().time();
+        Instant last = series.points().get(series.points().size() - 1).run().time();
+        TimeTicks ticks = TimeTicks.over(first, last);
+        DateAxis time = new DateAxis(text.get("chart.timeAxis") + ticks.labelSuffix());
         time.setTimeZone(TimeZone.getTimeZone("UTC"));
-        SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd");
+        SimpleDateFormat format = new SimpleDateFormat(ticks.pattern(), Locale.ROOT);
         format.setTimeZone(TimeZone.getTimeZone("UTC"));
         time.setDateFormatOverride(format);
         time.setLabelFont(TEXT);
@@ -236,6 +243,28 @@ final class TrendChart {
             lower = 0;
         }
         axis.setRange(lower, max + pad);
+    }
+
+    /**
+     * How the time axis labels its ticks: the date for runs over several days; for runs within one day the time of day,
+     * with the date once in the axis label, so that every tick does not repeat the same date.
+     *
+     * @param pattern the ticks' {@link SimpleDateFormat} pattern
+     * @param labelSuffix appended to the axis label, e.g. {@code , 2026-12-06}
+     */
+    record TimeTicks(String pattern, String labelSuffix) {
+
+        static TimeTicks over(Instant first, Instant last) {
+            LocalDate firstDay = first.atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate lastDay = last.atZone(ZoneOffset.UTC).toLocalDate();
+            if (firstDay.equals(lastDay)) {
+                return new TimeTicks("HH:mm", ", " + firstDay);
+            }
+            if (Duration.between(first, last).compareTo(Duration.ofDays(3)) < 0) {
+                return new TimeTicks("MM-dd HH:mm", "");
+            }
+            return new TimeTicks("yyyy-MM-dd", "");
+        }
     }
 
     /** A single run gets a day either side, so that the time axis has a width. */

@@ -6,6 +6,8 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +39,16 @@ class ReportAssetsTest {
         assets = ReportAssets.write(data, project.resolve("site"), "locust-report", ReportText.of(Locale.ENGLISH));
     }
 
-    private Document chart(MetricKey key) throws Exception {
+    private static DocumentBuilderFactory factory() throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        return factory.newDocumentBuilder()
+        return factory;
+    }
+
+    private Document chart(MetricKey key) throws Exception {
+        return factory()
+                .newDocumentBuilder()
                 .parse(project.resolve("site").resolve(assets.charts().get(key)).toFile());
     }
 
@@ -69,6 +76,36 @@ class ReportAssetsTest {
             texts.add(nodes.item(i).getTextContent());
         }
         return texts;
+    }
+
+    @Test
+    void runsOfOneDayAreTickedByTheirTimeWithTheDateOnceInTheAxisLabel() throws Exception {
+        Path sameDay = project.resolve("same-day");
+        SampleHistory.write(sameDay, 12, Duration.ofMinutes(20));
+        PerformanceReportData day = new PerformanceReportBuilder().build(Pages.request(sameDay));
+        ReportAssets charts =
+                ReportAssets.write(day, sameDay.resolve("site"), "locust-report", ReportText.of(Locale.ENGLISH));
+
+        List<String> texts = texts(factory()
+                .newDocumentBuilder()
+                .parse(sameDay.resolve("site")
+                        .resolve(charts.charts().get(API_P95))
+                        .toFile()));
+
+        assertThat(texts).contains("Run (UTC), 2026-10-20");
+        assertThat(texts).filteredOn(t -> t.matches("\\d\\d:\\d\\d")).hasSizeGreaterThan(2);
+        assertThat(texts).noneMatch(t -> t.equals("2026-10-20"));
+    }
+
+    @Test
+    void tickLabelsFollowTheSpanOfTheRuns() {
+        Instant morning = Instant.parse("2026-12-06T08:00:00Z");
+        assertThat(TrendChart.TimeTicks.over(morning, morning.plus(Duration.ofMinutes(40))))
+                .isEqualTo(new TrendChart.TimeTicks("HH:mm", ", 2026-12-06"));
+        assertThat(TrendChart.TimeTicks.over(morning, morning.plus(Duration.ofHours(30))))
+                .isEqualTo(new TrendChart.TimeTicks("MM-dd HH:mm", ""));
+        assertThat(TrendChart.TimeTicks.over(morning, morning.plus(Duration.ofDays(20))))
+                .isEqualTo(new TrendChart.TimeTicks("yyyy-MM-dd", ""));
     }
 
     @Test

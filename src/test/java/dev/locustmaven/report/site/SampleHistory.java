@@ -89,6 +89,11 @@ final class SampleHistory {
 
     /** As {@link #write(Path)}, with only the first {@code runs} runs. */
     static Verdict write(Path project, int runs) throws IOException {
+        return write(project, runs, Duration.ofDays(1));
+    }
+
+    /** As {@link #write(Path, int)}, with the runs {@code spacing} apart instead of a day. */
+    static Verdict write(Path project, int runs, Duration spacing) throws IOException {
         Path baselineFile = project.resolve(BASELINE);
         Files.createDirectories(baselineFile.getParent());
         Files.writeString(baselineFile, BASELINE_JSON.formatted(commit(-1)), StandardCharsets.UTF_8);
@@ -100,7 +105,7 @@ final class SampleHistory {
         Verdict verdict = null;
         Instant time = null;
         for (int run = 0; run < runs; run++) {
-            time = START.plus(Duration.ofDays(run));
+            time = START.plus(spacing.multipliedBy(run));
             Map<MetricKey, MetricValue> metrics = metrics(run, random);
             verdict = new Gate()
                     .evaluate(measurements(metrics), baseline, new ThresholdRules(thresholds()), GateOptions.at(time));
