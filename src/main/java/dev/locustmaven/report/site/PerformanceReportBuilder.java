@@ -2,6 +2,7 @@ package dev.locustmaven.report.site;
 
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.baseline.BaselineFileException;
+import dev.locustmaven.history.ComparableRuns;
 import dev.locustmaven.history.CorruptLine;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryException;
@@ -200,7 +201,8 @@ public final class PerformanceReportBuilder {
                 checks,
                 latest == null ? null : latest.fingerprints().get(service),
                 series,
-                recentRuns(request, history, series));
+                recentRuns(request, history, series),
+                ComparableRuns.breaks(history, service));
     }
 
     private static Double firstLevel(List<Check> checks, boolean warning) {
