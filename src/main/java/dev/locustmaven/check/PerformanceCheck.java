@@ -2,6 +2,7 @@ package dev.locustmaven.check;
 
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.history.AppendResult;
+import dev.locustmaven.history.ComparableRuns;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryException;
@@ -95,9 +96,10 @@ public final class PerformanceCheck {
         LocustRun run = results.apply(request.resultsDirectory());
         List<String> notes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        run.services().forEach(service -> warnings.addAll(service.warnings()));
         Judge judge = Judge.of(request, run, notes);
         Verdict first = judge.verdict(judge.measurements());
-        HistoryContext history = HistoryContext.read(request, judge, warnings);
+        HistoryContext history = HistoryContext.read(request, judge, notes, warnings);
         Decision decision = decide(request, run, judge, first, history, notes, warnings);
         MachineCheck machine = MachineCheck.of(request, history.records());
         Verdict verdict = machine.apply(decision.verdict());
@@ -176,7 +178,7 @@ public final class PerformanceCheck {
             List<HistoryRecord> records,
             Map<MetricKey, List<SeriesPoint>> series) {
 
-        static HistoryContext read(CheckRequest request, Judge judge, List<String> warnings) {
+        static HistoryContext read(CheckRequest request, Judge judge, List<String> notes, List<String> warnings) {
             HistoryOptions options = request.history();
             String segment = HistoryRecord.segmentOf(judge.baseline());
             if (options == null) {
@@ -185,6 +187,9 @@ public final class PerformanceCheck {
             HistoryStore store = new HistoryStore(options.file());
             Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(judge.measured(), options.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
+            fingerprints.forEach((service, fingerprint) -> ComparableRuns.lastBreak(
+                            records, service, fingerprint, segment, request.now())
+                    .ifPresent(segmentBreak -> notes.add(service + ": " + segmentBreak.describe())));
             Map<MetricKey, List<SeriesPoint>> series = RunHistory.comparableSeries(
                     records, NoMeasurement.measured(judge.measurements(), judge.unmeasured()), fingerprints, segment);
             return new HistoryContext(options, store, segment, fingerprints, records, series);

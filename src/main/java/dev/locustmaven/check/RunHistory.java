@@ -31,10 +31,10 @@ final class RunHistory {
     private RunHistory() {}
 
     /**
-     * Each service's fingerprint from what its results say: the user count and the Locust version. The spawn rate, the
-     * configured run time and the user classes are not in Locust's output, so they stay unknown (and match anything);
-     * the measured duration is not used, because it differs a little in every run and would make no two runs
-     * comparable.
+     * Each service's fingerprint from what its results say: the user count and the Locust version, and everything the
+     * {@code run} goal's manifest records (spawn rate, configured run time, warm-up, user classes, tags, Python, the
+     * locustfile's hash, host). Without a manifest those stay unknown (and match anything); the measured duration is
+     * not used, because it differs a little in every run and would make no two runs comparable.
      */
     static Map<String, Fingerprint> fingerprints(LocustRun run, String environment) {
         Map<String, Fingerprint> fingerprints = new TreeMap<>();
@@ -42,7 +42,8 @@ final class RunHistory {
             RunInfo info = service.info();
             fingerprints.put(
                     service.service(),
-                    Fingerprint.onThisMachine(info.users(), null, null, null, info.locustVersion(), environment));
+                    Fingerprint.onThisMachine(info.users(), null, null, null, info.locustVersion(), environment)
+                            .with(info.manifest()));
         }
         return fingerprints;
     }

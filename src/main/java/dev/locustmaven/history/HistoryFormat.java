@@ -144,6 +144,17 @@ final class HistoryFormat {
             json.writeNumberField("cores", f.cores());
         }
         writeOptional(json, "environment", f.environment());
+        writeOptionalNumber(json, "warm_up_s", f.warmUpSeconds());
+        if (f.tags() != null) {
+            json.writeArrayFieldStart("tags");
+            for (String tag : f.tags()) {
+                json.writeString(tag);
+            }
+            json.writeEndArray();
+        }
+        writeOptional(json, "python_version", f.pythonVersion());
+        writeOptional(json, "locustfile_sha256", f.locustfileSha256());
+        writeOptional(json, "host", f.host());
         json.writeEndObject();
     }
 
@@ -405,6 +416,11 @@ final class HistoryFormat {
             String arch = null;
             Integer cores = null;
             String environment = null;
+            Double warmUp = null;
+            List<String> tags = null;
+            String python = null;
+            String locustfile = null;
+            String host = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();
@@ -417,25 +433,48 @@ final class HistoryFormat {
                     case "os" -> os = text(json, token, name);
                     case "arch" -> arch = text(json, token, name);
                     case "environment" -> environment = text(json, token, name);
-                    case "user_classes" -> {
-                        if (token == JsonToken.START_ARRAY) {
-                            userClasses = new ArrayList<>();
-                            while (json.nextToken() != JsonToken.END_ARRAY) {
-                                userClasses.add(json.getText());
-                                json.skipChildren();
-                            }
-                        } else if (token != JsonToken.VALUE_NULL) {
-                            problem("\"user_classes\" of service \"" + service + "\" must be a list of names");
-                            json.skipChildren();
-                        }
-                    }
+                    case "warm_up_s" -> warmUp = number(json, token, name);
+                    case "python_version" -> python = text(json, token, name);
+                    case "locustfile_sha256" -> locustfile = text(json, token, name);
+                    case "host" -> host = text(json, token, name);
+                    case "user_classes" -> userClasses = names(json, token, name, service);
+                    case "tags" -> tags = names(json, token, name, service);
                     default -> json.skipChildren();
                 }
             }
             fingerprints.put(
                     service,
                     new Fingerprint(
-                            users, spawnRate, runTime, userClasses, locustVersion, os, arch, cores, environment));
+                            users,
+                            spawnRate,
+                            runTime,
+                            userClasses,
+                            locustVersion,
+                            os,
+                            arch,
+                            cores,
+                            environment,
+                            warmUp,
+                            tags,
+                            python,
+                            locustfile,
+                            host));
+        }
+
+        private List<String> names(JsonParser json, JsonToken token, String field, String service) throws IOException {
+            if (token == JsonToken.START_ARRAY) {
+                List<String> names = new ArrayList<>();
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    names.add(json.getText());
+                    json.skipChildren();
+                }
+                return names;
+            }
+            if (token != JsonToken.VALUE_NULL) {
+                problem("\"" + field + "\" of service \"" + service + "\" must be a list of names");
+                json.skipChildren();
+            }
+            return null;
         }
 
         private Integer whole(JsonParser json, JsonToken token, String field) throws IOException {

@@ -23,12 +23,14 @@ public final class ConsoleReport {
      *
      * @param status the status the line reports (a warning of the verdict is a WARN); {@code null} for a line that
      *     reports none: a blank, a service's heading, a table row, the verdict line
+     * @param failsBuild true for a line of a check that fails the build: a FAIL, or a MISSING its rule does not allow
      */
-    public record Line(Status status, String text) {
+    public record Line(Status status, boolean failsBuild, String text) {
 
         /**
          * The log level of the line: an error for what fails the build, a warning for exactly what the verdict counts
-         * as its warnings, information for the rest. A check without a baseline is no warning: a first run has only
+         * as its warnings, information for the rest: a missing value its rule allows passes the build and is counted
+         * as missing, not as a warning. A check without a baseline is no warning: a first run has only
          * those, and the verdict counts them apart ("10 without baseline"), so a {@code [WARNING]} line for each
          * would contradict the verdict's "0 warnings".
          */
@@ -37,7 +39,8 @@ public final class ConsoleReport {
                 return Level.INFO;
             }
             return switch (status) {
-                case FAIL, MISSING -> Level.ERROR;
+                case FAIL -> Level.ERROR;
+                case MISSING -> failsBuild ? Level.ERROR : Level.INFO;
                 case WARN -> Level.WARNING;
                 default -> Level.INFO;
             };
@@ -58,10 +61,11 @@ public final class ConsoleReport {
     /** The report's lines, each with the status it reports, so that a caller can log it at its level. */
     public static List<Line> statusLines(Verdict verdict) {
         List<Line> lines = new ArrayList<>();
-        verdict.warnings().forEach(warning -> lines.add(new Line(Status.WARN, "WARN " + warning)));
+        verdict.warnings().forEach(warning -> lines.add(new Line(Status.WARN, false, "WARN " + warning)));
         for (Status status : List.of(Status.WARN, Status.NO_BASELINE, Status.FAIL, Status.MISSING)) {
             verdict.withStatus(status)
-                    .forEach(check -> lines.add(new Line(status, status + " " + CheckText.keyAndMessage(check))));
+                    .forEach(check -> lines.add(
+                            new Line(status, check.failsBuild(), status + " " + CheckText.keyAndMessage(check))));
         }
         for (Map.Entry<String, List<Check>> service :
                 CheckText.byService(verdict.checks()).entrySet()) {
@@ -79,7 +83,7 @@ public final class ConsoleReport {
     }
 
     private static Line plain(String text) {
-        return new Line(null, text);
+        return new Line(null, false, text);
     }
 
     public static String verdictLine(Verdict verdict) {

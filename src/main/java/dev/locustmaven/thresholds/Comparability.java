@@ -1,6 +1,7 @@
 package dev.locustmaven.thresholds;
 
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.LocustReleases;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
@@ -82,9 +83,19 @@ public final class Comparability {
         }
         servicesByVersion.forEach((version, services) -> warnings.add("Locust " + version + " ran "
                 + String.join(", ", services) + ", but the baseline was measured with Locust " + baselineVersion
-                + " (metadata." + LOCUST_VERSION + "); Locust's percentiles and rates can differ between releases,"
-                + " so re-baseline after upgrading Locust"));
+                + " (metadata." + LOCUST_VERSION + "); " + whatMayDiffer(baselineVersion, version)
+                + ", so re-baseline after upgrading Locust"));
         return warnings;
+    }
+
+    /** What may differ between the baseline's Locust and the run's, for the warning. */
+    private static String whatMayDiffer(String baselineVersion, String version) {
+        if (LocustReleases.changesBetween(baselineVersion, version).contains("median semantics changed")) {
+            return "the median changed between them (from " + LocustReleases.MEDIAN_RELEASE + " it is the upper"
+                    + " median, equal to the 50% column, and an even request count can move it one bucket), and"
+                    + " Locust's percentiles and rates can differ between releases";
+        }
+        return "Locust's percentiles and rates can differ between releases";
     }
 
     private static Optional<Integer> users(Baseline baseline, String service, List<String> warnings) {

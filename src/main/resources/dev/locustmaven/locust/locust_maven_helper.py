@@ -26,6 +26,7 @@ import ast
 import json
 import logging
 import os
+import platform
 import time
 
 import gevent
@@ -225,6 +226,7 @@ def _final_stats(environment, exit_code, complete):
         "end_time": now,
         "target_users": getattr(options, "num_users", None) if options else None,
         "peak_users": max(_state["peak_users"], runner.user_count),
+        "python_version": platform.python_version(),
         "user_classes": [cls.__name__ for cls in environment.user_classes],
         "host": environment.host,
         "percentiles_to_report": list(PERCENTILES_TO_REPORT),

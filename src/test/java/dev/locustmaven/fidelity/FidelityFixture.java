@@ -26,7 +26,9 @@ record FidelityFixture(String version, String caseName, Path folder) {
     enum Input {
         RUN_GOAL("run goal"),
         CSV("own CSV"),
+        CSV_LOG("own CSV + log"),
         JSON("own JSON"),
+        JSON_LOG("own JSON + log"),
         BOTH("CSV + JSON");
 
         final String label;
@@ -117,7 +119,8 @@ record FidelityFixture(String version, String caseName, Path folder) {
         boolean available = switch (input) {
             case RUN_GOAL -> runGoal();
             case CSV -> true;
-            case JSON, BOTH -> json().isPresent();
+            case CSV_LOG -> !runGoal();
+            case JSON, JSON_LOG, BOTH -> json().isPresent();
         };
         if (!available) {
             return Optional.empty();
@@ -125,16 +128,18 @@ record FidelityFixture(String version, String caseName, Path folder) {
         Path results = temp.resolve(version + "-" + caseName + "-" + input.name());
         Path service = results.resolve(SERVICE);
         List<Path> files = new ArrayList<>();
-        if (input != Input.JSON) {
+        if (input != Input.JSON && input != Input.JSON_LOG) {
             list(folder).stream()
                     .filter(p -> p.getFileName().toString().endsWith(".csv"))
                     .forEach(files::add);
         }
-        if (input == Input.JSON || input == Input.BOTH) {
+        if (input == Input.JSON || input == Input.JSON_LOG || input == Input.BOTH) {
             files.add(json().orElseThrow());
         }
         if (input == Input.RUN_GOAL) {
             files.add(file("final-stats.json"));
+        }
+        if (input == Input.RUN_GOAL || input == Input.CSV_LOG || input == Input.JSON_LOG) {
             files.add(log());
         }
         try {

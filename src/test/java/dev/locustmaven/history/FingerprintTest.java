@@ -1,8 +1,10 @@
 package dev.locustmaven.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.RunManifest;
 import dev.locustmaven.model.Status;
 import java.time.Instant;
 import java.util.List;
@@ -45,8 +47,67 @@ class FingerprintTest {
                 1, t, "c", null, null, null, same.segment(), Status.PASS, 1, Map.of("api", moreUsers), Map.of());
         HistoryRecord otherService = new HistoryRecord(
                 1, t, "d", null, null, null, same.segment(), Status.PASS, 1, Map.of("web", CI), Map.of());
-        assertThat(ComparableRuns.of(List.of(same, otherSegment, otherLoad, otherService), "api", CI, same.segment()))
+        assertThat(ComparableRuns.of(List.of(otherLoad, same, otherSegment, otherService), "api", CI, same.segment()))
                 .containsExactly(same);
+    }
+
+    private static HistoryRecord run(String runId, int day, String locust) {
+        Fingerprint fingerprint =
+                new Fingerprint(10, 2.0, 60.0, List.of("WebsiteUser"), locust, "Linux", "amd64", 2, "ci");
+        return new HistoryRecord(
+                1,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(86_400L * day),
+                runId,
+                null,
+                null,
+                null,
+                "no-baseline",
+                Status.PASS,
+                1,
+                Map.of("api", fingerprint),
+                Map.of());
+    }
+
+    @Test
+    void aChangedFingerprintStartsANewSegmentEvenWhereOlderRunsMatchAgain() {
+        HistoryRecord r1 = run("r1", 1, "2.47.0");
+        HistoryRecord r2 = run("r2", 2, "2.43.4");
+        HistoryRecord r3 = run("r3", 3, "2.47.0");
+        HistoryRecord r4 = run("r4", 4, "2.47.0");
+        Instant now = Instant.parse("2026-02-01T00:00:00Z");
+
+        assertThat(ComparableRuns.of(List.of(r1, r2, r3, r4), "api", CI, "no-baseline"))
+                .containsExactly(r3, r4);
+        assertThat(ComparableRuns.lastBreak(List.of(r1, r2, r3, r4), "api", CI, "no-baseline", now)
+                        .orElseThrow()
+                        .describe())
+                .isEqualTo("Locust 2.43.4 -> 2.47.0: median semantics changed; history before run r3 not compared");
+        // The run being checked starts the segment.
+        assertThat(ComparableRuns.of(List.of(r1, r2), "api", CI, "no-baseline")).isEmpty();
+        assertThat(ComparableRuns.lastBreak(List.of(r1, r2), "api", CI, "no-baseline", now)
+                        .orElseThrow()
+                        .describe())
+                .isEqualTo("Locust 2.43.4 -> 2.47.0: median semantics changed; history before this run not compared");
+        assertThat(ComparableRuns.lastBreak(List.of(r3, r4), "api", CI, "no-baseline", now))
+                .isEmpty();
+        assertThat(ComparableRuns.breaks(List.of(r1, r2, r3, r4), "api"))
+                .extracting(SegmentBreak::runId, SegmentBreak::changes)
+                .containsExactly(
+                        tuple("r2", List.of("Locust 2.47.0 -> 2.43.4: median semantics changed")),
+                        tuple("r3", List.of("Locust 2.43.4 -> 2.47.0: median semantics changed")));
+    }
+
+    @Test
+    void changesNameWhatMovedAndTheManifestFillsTheUnknowns() {
+        Fingerprint before = new Fingerprint(10, 2.0, 60.0, null, "2.44.0", "Linux", "amd64", 2, "ci");
+        Fingerprint manifest = before.with(new RunManifest(
+                10, 5.0, 60.0, 0.0, List.of("WebsiteUser"), List.of(), "2.45.0", "3.12.1", "ab", "http://h"));
+
+        assertThat(manifest.spawnRate()).isEqualTo(5.0);
+        assertThat(manifest.userClasses()).containsExactly("WebsiteUser");
+        assertThat(manifest.pythonVersion()).isEqualTo("3.12.1");
+        assertThat(manifest.changesFrom(before)).containsExactly("spawn rate 2.0 -> 5.0", "Locust 2.44.0 -> 2.45.0");
+        assertThat(before.with(null)).isSameAs(before);
     }
 
     @Test

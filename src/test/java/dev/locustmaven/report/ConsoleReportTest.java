@@ -1,6 +1,7 @@
 package dev.locustmaven.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricKey;
@@ -113,6 +114,41 @@ class ConsoleReportTest {
         assertThat(ConsoleReport.statusLines(verdict))
                 .extracting(ConsoleReport.Line::text)
                 .containsExactlyElementsOf(ConsoleReport.lines(verdict));
+    }
+
+    /**
+     * A missing value its rule allows passes the build and is no warning of the verdict (it counts it as missing), so
+     * the goal logs it as information; one its rule does not allow is an error.
+     */
+    @Test
+    void aMissingLineSaysWhetherItFailsTheBuild() {
+        Check allowed = new Check(
+                MetricKey.of("api", "failures_503_count"),
+                null,
+                null,
+                null,
+                null,
+                "failures_503_count warning +0",
+                Status.MISSING,
+                "the run has no value",
+                true);
+        Check required = new Check(
+                MetricKey.of("api", "p95_latency_ms"),
+                null,
+                null,
+                null,
+                null,
+                "p95_latency_ms fail +50%",
+                Status.MISSING,
+                "the run has no value",
+                false);
+        Verdict verdict = new Verdict(Status.FAIL, List.of(allowed, required), List.of());
+
+        assertThat(ConsoleReport.statusLines(verdict).subList(0, 2))
+                .extracting(ConsoleReport.Line::status, ConsoleReport.Line::level)
+                .containsExactly(
+                        tuple(Status.MISSING, ConsoleReport.Level.INFO),
+                        tuple(Status.MISSING, ConsoleReport.Level.ERROR));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * @param json every {@code *.json} file, by name
  * @param log {@code console.log} or {@code locust.log} (Locust's stderr), if present
  * @param finalStats the final statistics the {@code run} goal's helper wrote ({@value FinalStatsReader#FILE_NAME})
+ * @param manifest what the {@code run} goal ran ({@value RunManifestFile#FILE_NAME}), if present
  */
 public record ServiceFiles(
         Path folder,
@@ -28,7 +29,8 @@ public record ServiceFiles(
         Optional<Path> historyCsv,
         List<Path> json,
         Optional<Path> log,
-        Optional<Path> finalStats) {
+        Optional<Path> finalStats,
+        Optional<Path> manifest) {
 
     static final String STATS = "_stats.csv";
     static final String FAILURES = "_failures.csv";
@@ -54,6 +56,7 @@ public record ServiceFiles(
         List<Path> json = new ArrayList<>();
         Optional<Path> log = Optional.empty();
         Optional<Path> finalStats = Optional.empty();
+        Optional<Path> manifest = Optional.empty();
         for (Path file : files) {
             String name = file.getFileName().toString();
             Optional<String> suffix =
@@ -64,6 +67,8 @@ public record ServiceFiles(
                 csvBySuffix.put(suffix.get(), file);
             } else if (name.equals(FinalStatsReader.FILE_NAME)) {
                 finalStats = Optional.of(file);
+            } else if (name.equals(RunManifestFile.FILE_NAME)) {
+                manifest = Optional.of(file);
             } else if (name.endsWith(".json")) {
                 json.add(file);
             } else if (log.isEmpty() && LOG_NAMES.contains(name)) {
@@ -91,7 +96,8 @@ public record ServiceFiles(
                 Optional.ofNullable(csvBySuffix.get(HISTORY)),
                 json,
                 log,
-                finalStats);
+                finalStats,
+                manifest);
     }
 
     /** True when the folder holds any Locust CSV or JSON file. */

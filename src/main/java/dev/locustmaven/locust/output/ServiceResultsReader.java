@@ -4,6 +4,8 @@ import dev.locustmaven.model.ExceptionStat;
 import dev.locustmaven.model.FailureStat;
 import dev.locustmaven.model.RunInfo;
 import dev.locustmaven.model.ServiceResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,15 +73,34 @@ public final class ServiceResultsReader {
         }
         if (files.finalStats().isPresent()) {
             // The run goal's own record of Locust's final numbers, failure messages included: nothing is more final.
-            return Optional.of(FinalStatsReader.read(
-                    files.finalStats().get(), folder.getFileName().toString()));
+            return Optional.of(withManifest(
+                    FinalStatsReader.read(
+                            files.finalStats().get(), folder.getFileName().toString()),
+                    files));
         }
-        LocustStats stats = firstAnswer(files)
-                .orElseThrow(() -> new LocustOutputException(
-                        folder,
-                        "holds Locust output but no request statistics: expected "
-                                + (files.prefix() == null ? "<prefix>" : files.prefix()) + ServiceFiles.STATS
-                                + " (--csv) or the JSON of --json / --json-file"));
+        String service = folder.getFileName().toString();
+        List<Path> emptyJson =
+                files.json().stream().filter(JsonStatsSource::isEmpty).toList();
+        Optional<LocustStats> answer = firstAnswer(files);
+        if (answer.isEmpty() && !emptyJson.isEmpty()) {
+            throw new LocustOutputException(emptyJson.get(0), emptyJson(emptyJson.get(0)));
+        }
+        LocustStats stats = answer.orElseThrow(() -> new LocustOutputException(
+                folder,
+                "holds Locust output but no request statistics: expected "
+                        + (files.prefix() == null ? "<prefix>" : files.prefix()) + ServiceFiles.STATS
+                        + " (--csv) or the JSON of --json / --json-file"));
+        List<String> warnings = new ArrayList<>();
+        for (Path empty : emptyJson) {
+            warnings.add(service + ": " + empty.getFileName() + " " + emptyJson(empty) + " The statistics come from "
+                    + stats.source().getFileName() + " instead.");
+        }
+        LocustLogReader.LocustLog locustLog = files.log().map(log::read).orElse(null);
+        if (files.statsCsv().isPresent()
+                && stats.source().equals(files.statsCsv().get())) {
+            StaleCsv.warning(service, stats.source(), stats.aggregated(), locustLog)
+                    .ifPresent(warnings::add);
+        }
         List<FailureStat> failureStats = files.failuresCsv().map(failures::read).orElse(List.of());
         List<ExceptionStat> exceptionStats =
                 files.exceptionsCsv().map(exceptions::read).orElse(List.of());
@@ -91,14 +112,48 @@ public final class ServiceResultsReader {
                         files.log())
                 .flatMap(Optional::stream)
                 .toList();
-        return Optional.of(new ServiceResult(
-                folder.getFileName().toString(),
-                stats.endpoints(),
-                stats.aggregated(),
-                failureStats,
-                exceptionStats,
-                runInfo(files, stats),
-                read));
+        return Optional.of(withManifest(
+                new ServiceResult(
+                        service,
+                        stats.endpoints(),
+                        stats.aggregated(),
+                        failureStats,
+                        exceptionStats,
+                        runInfo(files, stats, locustLog),
+                        read,
+                        warnings),
+                files));
+    }
+
+    /** The result with the run's manifest in its facts, when the folder has one. */
+    private static ServiceResult withManifest(ServiceResult result, ServiceFiles files) {
+        if (files.manifest().isEmpty()) {
+            return result;
+        }
+        return new ServiceResult(
+                result.service(),
+                result.endpoints(),
+                result.aggregated(),
+                result.failures(),
+                result.exceptions(),
+                result.info().withManifest(RunManifestFile.read(files.manifest().get())),
+                result.sources(),
+                result.warnings());
+    }
+
+    /** What an empty JSON file probably means, after the file's name. */
+    private static String emptyJson(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                return "is empty (0 bytes): Locust writes its JSON when the run ends, so the run died or was killed"
+                        + " before that (Locust 2.37.0 also wrote --json-file empty; use 2.37.10 or newer).";
+            }
+        } catch (IOException e) {
+            throw new LocustOutputException(file, 0, "cannot be read: " + e.getMessage(), e);
+        }
+        return "holds no statistics ([]): Locust writes [] to --json-file when --json is given too (its JSON export"
+                + " resets the statistics); give it --json-file alone. A run without a single request writes [] as"
+                + " well.";
     }
 
     private Optional<LocustStats> firstAnswer(ServiceFiles files) {
@@ -112,9 +167,9 @@ public final class ServiceResultsReader {
     }
 
     /** The span from the final source when it has one: the history file loses its last seconds before 2.46.3. */
-    private RunInfo runInfo(ServiceFiles files, LocustStats stats) {
+    private RunInfo runInfo(ServiceFiles files, LocustStats stats, LocustLogReader.LocustLog locustLog) {
         RunInfo fromHistory = files.historyCsv().map(history::read).orElse(RunInfo.unknown());
-        String version = files.log().flatMap(log::version).orElse(null);
+        String version = locustLog == null ? null : locustLog.version();
         boolean spanKnown = stats.spanSeconds() != null;
         return new RunInfo(
                 version,

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,20 @@ import java.util.TreeMap;
 public final class StatsJsonReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final double QUARTER_HOUR = 900;
 
     public LocustStats read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the file, taking the test's start from Locust's log where it has one: the JSON has none, and its earliest
+     * entry starts some 20-800 ms after the test began, which would bias the rates high.
+     *
+     * @param logStart the test start as Locust's log gives it (the clock of the machine that ran Locust), or
+     *     {@code null}
+     */
+    public LocustStats read(Path file, LocalDateTime logStart) {
         String content = readText(file);
         if (content.isBlank()) {
             throw new LocustOutputException(
@@ -41,7 +55,7 @@ public final class StatsJsonReader {
                             + " before that (Locust 2.37.0 also wrote --json-file empty; use 2.37.10 or newer)");
         }
         List<RawEntry> entries = lastEntryList(file, content);
-        return derive(file, entries);
+        return derive(file, entries, logStart);
     }
 
     private static String readText(Path file) {
@@ -152,7 +166,7 @@ public final class StatsJsonReader {
         }
     }
 
-    private static LocustStats derive(Path file, List<RawEntry> raw) {
+    private static LocustStats derive(Path file, List<RawEntry> raw, LocalDateTime logStart) {
         List<Entry> entries = new ArrayList<>();
         for (RawEntry entry : raw) {
             entries.add(Entry.of(file, entry));
@@ -167,16 +181,32 @@ public final class StatsJsonReader {
                 .filter(t -> t != null)
                 .max(Double::compare)
                 .orElse(null);
-        // Locust divides by its global span (test start to last request); the earliest entry start stands in for the
-        // test start, which the JSON lacks.
-        Double span = firstStart == null || lastRequest == null || lastRequest <= firstStart
-                ? null
-                : lastRequest - firstStart;
+        // Locust divides by its global span (test start to last request); without the log's test start the earliest
+        // entry start stands in for it, which the JSON lacks.
+        Double testStart = firstStart == null ? null : testStart(firstStart, logStart);
+        Double span =
+                testStart == null || lastRequest == null || lastRequest <= testStart ? null : lastRequest - testStart;
         List<EndpointStats> endpoints =
                 entries.stream().map(e -> e.toStats(span)).toList();
         Entry aggregated = Entry.merge(entries);
         Instant first = firstStart == null ? null : Instant.ofEpochMilli(Math.round(firstStart * 1000));
         return new LocustStats(file, endpoints, aggregated.toStats(span), first, span);
+    }
+
+    /**
+     * The log's test start as epoch seconds. The log names no time zone: the zone offset is the whole quarter hour
+     * nearest to the distance between the log's start and the first entry's start, and what is left must be a plausible
+     * delay before the first request (under a minute); otherwise the first entry's start stands.
+     */
+    private static double testStart(double firstStart, LocalDateTime logStart) {
+        if (logStart == null) {
+            return firstStart;
+        }
+        double logSeconds = logStart.toEpochSecond(ZoneOffset.UTC) + logStart.getNano() / 1e9;
+        double distance = firstStart - logSeconds;
+        double offset = Math.round(distance / QUARTER_HOUR) * QUARTER_HOUR;
+        double delay = distance - offset;
+        return delay >= 0 && delay < 60 ? firstStart - delay : firstStart;
     }
 
     /** The fields of one entry that statistics are derived from. */

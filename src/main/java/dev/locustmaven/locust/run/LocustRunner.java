@@ -6,6 +6,7 @@ import dev.locustmaven.locust.LocustRunException;
 import dev.locustmaven.locust.RunLog;
 import dev.locustmaven.locust.install.LocustInstallation;
 import dev.locustmaven.locust.output.FinalStatsReader;
+import dev.locustmaven.locust.output.RunManifestFile;
 import dev.locustmaven.locust.process.LogTail;
 import dev.locustmaven.locust.process.ProcessTree;
 import dev.locustmaven.locust.process.ShortCommand;
@@ -374,6 +375,8 @@ public final class LocustRunner {
                     noRequests
                             && LogTail.readEnd(layout.log(), 1024 * 1024).contains("You must specify the base host")));
             List<String> notes = new ArrayList<>(end.notes());
+            // what ran, beside the results, so that check compares this run only with runs made the same way
+            RunManifestFile.write(layout.manifest(), RunManifests.of(scenario, locust, finalStats));
             if (result != null
                     && RunEnding.ranToItsEnd(end.status())
                     && scenario.distribution().localWorkers() > 0) {

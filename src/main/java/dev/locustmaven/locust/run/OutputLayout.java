@@ -1,6 +1,7 @@
 package dev.locustmaven.locust.run;
 
 import dev.locustmaven.locust.output.FinalStatsReader;
+import dev.locustmaven.locust.output.RunManifestFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -10,7 +11,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The files of one service's run in its folder of the results directory: Locust's CSV files ({@code locust_*.csv}),
- * its HTML report, the full log, the final statistics written by the helper, and the plugin's working files in
+ * its HTML report, the full log, the final statistics written by the helper, the run's manifest, and the plugin's
+ * working files in
  * {@code .locust-maven/}.
  */
 public record OutputLayout(Path directory) {
@@ -32,6 +34,10 @@ public record OutputLayout(Path directory) {
 
     public Path html() {
         return directory.resolve(HTML);
+    }
+
+    public Path manifest() {
+        return directory.resolve(RunManifestFile.FILE_NAME);
     }
 
     public Path finalStats() {
@@ -77,6 +83,7 @@ public record OutputLayout(Path directory) {
                         || name.equals(LOG)
                         || name.equals(HTML)
                         || name.equals(FinalStatsReader.FILE_NAME)
+                        || name.equals(RunManifestFile.FILE_NAME)
                         || (name.startsWith("worker-") && name.endsWith(".log"));
                 if (ours) {
                     Files.delete(p);

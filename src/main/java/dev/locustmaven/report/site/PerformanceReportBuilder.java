@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.baseline.BaselineFileException;
 import dev.locustmaven.compare.ChangeText;
+import dev.locustmaven.history.ComparableRuns;
 import dev.locustmaven.history.CorruptLine;
 import dev.locustmaven.history.HistoryContents;
 import dev.locustmaven.history.HistoryException;
@@ -271,7 +272,8 @@ public final class PerformanceReportBuilder {
                 checks,
                 latest == null ? null : latest.fingerprints().get(service),
                 series,
-                recentRuns(request, history, series));
+                recentRuns(request, history, series),
+                ComparableRuns.breaks(history, service));
     }
 
     private static Double firstLevel(List<Check> checks, boolean warning) {

@@ -1,6 +1,7 @@
 package dev.locustmaven.report.site;
 
 import dev.locustmaven.history.Fingerprint;
+import dev.locustmaven.history.SegmentBreak;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
@@ -240,17 +241,27 @@ public class PerformanceReportRenderer {
                 text.get("fingerprint.users"),
                 text.get("fingerprint.spawnRate"),
                 text.get("fingerprint.runTime"),
+                text.get("fingerprint.warmUp"),
                 text.get("fingerprint.userClasses"),
+                text.get("fingerprint.tags"),
                 text.get("fingerprint.locust"),
+                text.get("fingerprint.python"),
+                text.get("fingerprint.locustfile"),
+                text.get("fingerprint.host"),
                 text.get("fingerprint.machine"),
                 text.get("fingerprint.environment"));
         fingerprints.forEach((service, f) -> row(
                 service,
                 f.users() == null ? NONE : f.users().toString(),
                 number(f.spawnRate()),
-                f.runTimeSeconds() == null ? NONE : MetricFormat.number(f.runTimeSeconds()) + " s",
+                seconds(f.runTimeSeconds()),
+                seconds(f.warmUpSeconds()),
                 f.userClasses() == null ? NONE : String.join(", ", f.userClasses()),
+                f.tags() == null || f.tags().isEmpty() ? NONE : String.join(", ", f.tags()),
                 orNone(f.locustVersion()),
+                orNone(f.pythonVersion()),
+                f.locustfileSha256() == null ? NONE : f.locustfileSha256().substring(0, 12),
+                orNone(f.host()),
                 machine(f),
                 orNone(f.environment())));
         endTable();
@@ -293,6 +304,7 @@ public class PerformanceReportRenderer {
         renderChecks(service);
         renderCharts(service);
         renderRecentRuns(service);
+        renderSegments(service);
         renderTrends(service);
         renderChangePoints(service);
         endSection();
@@ -410,6 +422,22 @@ public class PerformanceReportRenderer {
             }
             statusCell(run.run().verdict());
             sink.tableRow_();
+        }
+        endTable();
+        endSection();
+    }
+
+    /** Where the fingerprint changed: the statistical layer compares no run with one before its segment's start. */
+    private void renderSegments(ServiceReport service) {
+        if (service.segmentBreaks().isEmpty()) {
+            return;
+        }
+        startSection(text.get("segments.title"), "segments-" + ReportAssets.safe(service.service()));
+        paragraph(text.get("segments.intro"));
+        startTable();
+        headerRow(text.get("segments.from"), text.get("segments.run"), text.get("segments.changed"));
+        for (SegmentBreak segmentBreak : service.segmentBreaks()) {
+            row(time(segmentBreak.time()), orNone(segmentBreak.runId()), String.join("; ", segmentBreak.changes()));
         }
         endTable();
         endSection();
@@ -653,6 +681,10 @@ public class PerformanceReportRenderer {
         }
         String delta = MetricFormat.signedWithUnit(metric, value - previous);
         return previous == 0 ? delta : delta + " (" + MetricFormat.signedPercent((value / previous - 1) * 100) + ")";
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? NONE : MetricFormat.number(value) + " s";
     }
 
     private String machine(Fingerprint f) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.RunManifest;
 import dev.locustmaven.model.ServiceResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,14 +167,39 @@ class ServiceResultsReaderTest {
     }
 
     @Test
-    void severalJsonFilesAreAnError() {
+    void severalJsonFilesAreAnError() throws Exception {
         Path folder = Fixtures.copy("2.47.0/json-file", temp.resolve("svc"));
-        Fixtures.write(folder.resolve("other.json"), "[]");
+        Files.copy(folder.resolve("stats.json"), folder.resolve("other.json"));
 
         assertThatThrownBy(() -> reader.read(folder))
                 .isInstanceOf(LocustOutputException.class)
                 .hasMessageStartingWith(folder.toString())
                 .hasMessageContaining("other.json")
                 .hasMessageContaining("stats.json");
+    }
+
+    @Test
+    void theRunGoalsManifestJoinsTheRunsFactsAndABadOneNamesFileAndField() throws Exception {
+        Path folder = Fixtures.copy("2.47.0/run-goal", temp.resolve("api"));
+        Path manifest = folder.resolve(RunManifestFile.FILE_NAME);
+        RunManifest written = new RunManifest(
+                4,
+                2.0,
+                30.0,
+                5.0,
+                List.of("ApiUser"),
+                List.of("smoke", "!slow"),
+                "2.47.0",
+                "3.11.7",
+                "ab12",
+                "http://h");
+        RunManifestFile.write(manifest, written);
+
+        assertThat(reader.read(folder).orElseThrow().info().manifest()).isEqualTo(written);
+
+        Files.writeString(manifest, "{\"format\":1,\"users\":\"four\"}");
+        assertThatThrownBy(() -> reader.read(folder))
+                .isInstanceOf(LocustOutputException.class)
+                .hasMessage(manifest + ": \"users\" must be a whole number, not \"four\"");
     }
 }

@@ -9,11 +9,15 @@ import dev.locustmaven.locust.RunLog;
 import dev.locustmaven.locust.install.LocustInstallation;
 import dev.locustmaven.locust.install.TestLocusts;
 import dev.locustmaven.locust.output.ResultsDirectoryReader;
+import dev.locustmaven.locust.output.RunManifestFile;
 import dev.locustmaven.model.EndpointStats;
+import dev.locustmaven.model.RunManifest;
 import dev.locustmaven.model.ServiceResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,7 +79,28 @@ class LocustRunnerTest {
                     .orElseThrow();
             assertThat(readBack.sources()).containsExactly(dir.resolve("results/api/final-stats.json"));
             assertEqualsConsoleSummary(readBack, console);
-            assertThat(readBack).isEqualTo(result);
+            assertThat(readBack)
+                    .usingRecursiveComparison()
+                    .ignoringFields("info.manifest")
+                    .isEqualTo(result);
+            // what ran, beside the results, for check's fingerprint
+            RunManifest manifest = readBack.info().manifest();
+            assertThat(manifest)
+                    .isEqualTo(RunManifestFile.read(dir.resolve("results/api/" + RunManifestFile.FILE_NAME)));
+            assertThat(List.of(
+                            manifest.users(),
+                            manifest.spawnRate(),
+                            manifest.runTimeSeconds(),
+                            manifest.warmUpSeconds()))
+                    .containsExactly(3, 3.0, 4.0, 0.0);
+            assertThat(manifest.userClasses()).containsExactly("ApiUser");
+            assertThat(manifest.tags()).isEmpty();
+            assertThat(manifest.locustVersion()).isEqualTo(locust.version().text());
+            assertThat(manifest.pythonVersion()).matches("3\\.\\d+\\.\\d+");
+            assertThat(manifest.locustfileSha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(locustfile))));
+            assertThat(manifest.host()).isEqualTo(server.url());
             EndpointStats fast = result.endpoints().stream()
                     .filter(e -> e.name().equals("/fast"))
                     .findFirst()

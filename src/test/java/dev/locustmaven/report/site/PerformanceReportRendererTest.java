@@ -48,7 +48,19 @@ class PerformanceReportRendererTest {
                 .contains(List.of("Branch", "main"));
         assertThat(page.table("verdict", 2))
                 .contains(List.of(
-                        "api_gateway", "10", "2", "60 s", "ApiGatewayUser", "2.47.0", "Linux amd64 2 cores", "ci"));
+                        "api_gateway",
+                        "10",
+                        "2",
+                        "60 s",
+                        "-",
+                        "ApiGatewayUser",
+                        "-",
+                        "2.47.0",
+                        "-",
+                        "-",
+                        "-",
+                        "Linux amd64 2 cores",
+                        "ci"));
     }
 
     @Test
