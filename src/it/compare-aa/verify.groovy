@@ -23,11 +23,16 @@ def order = [
         "[INFO] Stopped process 'base-app'",
         '[INFO] Compared 2 pairs of runs of shop; check judges them in the verify phase.',
         ':check (paired) @ compare-aa ---',
-        '[INFO] Locust comparison: PASS (0 failed, 0 warnings, 3 passed; 2 pairs)',
+        '[INFO] Locust comparison: ',
         '[INFO] Comparison written to ' + new File(basedir, 'target/locust/comparison.json'),
         '[INFO] BUILD SUCCESS']
 def at = order.collect { log.indexOf(it) }
 assert at.every { it >= 0 } && at == at.sort(false) : [order, at].transpose().findAll { it[1] < 0 }
+// no false FAIL: identical systems pass; a burst of load on the machine during one side's runs may leave an
+// inconclusive WARN (2 pairs are few to tell), never a FAIL
+def summary = log =~ /\[INFO\] Locust comparison: (PASS|WARN) \(0 failed, (\d+) warnings?, (\d) passed; 2 pairs\)/
+assert summary.find()
+assert (summary.group(2) as int) + (summary.group(3) as int) == 3
 // every run is a warm-up and the same run time; no run is made twice
 assert (log =~ /warm-up 1s \(not measured\), run time 4s/).count == 4
 assert (log =~ /\[INFO\] Pair \d of 2 of shop/).count == 4
@@ -42,19 +47,18 @@ assert manifest.base_host == 'http://127.0.0.1:28311' && manifest.change_host ==
 
 // comparison.json: one check per rule and key, with each side's value, the ratio and its interval
 def comparison = json.parse(new File(basedir, 'target/locust/comparison.json'))
-assert comparison.verdict == 'PASS' && comparison.pairs == 2 && comparison.confidence == 0.95
-assert comparison.checks.collect { [it.endpoint, it.metric, it.status] } == [
-        [null, 'failure_count', 'PASS'],
-        ['GET /catalog', 'avg_latency_ms', 'PASS'],
-        ['GET /search', 'avg_latency_ms', 'PASS']]
+assert comparison.verdict == summary.group(1) && comparison.pairs == 2 && comparison.confidence == 0.95
+assert comparison.checks.collect { [it.endpoint, it.metric] } == [
+        [null, 'failure_count'], ['GET /catalog', 'avg_latency_ms'], ['GET /search', 'avg_latency_ms']]
+assert comparison.checks.every { it.status in ['PASS', 'WARN'] && (it.status == 'PASS' || it.inconclusive) }
 comparison.checks.each { c ->
     assert c.keySet().containsAll(['service', 'endpoint', 'metric', 'base', 'change', 'ratio', 'ci_low', 'ci_high', 'status'])
     assert c.service == 'shop' && c.pairs == 2
 }
 def search = comparison.checks[2]
 assert search.measure == 'ratio' && search.ci_low < search.ratio && search.ratio < search.ci_high
-assert search.message.startsWith('shop "GET /search" avg_latency_ms: ') && search.message.endsWith(', 2 pairs), within fail +50%.')
-assert new File(basedir, 'target/locust/comparison.md').text.startsWith('## Locust comparison: PASS\n\n0 failed, 0 warnings, 3 passed;')
+assert search.message.startsWith('shop "GET /search" avg_latency_ms: ')
+assert new File(basedir, 'target/locust/comparison.md').text.startsWith('## Locust comparison: ' + summary.group(1) + '\n\n0 failed, ')
 assert new File(basedir, 'target/locust/TEST-locust-compare.xml').text.contains('<testsuite name="locust-compare" tests="3" failures="0"')
 // no verdict of the plain check: the comparison was judged instead
 assert !new File(basedir, 'target/locust/verdict.json').exists()
