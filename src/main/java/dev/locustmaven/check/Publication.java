@@ -64,4 +64,17 @@ public record Publication(
         }
         return new Outcome(info, warnings);
     }
+
+    /**
+     * Publishes a paired comparison's report: the step summary and the pull-request comment. It opens no issue and
+     * exports no metrics (the comparison's numbers are relative to a base that exists only in this build).
+     */
+    public Outcome publishComparison(String markdown) {
+        NotificationResult notified = RegressionNotifier.of(github, githubContext)
+                .commentOnPullRequest(markdown)
+                .plus(StepSummary.append(environment, markdown));
+        List<String> info = new ArrayList<>(notified.actions());
+        info.addAll(notified.notes());
+        return new Outcome(info, notified.warnings());
+    }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A process the {@code run} goal starts before Locust and stops after it (also when the run fails), for example the
- * service under test. Give the command either as {@code commandLine} (split on whitespace; quotes group; no shell) or
- * as a {@code command} list.
+ * A process the {@code run} goal (or {@code compare}, for either system) starts before Locust and stops after it (also
+ * when the run fails), for example the service under test. Give the command either as {@code commandLine} (split on
+ * whitespace; quotes group; no shell) or as a {@code command} list.
  */
 public class BackgroundProcessConfig {
 

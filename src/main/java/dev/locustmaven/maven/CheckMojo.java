@@ -2,12 +2,15 @@ package dev.locustmaven.maven;
 
 import dev.locustmaven.check.CheckRequest;
 import dev.locustmaven.check.CheckResult;
+import dev.locustmaven.check.ComparisonCheck;
 import dev.locustmaven.check.Confirmation;
 import dev.locustmaven.check.HistoryOptions;
 import dev.locustmaven.check.NoMeasurement;
 import dev.locustmaven.check.PerformanceCheck;
 import dev.locustmaven.check.Publication;
 import dev.locustmaven.check.StatisticalChecks;
+import dev.locustmaven.compare.Comparison;
+import dev.locustmaven.compare.PairedCheck;
 import dev.locustmaven.export.PushgatewayExporter;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.HistoryRecording;
@@ -23,6 +26,7 @@ import dev.locustmaven.notify.GitHubContext;
 import dev.locustmaven.notify.GitHubSettings;
 import dev.locustmaven.notify.IssueLevel;
 import dev.locustmaven.notify.Secret;
+import dev.locustmaven.report.ComparisonConsole;
 import dev.locustmaven.report.ConsoleReport;
 import dev.locustmaven.report.ReportContext;
 import dev.locustmaven.thresholds.Significance;
@@ -42,7 +46,10 @@ import org.apache.maven.settings.Settings;
 
 /**
  * Compares what Locust measured with the committed baseline under the threshold rules, writes the verdict
- * ({@code verdict.json}, {@code report.md}, {@code TEST-locust.xml}) and fails the build on a FAIL verdict.
+ * ({@code verdict.json}, {@code report.md}, {@code TEST-locust.xml}) and fails the build on a FAIL verdict. After
+ * {@code compare} ({@code <resultsDirectory>/compare/pairs.json} exists) it judges the change against the base
+ * measured in the same build instead, under the same rules, and writes {@code comparison.json}, {@code comparison.md}
+ * and {@code TEST-locust-compare.xml}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractLocustMojo {
@@ -209,6 +216,10 @@ public class CheckMojo extends AbstractLocustMojo {
     protected void run() throws MojoFailureException {
         Publication publication = publication();
         Instant now = Instant.now();
+        if (ComparisonCheck.ranIn(resultsDirectory.toPath())) {
+            judgeComparison(publication, now);
+            return;
+        }
         MachineOptions machine = CalibrationSteps.forCheck(
                 MachineMode.parse(machineCalibration),
                 resultsDirectory.toPath(),
@@ -241,6 +252,60 @@ public class CheckMojo extends AbstractLocustMojo {
         published.info().forEach(getLog()::info);
         published.warnings().forEach(getLog()::warn);
         decide(result.verdict());
+    }
+
+    /**
+     * After {@code compare}: the change judged against the base measured in this build, its outputs, and the build's
+     * failure on a FAIL. The history, the Pushgateway and the issues are left alone: their numbers are of runs, not of
+     * a change relative to a base.
+     */
+    private void judgeComparison(Publication publication, Instant now) throws MojoFailureException {
+        ComparisonCheck.Result result = new ComparisonCheck()
+                .check(new ComparisonCheck.Request(
+                        resultsDirectory.toPath(),
+                        reportDirectory.toPath(),
+                        thresholdRules(),
+                        metrics(),
+                        now,
+                        new ReportContext(
+                                now,
+                                publication.githubContext().commit(),
+                                publication.githubContext().branch(),
+                                publication.githubContext().runUrl()),
+                        Significance.parse(significance),
+                        confidence));
+        Comparison comparison = result.comparison();
+        for (String line : ComparisonConsole.lines(comparison)) {
+            if (line.startsWith(Status.FAIL + " ") || line.startsWith(Status.MISSING + " ")) {
+                getLog().error(line);
+            } else if (line.startsWith(Status.WARN + " ") || line.startsWith(Status.NO_BASELINE + " ")) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+        getLog().info("Comparison written to " + result.outputs().get(0));
+        Publication.Outcome published = publication.publishComparison(result.markdown());
+        published.info().forEach(getLog()::info);
+        published.warnings().forEach(getLog()::warn);
+        if (!haltOnFailure) {
+            return;
+        }
+        List<PairedCheck> failing =
+                comparison.checks().stream().filter(PairedCheck::failsBuild).toList();
+        if (comparison.level() == Status.FAIL) {
+            throw new MojoFailureException("Performance regression against the base: " + failing.size() + " check"
+                    + (failing.size() == 1 ? "" : "s") + " failed.\n  "
+                    + String.join(
+                            "\n  ", failing.stream().map(PairedCheck::message).toList()));
+        }
+        if (comparison.level() == Status.WARN && failOnWarning) {
+            List<PairedCheck> warnings = comparison.withStatus(Status.WARN);
+            throw new MojoFailureException("Performance warnings fail the build (locust.failOnWarning): "
+                    + warnings.size() + " check" + (warnings.size() == 1 ? "" : "s") + " warned.\n  "
+                    + String.join(
+                            "\n  ", warnings.stream().map(PairedCheck::message).toList()));
+        }
     }
 
     /** The pom's threshold rules, mapped onto the core's rules. */

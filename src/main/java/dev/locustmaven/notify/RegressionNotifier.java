@@ -93,6 +93,34 @@ public final class RegressionNotifier {
         return result.build();
     }
 
+    /**
+     * Only the pull-request comment, as the settings say, for a report that opens no issue (a paired comparison, which
+     * judges a pull request against its base rather than a branch's history).
+     */
+    public NotificationResult commentOnPullRequest(String markdownReport) {
+        NotificationResult.Builder result = new NotificationResult.Builder(context.token());
+        if (!settings.commentOnPullRequest() || !context.pullRequestRun()) {
+            return result.build();
+        }
+        if (context.repository() == null) {
+            return result.note("No GitHub repository known (not in GitHub Actions and locust.github.repository not"
+                            + " set): nothing sent to GitHub")
+                    .build();
+        }
+        if (context.token() == null) {
+            return result.warning("No GitHub token: set the environment variable named by locust.github.tokenVariable"
+                            + " (default GITHUB_TOKEN) or a <server> in settings.xml named by locust.github.serverId;"
+                            + " nothing sent to GitHub")
+                    .build();
+        }
+        try {
+            pullRequestComment(clients.apply(context), markdownReport, result);
+        } catch (GitHubException e) {
+            result.warning("Pull-request comment not written: " + e.getMessage());
+        }
+        return result.build();
+    }
+
     /** The branch whose issues this run may touch, or empty (with a note why) when it may touch none. */
     private Optional<String> issueBranch(GitHubClient client, NotificationResult.Builder result) {
         if (context.pullRequestRun()) {

@@ -103,7 +103,12 @@ public final class ConsoleReport {
                 check.status().name()
             });
         }
-        int[] widths = new int[HEADER.length];
+        return aligned(rows, RIGHT_ALIGNED);
+    }
+
+    /** The rows as fixed-width lines, each column as wide as its widest cell, indented by two spaces. */
+    static List<String> aligned(List<String[]> rows, boolean[] rightAligned) {
+        int[] widths = new int[rightAligned.length];
         for (String[] row : rows) {
             for (int column = 0; column < row.length; column++) {
                 widths[column] = Math.max(widths[column], row[column].length());
@@ -114,7 +119,7 @@ public final class ConsoleReport {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < row.length; column++) {
                 String padding = " ".repeat(widths[column] - row[column].length());
-                line.append("  ").append(RIGHT_ALIGNED[column] ? padding + row[column] : row[column] + padding);
+                line.append("  ").append(rightAligned[column] ? padding + row[column] : row[column] + padding);
             }
             lines.add(line.toString().stripTrailing());
         }

@@ -85,7 +85,7 @@ public final class MarkdownReport {
         }
     }
 
-    private static void appendContext(StringBuilder md, ReportContext context, MachineReport machine) {
+    static void appendContext(StringBuilder md, ReportContext context, MachineReport machine) {
         int before = md.length();
         if (context.time() != null) {
             md.append("- Time: ").append(context.time()).append('\n');

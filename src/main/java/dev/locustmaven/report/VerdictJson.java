@@ -59,7 +59,7 @@ public final class VerdictJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                     .withObjectEmptySeparator("")
                     .withArrayEmptySeparator(""))
@@ -247,7 +247,7 @@ public final class VerdictJson {
         return number(value == null ? null : value.asDouble());
     }
 
-    private static JsonNode number(Double value) {
+    static JsonNode number(Double value) {
         if (value == null || !Double.isFinite(value)) {
             return JsonNodeFactory.instance.nullNode();
         }

@@ -1,7 +1,13 @@
 package dev.locustmaven.thresholds;
 
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The threshold rules of a build, in configuration order. They are validated as a whole before any work, so that a
@@ -55,5 +61,26 @@ public final class ThresholdRules {
             parsed.add(ParsedRule.of(i + 1, rules.get(i)));
         }
         return parsed;
+    }
+
+    /**
+     * The keys among {@code measurements} that the rule at {@code index} (from 1) judges, as {@code check} judges a
+     * run: those it matches, and unless it names one metric only those of its kind (numbers or flags).
+     */
+    public SortedSet<MetricKey> judgedKeys(int index, Measurements measurements) {
+        ParsedRule rule = parsed().get(index - 1);
+        SortedSet<MetricKey> keys = new TreeSet<>();
+        for (Measurement m : measurements.all()) {
+            if (rule.matches(m.key()) && (rule.namesOneMetric() || rule.fits(m.value()))) {
+                keys.add(m.key());
+            }
+        }
+        return keys;
+    }
+
+    /** The one key that the rule at {@code index} names (plain service, endpoint and metric); empty otherwise. */
+    public Optional<MetricKey> namedKey(int index) {
+        ParsedRule rule = parsed().get(index - 1);
+        return rule.namesOneKey() ? Optional.of(rule.patternKey()) : Optional.empty();
     }
 }

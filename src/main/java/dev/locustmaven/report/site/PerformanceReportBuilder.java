@@ -1,7 +1,10 @@
 package dev.locustmaven.report.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.baseline.BaselineFileException;
+import dev.locustmaven.compare.ChangeText;
 import dev.locustmaven.history.ComparableRuns;
 import dev.locustmaven.history.CorruptLine;
 import dev.locustmaven.history.HistoryContents;
@@ -10,6 +13,7 @@ import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Verdict;
@@ -22,6 +26,7 @@ import dev.locustmaven.statistical.MetricDirection;
 import dev.locustmaven.statistical.SeriesPoint;
 import dev.locustmaven.statistical.Trend;
 import dev.locustmaven.statistical.TrendAnalysis;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +46,9 @@ import java.util.TreeSet;
  * file is never an error here: it leaves its part of the page empty and, when it exists but cannot be read, a note.
  */
 public final class PerformanceReportBuilder {
+
+    /** What {@code check} writes after {@code compare}, beside {@code verdict.json}. */
+    static final String COMPARISON_JSON = "comparison.json";
 
     /** Runs a series needs before change points are looked for: the detector's minimum segment on both sides. */
     public static final int MIN_CHANGE_POINT_RUNS = 6;
@@ -69,7 +77,8 @@ public final class PerformanceReportBuilder {
         for (String service : services(verdict, history, baseline)) {
             services.add(service(request, service, verdict, history, baseline, latest));
         }
-        return new PerformanceReportData(request, latest, baseline, history.size(), services, notes);
+        LatestComparison comparison = readComparison(request, notes);
+        return new PerformanceReportData(request, latest, baseline, history.size(), services, comparison, notes);
     }
 
     private static List<HistoryRecord> readHistory(PerformanceReportRequest request, List<String> notes) {
@@ -112,6 +121,68 @@ public final class PerformanceReportBuilder {
             notes.add(e.getMessage());
             return null;
         }
+    }
+
+    /** {@code comparison.json}, beside {@code verdict.json} in the report directory; null when there is none. */
+    private static LatestComparison readComparison(PerformanceReportRequest request, List<String> notes) {
+        Path file = request.verdictFile().resolveSibling(COMPARISON_JSON);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            List<LatestComparison.Row> rows = new ArrayList<>();
+            for (JsonNode check : root.path("checks")) {
+                String metric = check.path("metric").asText();
+                boolean ratio = "ratio".equals(check.path("measure").asText());
+                JsonNode estimate = check.path(ratio ? "ratio" : "difference");
+                String change = estimate.isNumber() ? changeText(ratio, metric, estimate) : null;
+                String low = changeText(ratio, metric, check.path("ci_low"));
+                String high = changeText(ratio, metric, check.path("ci_high"));
+                // both bounds null: a flag, a side without the metric, or nothing bounds the change
+                boolean bounded =
+                        check.path("ci_low").isNumber() || check.path("ci_high").isNumber();
+                rows.add(new LatestComparison.Row(
+                        check.path("service").asText(),
+                        check.path("endpoint").isNull()
+                                ? null
+                                : check.path("endpoint").asText(),
+                        metric,
+                        valueText(metric, check.path("base")),
+                        valueText(metric, check.path("change")),
+                        change,
+                        bounded ? low + " to " + high : null,
+                        check.path("status").asText()));
+            }
+            return new LatestComparison(
+                    root.path("verdict").asText(),
+                    root.path("generated_at").isTextual()
+                            ? root.path("generated_at").asText()
+                            : null,
+                    root.path("pairs").asInt(),
+                    root.path("confidence").asDouble(),
+                    rows);
+        } catch (IOException e) {
+            notes.add(file + ": cannot be read as a comparison (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static String valueText(String metric, JsonNode value) {
+        if (value.isBoolean()) {
+            return Boolean.toString(value.asBoolean());
+        }
+        return value.isNumber() ? MetricFormat.withUnit(metric, MetricValue.of(value.asDouble())) : null;
+    }
+
+    /** A ratio as a signed percentage, a difference in the metric's unit; a bound without a number is unbounded. */
+    private static String changeText(boolean ratio, String metric, JsonNode value) {
+        if (!value.isNumber()) {
+            return ChangeText.UNBOUNDED;
+        }
+        return ratio
+                ? MetricFormat.signedPercent((value.asDouble() - 1) * 100)
+                : MetricFormat.signedWithUnit(metric, value.asDouble());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
  * @param baseline null when there is no readable baseline file
  * @param historyRuns how many valid runs the history holds
  * @param services in name order
+ * @param comparison the latest comparison with a base measured in the same build; null when there is none
  * @param notes problems with the input files, in words (a corrupt history line, an unreadable verdict); the page shows
  *     them instead of failing
  */
@@ -20,6 +21,7 @@ public record PerformanceReportData(
         Baseline baseline,
         int historyRuns,
         List<ServiceReport> services,
+        LatestComparison comparison,
         List<String> notes) {
 
     public PerformanceReportData {

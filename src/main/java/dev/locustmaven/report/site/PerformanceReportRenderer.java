@@ -73,11 +73,18 @@ public class PerformanceReportRenderer {
         renderSources();
         renderNotes();
         if (data.latestRun() == null && data.baseline() == null && data.historyRuns() == 0) {
-            paragraph(text.get("empty.nothing"));
+            if (data.comparison() == null) {
+                paragraph(text.get("empty.nothing"));
+            } else {
+                renderComparison(data.comparison());
+            }
             endSection();
             return;
         }
         renderVerdict();
+        if (data.comparison() != null) {
+            renderComparison(data.comparison());
+        }
         renderBaseline();
         for (ServiceReport service : data.services()) {
             renderService(service);
@@ -138,6 +145,44 @@ public class PerformanceReportRenderer {
         }
         renderRunDetails(run);
         renderFingerprints(run.fingerprints());
+        endSection();
+    }
+
+    /** The latest comparison of the change with its base, one row per check. */
+    private void renderComparison(LatestComparison comparison) {
+        startSection(text.get("comparison.title"), "comparison");
+        sink.paragraph();
+        text(text.get("verdict.level") + " ");
+        sink.bold();
+        text(comparison.verdict());
+        sink.bold_();
+        text(" "
+                + text.get(
+                        "comparison.details",
+                        comparison.pairs(),
+                        MetricFormat.number(comparison.confidence() * 100),
+                        comparison.generatedAt() == null ? NONE : comparison.generatedAt()));
+        sink.paragraph_();
+        startTable();
+        headerRow(
+                text.get("comparison.service"),
+                text.get("comparison.metric"),
+                text.get("comparison.base"),
+                text.get("comparison.change"),
+                text.get("comparison.changeVsBase"),
+                text.get("comparison.interval"),
+                text.get("comparison.status"));
+        for (LatestComparison.Row row : comparison.rows()) {
+            row(
+                    row.service(),
+                    row.endpoint() == null ? row.metric() : row.endpoint() + "/" + row.metric(),
+                    row.base(),
+                    row.change(),
+                    row.changeVsBase(),
+                    row.interval(),
+                    row.status());
+        }
+        endTable();
         endSection();
     }
 

@@ -64,6 +64,45 @@ class PerformanceReportRendererTest {
     }
 
     @Test
+    void theLatestComparisonWithTheBaseIsShownWithItsIntervals() throws Exception {
+        Path comparison = project.resolve(SampleHistory.VERDICT).resolveSibling("comparison.json");
+        Files.createDirectories(comparison.getParent());
+        Files.writeString(comparison, """
+                {"verdict": "FAIL", "generated_at": "2026-11-28T11:00:00Z", "pairs": 3, "confidence": 0.95,
+                 "warnings": [],
+                 "checks": [
+                  {"service": "shop", "endpoint": "GET /search", "metric": "avg_latency_ms", "base": 20.4,
+                   "change": 61.2, "measure": "ratio", "ratio": 3.0, "difference": 40.8, "ci_low": 2.851,
+                   "ci_high": null, "status": "FAIL"},
+                  {"service": "shop", "endpoint": null, "metric": "error_rate_pct", "base": 0, "change": 0.5,
+                   "measure": "difference", "ratio": null, "difference": 0.5, "ci_low": -0.25, "ci_high": 1.25,
+                   "status": "PASS"},
+                  {"service": "shop", "endpoint": null, "metric": "rps", "base": null, "change": 30,
+                   "measure": "ratio", "ratio": null, "difference": null, "ci_low": null, "ci_high": null,
+                   "status": "NO_BASELINE"}]}
+                """);
+
+        Html page = Html.parse(Pages.render(project, Locale.ENGLISH));
+
+        assertThat(page.paragraphs("comparison").get(0))
+                .isEqualTo("Verdict: FAIL (3 pairs of runs of the change and its base, bounds at 95% confidence,"
+                        + " written 2026-11-28T11:00:00Z)");
+        assertThat(page.table("comparison"))
+                .containsExactly(
+                        List.of("Service", "Metric", "Base", "Change", "Change vs base", "Interval", "Status"),
+                        List.of(
+                                "shop",
+                                "GET /search/avg_latency_ms",
+                                "20.4 ms",
+                                "61.2 ms",
+                                "+200.0%",
+                                "+185.1% to unbounded",
+                                "FAIL"),
+                        List.of("shop", "error_rate_pct", "0%", "0.5%", "+0.5 pp", "-0.25 pp to +1.25 pp", "PASS"),
+                        List.of("shop", "rps", "-", "30", "-", "-", "NO_BASELINE"));
+    }
+
+    @Test
     void theBaselineShowsItsVersionAndAge() throws Exception {
         SampleHistory.write(project);
 
