@@ -11,7 +11,7 @@ def header = { String goal, String id -> ~/--- (locust|locust-maven-plugin):[^:]
 
 // 1. mvn locust:help: the prefix resolves from pluginManagement, without -Pperf
 assert help =~ header('help', 'default-cli')
-assert help.contains('This plugin has 6 goals:')
+assert help.contains('This plugin has 7 goals:')
 ['baseline', 'check', 'dashboard', 'help', 'report', 'run'].each { assert help.contains('\nlocust:' + it + '\n') : it }
 assert help.contains('[INFO] BUILD SUCCESS')
 
