@@ -36,7 +36,10 @@ final class MachineCheck {
                 request.history() == null ? null : request.history().environment();
         return new MachineCheck(
                 options,
-                MachineComparison.of(options.calibration().figures(), comparableCalibrations(records, environment)));
+                MachineComparison.of(
+                        options.calibration().figures(),
+                        comparableCalibrations(records, environment),
+                        options.overloadFactor()));
     }
 
     /**

@@ -29,12 +29,20 @@ import java.util.function.Predicate;
  *       {@value #MIN_ENDPOINTS} endpoints and every one of them FAILed with a value above its baseline. One endpoint
  *       that passes or only warns, one that got faster, keeps every failure of the service a FAIL: that is what a
  *       regression of the code looks like. Other metrics (throughput, errors) are never reclassified.
+ *   <li>On an overloaded machine ({@link MachineComparison#overloaded}), with {@link MachineMode#RECLASSIFY}, every
+ *       latency failure of the rules with a value above its baseline is reported as WARN, "machine overloaded": a
+ *       machine several times slower than when quiet stretches every latency by more than the levels a team sets,
+ *       so its latencies cannot tell a regression from the load. The build after, on a machine of its usual speed,
+ *       judges them again.
  * </ul>
  */
 public final class MachineNoise {
 
     /** The endpoints whose latency checks must all have failed: one endpoint alone cannot show a shared cause. */
     public static final int MIN_ENDPOINTS = 2;
+
+    private static final String SLOWER = "Machine slower than usual, not counted as a regression: ";
+    private static final String OVERLOADED = "Machine overloaded, not counted as a regression: ";
 
     private MachineNoise() {}
 
@@ -60,9 +68,12 @@ public final class MachineNoise {
         if (warning.isEmpty()) {
             return verdict;
         }
+        List<String> warnings = new ArrayList<>(verdict.warnings());
+        if (mode == MachineMode.RECLASSIFY && machine.overloaded()) {
+            return overloaded(verdict, machine, warning.get(), warnings, ruleChecks);
+        }
         Map<String, List<Check>> shared =
                 mode == MachineMode.RECLASSIFY && machine.slower() ? sharedFailures(verdict, ruleChecks) : Map.of();
-        List<String> warnings = new ArrayList<>(verdict.warnings());
         if (shared.isEmpty()) {
             warnings.add(warning.get());
             return new Verdict(verdict.level(), verdict.checks(), warnings);
@@ -73,10 +84,35 @@ public final class MachineNoise {
             String why = " All " + checks.size() + " latency checks of " + service + " ("
                     + endpoints(checks).size() + " endpoints) failed, on a machine slower than usual: "
                     + machine.figures() + ".";
-            checks.forEach(check -> replaced.put(check, asWarning(check, why)));
+            checks.forEach(check -> replaced.put(check, asWarning(check, SLOWER, why)));
         });
         List<Check> checks = verdict.checks().stream()
                 .map(check -> replaced.getOrDefault(check, check))
+                .toList();
+        return Verdict.of(checks, warnings);
+    }
+
+    /** Every latency failure of the rules above its baseline, as a warning. */
+    private static Verdict overloaded(
+            Verdict verdict,
+            MachineComparison machine,
+            String warning,
+            List<String> warnings,
+            Predicate<Check> ruleChecks) {
+        List<Check> failures = verdict.checks().stream()
+                .filter(check -> ruleChecks.test(check) && isLatency(check) && failedSlower(check))
+                .toList();
+        if (failures.isEmpty()) {
+            warnings.add(warning);
+            return new Verdict(verdict.level(), verdict.checks(), warnings);
+        }
+        warnings.add(warning + " Its " + failures.size() + " latency failure" + (failures.size() == 1 ? " is" : "s are")
+                + " reported as warnings, not as regressions: a machine this slow cannot tell a regression from the"
+                + " load (locust.machineCalibration=warn keeps them failures).");
+        String why = " The machine was " + Figures.number(machine.slowdown()) + " times as slow as when quiet: "
+                + machine.figures() + ".";
+        List<Check> checks = verdict.checks().stream()
+                .map(check -> failures.contains(check) ? asWarning(check, OVERLOADED, why) : check)
                 .toList();
         return Verdict.of(checks, warnings);
     }
@@ -118,7 +154,7 @@ public final class MachineNoise {
         return endpoints;
     }
 
-    private static Check asWarning(Check check, String why) {
+    private static Check asWarning(Check check, String prefix, String why) {
         String message = check.message() == null ? check.key().displayName() : check.message();
         return new Check(
                 check.key(),
@@ -128,7 +164,7 @@ public final class MachineNoise {
                 check.changePct(),
                 check.rule(),
                 Status.WARN,
-                "Machine slower than usual, not counted as a regression: " + message + why,
+                prefix + message + why,
                 check.missingAllowed());
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * This build's calibration as the reports show it, with the usual figures when the history has enough.
+ * This build's calibration as the reports show it, with the machine's quiet figures when the history has enough.
  *
  * @param comparison null when the history has too few comparable calibrations
  */
@@ -15,32 +15,31 @@ public record MachineReport(MeasuredCalibration calibration, MachineComparison c
     }
 
     /**
-     * For {@code report.md}: {@code CPU loop 16.9 ms, loopback round trip 0.0152 ms (usual: 16.5 ms and 0.015 ms,
-     * medians of 14 builds; measured by the run goal)}.
+     * For {@code report.md}: {@code CPU loop 16.9 ms, loopback round trip 0.0152 ms (quiet: 16.5 ms and 0.015 ms,
+     * the 3rd fastest of 14 builds; measured by the run goal)}.
      */
     public String line() {
-        String usual = comparison == null
+        String quiet = comparison == null
                 ? ""
-                : "usual: " + Figures.ms(comparison.usualCpuLoopMs()) + " and "
-                        + Figures.ms(comparison.usualLoopbackRoundTripMs()) + ", medians of " + comparison.builds()
-                        + " builds; ";
-        return calibration.figures().describe() + " (" + usual + "measured by the " + calibration.measuredBy()
+                : "quiet: " + Figures.ms(comparison.quietCpuLoopMs()) + " and "
+                        + Figures.ms(comparison.quietLoopbackRoundTripMs()) + ", " + comparison.quietRank() + "; ";
+        return calibration.figures().describe() + " (" + quiet + "measured by the " + calibration.measuredBy()
                 + " goal)";
     }
 
     /**
-     * For {@code verdict.json}: the object of {@code calibration.json}, and with enough history {@code usual}
+     * For {@code verdict.json}: the object of {@code calibration.json}, and with enough history {@code quiet}
      * ({@code cpu_loop_ms}, {@code loopback_round_trip_ms}, {@code builds}) and {@code speed} ({@code usual},
-     * {@code slower} or {@code faster}).
+     * {@code slower}, {@code overloaded} or {@code faster}).
      */
     public ObjectNode json() {
         ObjectNode node = CalibrationFile.node(calibration);
         if (comparison != null) {
-            ObjectNode usual = node.putObject("usual");
-            usual.put("cpu_loop_ms", Calibration.stored(comparison.usualCpuLoopMs()));
-            usual.put("loopback_round_trip_ms", Calibration.stored(comparison.usualLoopbackRoundTripMs()));
-            usual.put("builds", comparison.builds());
-            node.put("speed", comparison.slower() ? "slower" : comparison.faster() ? "faster" : "usual");
+            ObjectNode quiet = node.putObject("quiet");
+            quiet.put("cpu_loop_ms", Calibration.stored(comparison.quietCpuLoopMs()));
+            quiet.put("loopback_round_trip_ms", Calibration.stored(comparison.quietLoopbackRoundTripMs()));
+            quiet.put("builds", comparison.builds());
+            node.put("speed", comparison.speedName());
         }
         return node;
     }

@@ -198,6 +198,15 @@ public class CheckMojo extends AbstractLocustMojo {
     @Parameter(property = "locust.confirmRuns")
     private Integer confirmRuns;
 
+    /**
+     * How many times as slow as when quiet (its calibration against the quietest fifth of the earlier builds') the
+     * machine is when it counts as overloaded: with {@code locust.machineCalibration=reclassify}, every latency
+     * failure of an overloaded build is reported as a warning, "machine overloaded", instead of a regression. At
+     * least 1.5; {@code off} never counts a machine as overloaded.
+     */
+    @Parameter(property = "locust.machineOverloadFactor", defaultValue = "3")
+    private String machineOverloadFactor;
+
     /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
     @Parameter(property = "locust.check.skip", defaultValue = "false")
     private boolean skipCheck;
@@ -220,11 +229,13 @@ public class CheckMojo extends AbstractLocustMojo {
             judgeComparison(publication, now);
             return;
         }
+        double overloadFactor = MachineOptions.parseOverloadFactor(machineOverloadFactor);
         MachineOptions machine = CalibrationSteps.forCheck(
-                MachineMode.parse(machineCalibration),
-                resultsDirectory.toPath(),
-                new Calibrator(),
-                new MavenRunLog(getLog()));
+                        MachineMode.parse(machineCalibration),
+                        resultsDirectory.toPath(),
+                        new Calibrator(),
+                        new MavenRunLog(getLog()))
+                .withOverloadFactor(overloadFactor);
         CheckResult result = new PerformanceCheck()
                 .check(new CheckRequest(
                         resultsDirectory.toPath(),

@@ -39,7 +39,7 @@ import java.util.List;
  * <pre>{@code
  * {"verdict": "FAIL", "generated_at": "...", "warnings": ["..."],
  *  "calibration": {"method", "cpu_loop_ms", "loopback_round_trip_ms", "measured_at", "measured_by", "took_ms",
- *                  "usual": {"cpu_loop_ms", "loopback_round_trip_ms", "builds"}, "speed"},
+ *                  "quiet": {"cpu_loop_ms", "loopback_round_trip_ms", "builds"}, "speed"},
  *  "checks": [{"service", "endpoint", "metric", "baseline", "current", "delta", "change_pct", "rule", "status",
  *              "message", "sampling": {"run_requests", "baseline_requests", "change_lower", "change_upper",
  *                                      "confidence", "conclusive", "requests_to_decide", "approximate"}}]}
@@ -48,7 +48,7 @@ import java.util.List;
  * Every check has the first ten keys; {@code sampling} only a check judged under sampling error (a change level breached
  * by its value), with the change's bounds in percent for a relative level and in the metric's unit for an absolute
  * one ({@code null} where unbounded); absent values are {@code null} ({@code endpoint} for a service metric, {@code
- * change_pct} for a zero baseline). {@code calibration} is left out when the build has none, {@code usual} and {@code
+ * change_pct} for a zero baseline). {@code calibration} is left out when the build has none, {@code quiet} and {@code
  * speed} when the history has too few calibrations to compare with ({@link MachineReport#json}). Flags stay booleans; numbers are rounded as {@link MetricFormat#number} rounds.
  */
 public final class VerdictJson {

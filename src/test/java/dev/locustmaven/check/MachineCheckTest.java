@@ -115,23 +115,24 @@ class MachineCheckTest {
 
     @Test
     void onASlowMachineTheSharedFailureWarnsAndTheSingleEndpointsFails() throws IOException {
-        CheckResult result = check(new MachineOptions(MachineMode.RECLASSIFY, SLOW));
+        CheckResult result = check(new MachineOptions(MachineMode.RECLASSIFY, SLOW, Double.POSITIVE_INFINITY));
 
         assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
         assertThat(check(result, "api_gateway", null).status()).isEqualTo(Status.WARN);
         assertThat(check(result, "api_gateway", "GET /health").status()).isEqualTo(Status.WARN);
         assertThat(check(result, "api_gateway", "GET /api/items").message())
-                .isEqualTo("Machine slower than usual, not counted as a regression: api_gateway \"GET /api/items\""
-                        + " p95_latency_ms: 16 ms vs baseline 8 ms (+100.0%), above the fail level +50%, beyond sampling"
-                        + " error: at least +93.8% at 95% confidence from 290 requests; the baseline records no sample,"
-                        + " so it counts as exact. All 3 latency"
-                        + " checks of api_gateway (2 endpoints) failed, on a machine slower than usual: CPU loop 20 ms"
-                        + " vs 0.509 ms usual (median of 13 builds), loopback round trip 0.02 ms vs 0.001 ms.");
+                .isEqualTo(
+                        "Machine slower than usual, not counted as a regression: api_gateway \"GET /api/items\""
+                                + " p95_latency_ms: 16 ms vs baseline 8 ms (+100.0%), above the fail level +50%, beyond sampling"
+                                + " error: at least +93.8% at 95% confidence from 290 requests; the baseline records no sample,"
+                                + " so it counts as exact. All 3 latency"
+                                + " checks of api_gateway (2 endpoints) failed, on a machine slower than usual: CPU loop 20 ms"
+                                + " vs 0.503 ms quiet (the 3rd fastest of 13 builds), loopback round trip 0.02 ms vs 0.001 ms.");
         assertThat(check(result, "rag_service", "index").status()).isEqualTo(Status.FAIL);
         assertThat(check(result, "rag_service", "query").status()).isEqualTo(Status.PASS);
         assertThat(result.verdict().warnings())
-                .contains("This machine was slower than usual: CPU loop 20 ms vs 0.509 ms usual (median of 13"
-                        + " builds), loopback round trip 0.02 ms vs 0.001 ms. The latency failures that every endpoint"
+                .contains("This machine was slower than usual: CPU loop 20 ms vs 0.503 ms quiet (the 3rd fastest"
+                        + " of 13 builds), loopback round trip 0.02 ms vs 0.001 ms. The latency failures that every endpoint"
                         + " of api_gateway (3 checks) shares are reported as warnings, not as regressions"
                         + " (locust.machineCalibration=warn keeps them failures).");
 
@@ -140,11 +141,11 @@ class MachineCheckTest {
         assertThat(verdict.get("calibration").toString())
                 .isEqualTo("{\"method\":1,\"cpu_loop_ms\":20,\"loopback_round_trip_ms\":0.02,"
                         + "\"measured_at\":\"2026-03-01T11:58:30Z\",\"measured_by\":\"run\",\"took_ms\":230,"
-                        + "\"usual\":{\"cpu_loop_ms\":0.509,\"loopback_round_trip_ms\":0.001,\"builds\":13},"
+                        + "\"quiet\":{\"cpu_loop_ms\":0.503,\"loopback_round_trip_ms\":0.001,\"builds\":13},"
                         + "\"speed\":\"slower\"}");
         assertThat(Files.readString(dir.resolve("out/report.md")))
-                .contains("- Machine: CPU loop 20 ms, loopback round trip 0.02 ms (usual: 0.509 ms and 0.001 ms,"
-                        + " medians of 13 builds; measured by the run goal)\n")
+                .contains("- Machine: CPU loop 20 ms, loopback round trip 0.02 ms (quiet: 0.503 ms and 0.001 ms,"
+                        + " the 3rd fastest of 13 builds; measured by the run goal)\n")
                 .contains("- This machine was slower than usual: ");
         List<String> lines = Files.readAllLines(history);
         assertThat(lines).hasSize(17);
@@ -154,13 +155,27 @@ class MachineCheckTest {
     }
 
     @Test
+    void onAnOverloadedMachineEveryLatencyFailureWarns() throws IOException {
+        CheckResult result = check(new MachineOptions(MachineMode.RECLASSIFY, SLOW));
+
+        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
+        assertThat(check(result, "rag_service", "index").message())
+                .startsWith("Machine overloaded, not counted as a regression: rag_service \"index\" p95_latency_ms: ")
+                .endsWith(" The machine was 39.8 times as slow as when quiet: CPU loop 20 ms vs 0.503 ms quiet (the"
+                        + " 3rd fastest of 13 builds), loopback round trip 0.02 ms vs 0.001 ms.");
+        JsonNode verdict =
+                new ObjectMapper().readTree(dir.resolve("out/verdict.json").toFile());
+        assertThat(verdict.at("/calibration/speed").asText()).isEqualTo("overloaded");
+    }
+
+    @Test
     void warnModeKeepsTheFailures() throws IOException {
-        CheckResult result = check(new MachineOptions(MachineMode.WARN, SLOW));
+        CheckResult result = check(new MachineOptions(MachineMode.WARN, SLOW, Double.POSITIVE_INFINITY));
 
         assertThat(check(result, "api_gateway", "GET /health").status()).isEqualTo(Status.FAIL);
         assertThat(result.verdict().warnings())
-                .contains("This machine was slower than usual: CPU loop 20 ms vs 0.509 ms usual (median of 13"
-                        + " builds), loopback round trip 0.02 ms vs 0.001 ms.");
+                .contains("This machine was slower than usual: CPU loop 20 ms vs 0.503 ms quiet (the 3rd fastest"
+                        + " of 13 builds), loopback round trip 0.02 ms vs 0.001 ms.");
     }
 
     @Test

@@ -14,15 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class MachineNoiseTest {
 
-    /** 14 earlier builds at about 251 ms and 0.09 ms. */
+    /** 14 earlier builds at 250 to 252 ms and 0.088 to 0.092 ms: quiet at 250 ms and 0.088 ms. */
     private static final List<Calibration> USUAL = usual(14);
 
     private static final Calibration SLOW = new Calibration(1, 412, 0.21);
     private static final Calibration NORMAL = new Calibration(1, 255, 0.092);
     private static final Calibration FAST = new Calibration(1, 120, 0.04);
+    /** 4 times as slow as when quiet: overloaded at the default factor 3. */
+    private static final Calibration OVERLOADED = new Calibration(1, 1000, 0.09);
 
-    private static final String SLOWER_WARNING = "This machine was slower than usual: CPU loop 412 ms vs 251 ms usual"
-            + " (median of 14 builds), loopback round trip 0.21 ms vs 0.09 ms.";
+    private static final String SLOWER_WARNING = "This machine was slower than usual: CPU loop 412 ms vs 250 ms quiet"
+            + " (the 3rd fastest of 14 builds), loopback round trip 0.21 ms vs 0.088 ms.";
 
     private static List<Calibration> usual(int builds) {
         List<Calibration> calibrations = new ArrayList<>();
@@ -99,8 +101,8 @@ class MachineNoiseTest {
         assertThat(check(after, "api", "GET /items").message())
                 .isEqualTo("Machine slower than usual, not counted as a regression: api \"GET /items\""
                         + " p95_latency_ms: 16.0 ms vs baseline 10.0 ms. All 3 latency checks of api (2 endpoints)"
-                        + " failed, on a machine slower than usual: CPU loop 412 ms vs 251 ms usual (median of 14"
-                        + " builds), loopback round trip 0.21 ms vs 0.09 ms.");
+                        + " failed, on a machine slower than usual: CPU loop 412 ms vs 250 ms quiet (the 3rd fastest"
+                        + " of 14 builds), loopback round trip 0.21 ms vs 0.088 ms.");
         // the check keeps its numbers and rule
         assertThat(check(after, "api", "GET /items").current()).isEqualTo(MetricValue.of(16));
         assertThat(check(after, "api", "GET /items").rule()).isEqualTo("warning +20% / fail +50%");
@@ -254,8 +256,8 @@ class MachineNoiseTest {
 
         assertThat(after.checks()).isEqualTo(before.checks());
         assertThat(after.warnings())
-                .containsExactly("This machine was faster than usual: CPU loop 120 ms vs 251 ms usual (median of 14"
-                        + " builds), loopback round trip 0.04 ms vs 0.09 ms; latencies may look better than the code"
+                .containsExactly("This machine was faster than usual: CPU loop 120 ms vs 250 ms quiet (the 3rd fastest"
+                        + " of 14 builds), loopback round trip 0.04 ms vs 0.088 ms; latencies may look better than the code"
                         + " makes them.");
     }
 
@@ -270,5 +272,54 @@ class MachineNoiseTest {
         Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
 
         assertThat(after.warnings()).hasSize(2).startsWith("The baseline expired on 2026-01-01.");
+    }
+
+    @Test
+    void onAnOverloadedMachineEveryLatencyFailureAboveItsBaselineIsAWarning() {
+        Check fasterButFailing = latency("shop", "GET /cart", 20, 10, Status.FAIL);
+        Verdict before = Verdict.of(
+                List.of(
+                        latency("api", null, 10, 17, Status.FAIL),
+                        latency("api", "GET /items", 10, 11, Status.PASS),
+                        latency("shop", "POST /order", 20, 40, Status.FAIL),
+                        fasterButFailing,
+                        rps("api", Status.FAIL)),
+                List.of());
+
+        Verdict after = MachineNoise.apply(before, against(OVERLOADED, USUAL), MachineMode.RECLASSIFY);
+
+        // one endpoint alone, and a service's aggregate, both reclassified; throughput and a fall stay failures
+        assertThat(check(after, "api", null).status()).isEqualTo(Status.WARN);
+        assertThat(check(after, "shop", "POST /order").status()).isEqualTo(Status.WARN);
+        assertThat(check(after, "shop", "GET /cart")).isEqualTo(fasterButFailing);
+        assertThat(after.withStatus(Status.FAIL))
+                .extracting(c -> c.key().metric())
+                .containsExactly("p95_latency_ms", "rps");
+        assertThat(check(after, "shop", "POST /order").message())
+                .isEqualTo("Machine overloaded, not counted as a regression: shop \"POST /order\" p95_latency_ms: 40.0"
+                        + " ms vs baseline 20.0 ms. The machine was 4 times as slow as when quiet: CPU loop 1000 ms vs"
+                        + " 250 ms quiet (the 3rd fastest of 14 builds), loopback round trip 0.09 ms vs 0.088 ms.");
+        assertThat(after.warnings())
+                .containsExactly("This machine was overloaded: CPU loop 1000 ms vs 250 ms quiet (the 3rd fastest of 14"
+                        + " builds), loopback round trip 0.09 ms vs 0.088 ms: 4 times as slow as when quiet, at least 3"
+                        + " (locust.machineOverloadFactor). Its 2 latency failures are reported as warnings, not as"
+                        + " regressions: a machine this slow cannot tell a regression from the load"
+                        + " (locust.machineCalibration=warn keeps them failures).");
+    }
+
+    @Test
+    void anOverloadedMachineInWarnModeOrWithTheFactorOffKeepsTheFailures() {
+        Verdict before = verdict(Status.PASS);
+
+        Verdict warned = MachineNoise.apply(before, against(OVERLOADED, USUAL), MachineMode.WARN);
+        Verdict factorOff = MachineNoise.apply(
+                before, MachineComparison.of(OVERLOADED, USUAL, Double.POSITIVE_INFINITY), MachineMode.RECLASSIFY);
+
+        assertThat(warned.checks()).isEqualTo(before.checks());
+        assertThat(warned.warnings()).singleElement().asString().startsWith("This machine was overloaded: ");
+        // without the overload, only the service whose every endpoint failed is reclassified
+        assertThat(check(factorOff, "api", "GET /items").status()).isEqualTo(Status.WARN);
+        assertThat(check(factorOff, "shop", "GET /cart").status()).isEqualTo(Status.FAIL);
+        assertThat(factorOff.warnings()).singleElement().asString().startsWith("This machine was slower than usual: ");
     }
 }
