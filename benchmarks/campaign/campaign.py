@@ -540,6 +540,8 @@ def run_build(campaign, phase, slowdown, number, total):
         "rerun_scenarios": sum(1 for p in reruns.iterdir() if p.is_dir()) if reruns.is_dir() else 0,
         "baseline": service_values(baseline, campaign.services),
         "calibration": calibration_of(results / "calibration.json"),
+        "machine_speed": ((verdict or {}).get("calibration") or {}).get("speed"),
+        "machine_warned": [check_label(c) for c in checks if (c.get("message") or "").startswith("Machine ")],
     })
     records = history_records(campaign.history)
     record.update(recorded_run(records, history_before, campaign.min_history, campaign.services))
@@ -1036,15 +1038,18 @@ def machine_section(records):
              f"Each build's calibration (CPU loop, ms): min {loops[0]:g}, lower quartile {quiet:g}, median "
              f"{loops[len(loops) // 2]:g}, max {loops[-1]:g}. A build is counted on a *shared* machine when its CPU "
              f"loop took more than 1.5 x the lower quartile ({limit:.1f} ms).", "",
-             "| phase | machine | builds | FAIL | WARN |", "|---|---|---|---|---|"]
+             "| phase | machine | builds | FAIL | WARN | the plugin found it slower / overloaded | checks it turned to WARN"
+             " for the machine |", "|---|---|---|---|---|---|---|"]
     for label, part in groups(records).items():
         for machine, selected in (("normal", lambda c: c and c["cpu_loop_ms"] <= limit),
                                   ("shared", lambda c: c and c["cpu_loop_ms"] > limit),
                                   ("not recorded", lambda c: not c)):
             chosen = [r for r in part if selected(record_calibration(r)) and r["outcome"] != "ERROR"]
             if chosen:
+                speeds = [r.get("machine_speed") for r in chosen]
                 lines.append(f"| {label} | {machine} | {len(chosen)} | {rate(count(chosen, 'FAIL'), len(chosen))} "
-                             f"| {rate(count(chosen, 'WARN'), len(chosen))} |")
+                             f"| {rate(count(chosen, 'WARN'), len(chosen))} | {speeds.count('slower')} / "
+                             f"{speeds.count('overloaded')} | {sum(len(r.get('machine_warned') or []) for r in chosen)} |")
     return lines
 
 
