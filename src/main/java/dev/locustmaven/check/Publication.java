@@ -71,7 +71,7 @@ public record Publication(
      */
     public Outcome publishComparison(String markdown) {
         NotificationResult notified = RegressionNotifier.of(github, githubContext)
-                .commentOnPullRequest(markdown)
+                .commentOnPullRequest(markdown, "target/locust/" + ComparisonCheck.MARKDOWN)
                 .plus(StepSummary.append(environment, markdown));
         List<String> info = new ArrayList<>(notified.actions());
         info.addAll(notified.notes());

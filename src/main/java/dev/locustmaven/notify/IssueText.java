@@ -13,8 +13,8 @@ final class IssueText {
     /** GitHub refuses issue and comment bodies longer than this. */
     static final int MAX_BODY = 65_536;
 
-    private static final String CUT_NOTE = "\n\n*The report was cut here to fit GitHub's size limit; the full report is"
-            + " in the CI run (step summary and `target/locust/report.md`).*\n";
+    /** The file of the check's Markdown report, named where GitHub's size limit cuts the report. */
+    static final String REPORT_FILE = "target/locust/report.md";
 
     private final GitHubContext context;
     private final Clock clock;
@@ -45,14 +45,14 @@ final class IssueText {
                 + "- **Branch**: " + branch + "\n"
                 + "- **CI run**: " + orUnknown(context.runUrl()) + "\n"
                 + "\n" + HiddenMarkers.signature(signature) + "\n" + HiddenMarkers.branch(branch) + "\n";
-        return fit("", report.strip(), tail);
+        return fit("", report.strip(), tail, REPORT_FILE);
     }
 
     String repeatComment(String report, String branch) {
         String head = "The same regression was measured again on " + today() + ": commit "
                 + orUnknown(context.commit()) + ", branch `" + branch + "`" + runLink() + ".\n\n"
                 + "<details><summary>Report of this run</summary>\n\n";
-        return fit(head, report.strip(), "\n\n</details>\n");
+        return fit(head, report.strip(), "\n\n</details>\n", REPORT_FILE);
     }
 
     String recoveryComment(String branch) {
@@ -60,10 +60,11 @@ final class IssueText {
                 + ", branch `" + branch + "`" + runLink() + ". Closing this issue (`locust.github.closeOnRecovery`).";
     }
 
-    String pullRequestComment(String report) {
+    /** @param reportFile the file that holds the whole report, named when the comment has to cut it */
+    String pullRequestComment(String report, String reportFile) {
         String tail = "\n\n---\n<sub>locust-maven-plugin · commit " + orUnknown(context.commit()) + runLink()
                 + " · updated on every run</sub>\n" + HiddenMarkers.PULL_REQUEST_REPORT + "\n";
-        return fit("", report.strip(), tail);
+        return fit("", report.strip(), tail, reportFile);
     }
 
     private String today() {
@@ -85,12 +86,14 @@ final class IssueText {
     }
 
     /** Head, report and tail, the report cut at a line end when they do not fit GitHub's limit together. */
-    private static String fit(String head, String report, String tail) {
+    private static String fit(String head, String report, String tail, String reportFile) {
         if (head.length() + report.length() + tail.length() <= MAX_BODY) {
             return head + report + tail;
         }
-        int room = Math.max(0, MAX_BODY - head.length() - tail.length() - CUT_NOTE.length());
+        String cutNote = "\n\n*The report was cut here to fit GitHub's size limit; the full report is in the CI run"
+                + " (step summary and `" + reportFile + "`).*\n";
+        int room = Math.max(0, MAX_BODY - head.length() - tail.length() - cutNote.length());
         int cut = report.lastIndexOf('\n', room);
-        return head + report.substring(0, cut > 0 ? cut : room) + CUT_NOTE + tail;
+        return head + report.substring(0, cut > 0 ? cut : room) + cutNote + tail;
     }
 }

@@ -85,7 +85,7 @@ public final class RegressionNotifier {
         }
         if (pullRequestComment) {
             try {
-                pullRequestComment(client, markdownReport, result);
+                pullRequestComment(client, markdownReport, IssueText.REPORT_FILE, result);
             } catch (GitHubException e) {
                 result.warning("Pull-request comment not written: " + e.getMessage());
             }
@@ -96,8 +96,10 @@ public final class RegressionNotifier {
     /**
      * Only the pull-request comment, as the settings say, for a report that opens no issue (a paired comparison, which
      * judges a pull request against its base rather than a branch's history).
+     *
+     * @param reportFile the file that holds the whole report, named in the comment when GitHub's size limit cuts it
      */
-    public NotificationResult commentOnPullRequest(String markdownReport) {
+    public NotificationResult commentOnPullRequest(String markdownReport, String reportFile) {
         NotificationResult.Builder result = new NotificationResult.Builder(context.token());
         if (!settings.commentOnPullRequest() || !context.pullRequestRun()) {
             return result.build();
@@ -114,7 +116,7 @@ public final class RegressionNotifier {
                     .build();
         }
         try {
-            pullRequestComment(clients.apply(context), markdownReport, result);
+            pullRequestComment(clients.apply(context), markdownReport, reportFile, result);
         } catch (GitHubException e) {
             result.warning("Pull-request comment not written: " + e.getMessage());
         }
@@ -188,14 +190,15 @@ public final class RegressionNotifier {
         }
     }
 
-    private void pullRequestComment(GitHubClient client, String report, NotificationResult.Builder result) {
+    private void pullRequestComment(
+            GitHubClient client, String report, String reportFile, NotificationResult.Builder result) {
         if (context.pullRequest() == null) {
             result.warning("This is a pull-request run but its number is unknown (no GITHUB_EVENT_PATH):"
                     + " set locust.github.pullRequest to comment on it");
             return;
         }
         int number = context.pullRequest();
-        String body = text.pullRequestComment(report);
+        String body = text.pullRequestComment(report, reportFile);
         Optional<GitHubComment> existing = client.comments(number).stream()
                 .filter(comment -> HiddenMarkers.isPullRequestReport(comment.body()))
                 .findFirst();

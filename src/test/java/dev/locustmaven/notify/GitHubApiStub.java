@@ -10,6 +10,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +22,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A WireMock server on 127.0.0.1 standing in for the GitHub API, and the test's view of what was sent to it. */
-final class GitHubApiStub implements AutoCloseable {
+/**
+ * A WireMock server on 127.0.0.1 standing in for the GitHub API, and the test's view of what was sent to it. As a
+ * {@code @RegisterExtension} field it stops after each test.
+ */
+final class GitHubApiStub implements AutoCloseable, AfterEachCallback {
 
     static final String TOKEN = "ghs_T0pS3cretTokenValue4Tests0123456789AB";
     static final String REPO = "/repos/octo-org/shop";
@@ -58,6 +66,22 @@ final class GitHubApiStub implements AutoCloseable {
         env.put("GITHUB_SHA", SHA);
         env.put("GITHUB_SERVER_URL", "https://github.com");
         env.put("GITHUB_RUN_ID", "987654321");
+        return env;
+    }
+
+    /**
+     * The environment GitHub Actions gives a {@code pull_request} run of pull request 42 from {@code
+     * feature/faster-search}, with its event file written into {@code folder}.
+     */
+    Map<String, String> pullRequestRun(Path folder) throws IOException {
+        Path event = folder.resolve("event.json");
+        Files.writeString(event, "{\"action\":\"synchronize\",\"number\":42,\"pull_request\":{\"number\":42}}");
+        Map<String, String> env = scheduledRunOnMain();
+        env.put("GITHUB_EVENT_NAME", "pull_request");
+        env.put("GITHUB_REF", "refs/pull/42/merge");
+        env.put("GITHUB_REF_NAME", "42/merge");
+        env.put("GITHUB_HEAD_REF", "feature/faster-search");
+        env.put("GITHUB_EVENT_PATH", event.toString());
         return env;
     }
 
@@ -160,5 +184,10 @@ final class GitHubApiStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) {
+        close();
     }
 }

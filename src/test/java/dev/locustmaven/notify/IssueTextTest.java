@@ -28,7 +28,7 @@ class IssueTextTest {
         RegressionSignature signature = new RegressionSignature(new TreeSet<>(List.of("api/p95_latency_ms")));
 
         String body = text.issueBody(report, signature, "main", GitHubSettings.DEFAULT_CHECKLIST);
-        String pullRequest = text.pullRequestComment(report);
+        String pullRequest = text.pullRequestComment(report, IssueText.REPORT_FILE);
         String repeat = text.repeatComment(report, "main");
 
         assertThat(List.of(body, pullRequest, repeat))

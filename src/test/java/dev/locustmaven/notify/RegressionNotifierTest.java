@@ -27,7 +27,6 @@ import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -210,15 +209,7 @@ class RegressionNotifierTest {
 
     @Test
     void aPullRequestRunCreatesThenUpdatesItsSingleComment(@TempDir Path tmp) throws Exception {
-        Path event = tmp.resolve("event.json");
-        Files.writeString(event, "{\"action\":\"synchronize\",\"number\":42,\"pull_request\":{\"number\":42}}");
-        Map<String, String> env = github.scheduledRunOnMain();
-        env.put("GITHUB_EVENT_NAME", "pull_request");
-        env.put("GITHUB_REF", "refs/pull/42/merge");
-        env.put("GITHUB_REF_NAME", "42/merge");
-        env.put("GITHUB_HEAD_REF", "feature/faster-search");
-        env.put("GITHUB_EVENT_PATH", event.toString());
-        GitHubContext context = github.context(env);
+        GitHubContext context = github.context(github.pullRequestRun(tmp));
         GitHubSettings settings = GitHubSettings.defaults().withCommentOnPullRequest(true);
         String comments = ISSUES + "/42/comments?per_page=100&page=1";
 

@@ -2,6 +2,9 @@ package dev.locustmaven.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locustmaven.report.ComparisonMarkdown;
+import dev.locustmaven.report.ReportContext;
+import dev.locustmaven.report.SampleComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,6 +24,24 @@ class StepSummaryTest {
         assertThat(result.actions()).containsExactly("Added the report to the job summary " + summary);
         assertThat(Files.readString(summary))
                 .isEqualTo("## Unit tests\n\n42 passed\n# Performance check: PASS\n\n| a | b |\n\n");
+    }
+
+    @Test
+    void aComparisonIsAppendedAfterTheSummaryOfTheEarlierSteps(@TempDir Path tmp) throws Exception {
+        Path summary = tmp.resolve("step_summary");
+        String earlier = "## Locust check: PASS\n\n3 passed against the baseline.\n";
+        Files.writeString(summary, earlier);
+        String comparison = ComparisonMarkdown.render(SampleComparison.build(), ReportContext.none());
+
+        NotificationResult result = StepSummary.append(Map.of(StepSummary.VARIABLE, summary.toString()), comparison);
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(Files.readString(summary)).isEqualTo(earlier + comparison + "\n");
+        assertThat(Files.readString(summary))
+                .contains("#### orders\n\n| Metric | Base | Change | Change vs base | Interval | Rule | Status |\n"
+                        + "|---|---:|---:|---:|---|---|---|\n"
+                        + "| error_rate_pct | 0.5% | 0.5% | +0 pp | -0.292 pp to +0.292 pp | warning +0.5 / fail +1 |"
+                        + " PASS |\n");
     }
 
     @Test

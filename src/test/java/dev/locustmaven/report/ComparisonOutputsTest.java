@@ -122,6 +122,33 @@ class ComparisonOutputsTest {
     }
 
     @Test
+    void theJUnitReportIsOneIndentedSuiteWithTheCountsAndNoErrors() {
+        String text = ComparisonJUnit.render(COMPARISON);
+
+        assertThat(text)
+                .startsWith(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                + "<testsuite name=\"locust-compare\" tests=\"6\" failures=\"2\" errors=\"0\" skipped=\"1\""
+                                + " time=\"0\">\n"
+                                + "  <testcase classname=\"locust.compare.orders\" name=\"error_rate_pct [warning +0.5 / fail +1]\""
+                                + " time=\"0\"/>\n"
+                                + "  <testcase classname=\"locust.compare.orders\" name=\"rps [fail -20%]\" time=\"0\"/>\n"
+                                + "  <testcase classname=\"locust.compare.orders\""
+                                + " name=\"GET /legacy/p95_latency_ms [warning +10% / fail +20%]\" time=\"0\">\n"
+                                + "    <failure message=\"orders &quot;GET /legacy&quot; p95_latency_ms: the change has no value");
+        assertThat(text)
+                .contains("status MISSING</failure>\n  </testcase>\n"
+                        + "  <testcase classname=\"locust.compare.orders\""
+                        + " name=\"GET /new/p95_latency_ms [warning +10% / fail +20%]\" time=\"0\">\n"
+                        + "    <skipped message=\"orders &quot;GET /new&quot; p95_latency_ms: 7 ms, and the base has no"
+                        + " value to compare with for warning +10% / fail +20%, so this is not checked.\"/>\n"
+                        + "  </testcase>\n");
+        assertThat(text)
+                .endsWith("status WARN</system-out>\n  </testcase>\n  <system-out>" + SampleComparison.NOTE
+                        + "</system-out>\n</testsuite>\n");
+    }
+
+    @Test
     void theConsoleListsProblemsThenAlignedTablesThenOneLine() {
         java.util.List<String> lines = ComparisonConsole.lines(COMPARISON);
 

@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * A comparison of three pairs judged by the real {@link PairedComparison}: a conclusive FAIL, an inconclusive WARN, a
  * rate compared as a difference, a metric the change lacks, one only the change has, and an endpoint name that needs
- * escaping. Exact values, so that the intervals are the t intervals of the pairs.
+ * escaping. Exact values, so that the intervals are the t intervals of the pairs. Public for the tests that publish
+ * a comparison's report.
  */
-final class SampleComparison {
+public final class SampleComparison {
 
     static final MetricKey SLOW = new MetricKey("orders", "GET /orders|slow", "p95_latency_ms");
     static final MetricKey NOISY = new MetricKey("orders", "GET /search", "p95_latency_ms");
@@ -25,11 +26,11 @@ final class SampleComparison {
     static final MetricKey RPS = MetricKey.of("orders", "rps");
     static final MetricKey GONE = new MetricKey("orders", "GET /legacy", "p95_latency_ms");
     static final MetricKey NEW = new MetricKey("orders", "GET /new", "p95_latency_ms");
-    static final String NOTE = "The base ran 2 s longer than the change in pair 2.";
+    public static final String NOTE = "The base ran 2 s longer than the change in pair 2.";
 
     private SampleComparison() {}
 
-    static Comparison build() {
+    public static Comparison build() {
         List<Measurements> base = new ArrayList<>();
         List<Measurements> change = new ArrayList<>();
         double[][] slow = {{100, 130}, {102, 133}, {98, 127}};
@@ -66,6 +67,34 @@ final class SampleComparison {
                 3,
                 0.95,
                 List.of(NOTE));
+    }
+
+    /**
+     * One service with this many endpoints, each {@code GET /item/<i>} 30% slower in the change as {@link #SLOW} is:
+     * a comparison whose report is as long as needed.
+     */
+    public static Comparison ofEndpoints(int endpoints) {
+        List<MetricKey> keys = new ArrayList<>();
+        for (int i = 0; i < endpoints; i++) {
+            keys.add(new MetricKey("orders", "GET /item/" + i, "p95_latency_ms"));
+        }
+        double[][] slow = {{100, 130}, {102, 133}, {98, 127}};
+        List<Measurements> base = new ArrayList<>();
+        List<Measurements> change = new ArrayList<>();
+        for (double[] pair : slow) {
+            base.add(Measurements.of(keys.stream().map(k -> m(k, pair[0])).toList()));
+            change.add(Measurements.of(keys.stream().map(k -> m(k, pair[1])).toList()));
+        }
+        PairedRuns runs = new PairedRuns(base, change);
+        PairedComparison comparison = new PairedComparison(0.95, true);
+        ThresholdRule latency = rule("p95_latency_ms", "+10%", "+20%");
+        return Comparison.of(
+                keys.stream()
+                        .map(k -> comparison.judge(runs.metric(k), latency, 1))
+                        .toList(),
+                3,
+                0.95,
+                List.of());
     }
 
     private static ThresholdRule rule(String metric, String warning, String fail) {
