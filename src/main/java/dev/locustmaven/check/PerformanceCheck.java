@@ -230,7 +230,8 @@ public final class PerformanceCheck {
         }
         List<String> trends = List.of();
         if (statistics != null) {
-            verdict = StatisticalChecks.withChecks(verdict, statistics.checks());
+            verdict = StatisticalChecks.withChecks(
+                    StatisticalChecks.settleInconclusive(verdict, statistics.usual()), statistics.checks());
             notes.add(statistics.summary());
             trends = RunHistory.degradingTrends(
                     history.series(),

@@ -22,9 +22,11 @@ import dev.locustmaven.statistical.StatisticalStatus;
 import dev.locustmaven.statistical.StatisticalVerdict;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -77,15 +79,17 @@ public final class StatisticalChecks {
     }
 
     /**
-     * What the gate found: the checks to add to the verdict, a line saying how much it could test, and the series
-     * whose first run it doubts (it breached the gate's confirmation level), to settle with confirmation runs.
+     * What the gate found: the checks to add to the verdict, a line saying how much it could test, the series whose
+     * first run it doubts (it breached the gate's confirmation level), to settle with confirmation runs, and the series
+     * it tested and found usual, with how many runs of history, where no common shift of their group was found
+     * either.
      */
-    record Outcome(List<Check> checks, String summary, Set<MetricKey> doubted) {}
+    record Outcome(List<Check> checks, String summary, Set<MetricKey> doubted, Map<MetricKey, Integer> usual) {}
 
     static Outcome evaluate(
             Map<MetricKey, List<SeriesPoint>> history, Measurements current, StatisticalGateSettings settings) {
         if (settings.mode() == GateMode.OFF) {
-            return new Outcome(List.of(), "Statistical gate: off (locust.statisticalGate)", Set.of());
+            return new Outcome(List.of(), "Statistical gate: off (locust.statisticalGate)", Set.of(), Map.of());
         }
         List<SeriesInput> inputs = new ArrayList<>();
         Map<String, Measurement> byId = new HashMap<>();
@@ -137,6 +141,20 @@ public final class StatisticalChecks {
                         subject(m.key()) + ": " + series.message()));
             }
         }
+        Set<String> shiftedGroups = new HashSet<>();
+        for (GroupVerdict group : verdict.groups()) {
+            if (status(group.status()) != null) {
+                shiftedGroups.add(group.group());
+            }
+        }
+        Map<MetricKey, Integer> usual = new TreeMap<>();
+        for (SeriesVerdict series : verdict.series()) {
+            MetricKey key = byId.get(series.id()).key();
+            if (series.status() == StatisticalStatus.PASS
+                    && !shiftedGroups.contains(RunnerShift.groupOf(key.service(), key.metric()))) {
+                usual.put(key, history.get(key).size());
+            }
+        }
         for (GroupVerdict group : verdict.groups()) {
             MetricKey key = MetricKey.of(serviceOfGroup.get(group.group()), "common shift of " + group.group());
             if (group.confirmationWanted()) {
@@ -163,7 +181,41 @@ public final class StatisticalChecks {
                     + " comparable runs since the last accepted change (locust.minHistory)";
         }
         return new Outcome(
-                checks, summary + "; " + checks.size() + " finding" + (checks.size() == 1 ? "" : "s"), doubted);
+                checks, summary + "; " + checks.size() + " finding" + (checks.size() == 1 ? "" : "s"), doubted, usual);
+    }
+
+    /**
+     * The verdict with each inconclusive WARN of a threshold rule made a PASS when the gate tested its series and
+     * found it usual: the baseline comparison cannot tell a change from sampling error, and the run lies within the
+     * series' own run-to-run variation, so neither layer has evidence of a change. A conclusive breach stays as it
+     * is, and so does every check without a tested series.
+     */
+    static Verdict settleInconclusive(Verdict verdict, Map<MetricKey, Integer> usual) {
+        if (usual.isEmpty()) {
+            return verdict;
+        }
+        List<Check> checks = verdict.checks().stream()
+                .map(check -> settled(check, usual.get(check.key())))
+                .toList();
+        return checks.equals(verdict.checks()) ? verdict : Verdict.of(checks, verdict.warnings());
+    }
+
+    private static Check settled(Check check, Integer runs) {
+        if (runs == null || RULE.equals(check.rule()) || check.status() != Status.WARN || !check.inconclusive()) {
+            return check;
+        }
+        return new Check(
+                check.key(),
+                check.baseline(),
+                check.current(),
+                check.delta(),
+                check.changePct(),
+                check.rule(),
+                Status.PASS,
+                check.message() + "; the statistical gate finds the value within the usual variation of its last "
+                        + runs + " runs, so it is no warning",
+                check.missingAllowed(),
+                check.evidence());
     }
 
     /** The verdict with the statistical checks added, its level recomputed as the rules' gate does. */

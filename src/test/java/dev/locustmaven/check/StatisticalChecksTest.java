@@ -9,6 +9,7 @@ import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.locust.output.ResultsDirectoryReader;
+import dev.locustmaven.model.ChangeEvidence;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurement;
@@ -18,6 +19,7 @@ import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
+import dev.locustmaven.model.Verdict;
 import dev.locustmaven.report.ReportContext;
 import dev.locustmaven.statistical.GateMode;
 import dev.locustmaven.statistical.SeriesPoint;
@@ -161,5 +163,73 @@ class StatisticalChecksTest {
 
         assertThat(outcome.checks()).extracting(Check::key).containsExactly(P95);
         assertThat(outcome.summary()).startsWith("Statistical gate (fail): 1 of 1 series tested");
+    }
+
+    private static List<SeriesPoint> steadyAround(double centre) {
+        List<SeriesPoint> steady = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            steady.add(new SeriesPoint(
+                    "run-" + i, NOW.minus(Duration.ofHours(15 - i)), "c", centre * (1 + 0.1 * Math.sin(i))));
+        }
+        return steady;
+    }
+
+    @Test
+    void theSeriesTheGateTestedAndFoundUsualAreNamedWithTheirRuns() {
+        MetricKey avg = MetricKey.of("api_gateway", "avg_latency_ms");
+        Measurements current = Measurements.of(List.of(
+                new Measurement(avg, MetricValue.of(10.2), 300), new Measurement(P95, MetricValue.of(40), 300)));
+
+        StatisticalChecks.Outcome outcome = StatisticalChecks.evaluate(
+                Map.of(avg, steadyAround(10), P95, steadyAround(20)),
+                current,
+                StatisticalChecks.settings("warn", null));
+
+        assertThat(outcome.usual()).containsExactly(Map.entry(avg, 15));
+        assertThat(outcome.checks()).extracting(Check::key).contains(P95);
+    }
+
+    private static Check indexP95(Status status, ChangeEvidence evidence, String rule) {
+        return new Check(
+                MetricKey.of("rag_service", "index_p95_ms"),
+                MetricValue.of(250),
+                MetricValue.of(450),
+                200.0,
+                80.0,
+                rule,
+                status,
+                "rag_service index_p95_ms: 450 ms vs baseline 250 ms (+80.0%), above the fail level +60% by its value,"
+                        + " but from 36 requests vs 180 in the baseline that is inconclusive",
+                false,
+                evidence);
+    }
+
+    @Test
+    void anInconclusiveWarningOfASeriesTheGateFoundUsualPasses() {
+        ChangeEvidence inconclusive = new ChangeEvidence(36, 180, -0.1, 2.5, 0.95, false, 300L, false);
+        ChangeEvidence conclusive = new ChangeEvidence(36, 180, 0.35, 2.5, 0.95, true, null, false);
+        MetricKey key = MetricKey.of("rag_service", "index_p95_ms");
+        Verdict warned =
+                Verdict.of(List.of(indexP95(Status.WARN, inconclusive, "warning +30% / fail +60%")), List.of());
+
+        Verdict settled = StatisticalChecks.settleInconclusive(warned, Map.of(key, 48));
+
+        assertThat(settled.level()).isEqualTo(Status.PASS);
+        Check check = settled.checks().get(0);
+        assertThat(check.status()).isEqualTo(Status.PASS);
+        assertThat(check.message())
+                .endsWith("that is inconclusive; the statistical gate finds the value within the usual variation of"
+                        + " its last 48 runs, so it is no warning");
+        assertThat(check.evidence()).isEqualTo(inconclusive);
+        // not usual, a conclusive warning, the gate's own check: as they were
+        assertThat(StatisticalChecks.settleInconclusive(
+                        warned, Map.of(MetricKey.of("rag_service", "query_p95_ms"), 48)))
+                .isEqualTo(warned);
+        Verdict beyondWarning =
+                Verdict.of(List.of(indexP95(Status.WARN, conclusive, "warning +30% / fail +60%")), List.of());
+        assertThat(StatisticalChecks.settleInconclusive(beyondWarning, Map.of(key, 48)))
+                .isEqualTo(beyondWarning);
+        Verdict gate = Verdict.of(List.of(indexP95(Status.WARN, inconclusive, StatisticalChecks.RULE)), List.of());
+        assertThat(StatisticalChecks.settleInconclusive(gate, Map.of(key, 48))).isEqualTo(gate);
     }
 }
