@@ -4,6 +4,9 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 def json = new JsonSlurper()
+// the free ports build-helper reserved for the two systems
+def basePort = (log =~ /\[INFO\] Reserved port (\d+) for base\.port/)[0][1]
+def changePort = (log =~ /\[INFO\] Reserved port (\d+) for change\.port/)[0][1]
 
 def order = [
         '[INFO] Comparing the change with the base: 1 scenario, 2 pairs of runs each in the order base, change, change, base, …; runs in ',
@@ -12,13 +15,13 @@ def order = [
         '[INFO] Starting the change system.',
         "[INFO] Started process 'change-app'",
         '[INFO] Pair 1 of 2 of shop: base (run 1 of 4)',
-        'host http://127.0.0.1:28311; output in ' + new File(basedir, 'target/locust/compare/base-1/shop'),
+        "host http://127.0.0.1:${basePort}; output in " + new File(basedir, 'target/locust/compare/base-1/shop'),
         '[INFO] Pair 1 of 2 of shop: change (run 2 of 4)',
-        'host http://127.0.0.1:28312; output in ' + new File(basedir, 'target/locust/compare/change-1/shop'),
+        "host http://127.0.0.1:${changePort}; output in " + new File(basedir, 'target/locust/compare/change-1/shop'),
         '[INFO] Pair 2 of 2 of shop: change (run 3 of 4)',
-        'host http://127.0.0.1:28312; output in ' + new File(basedir, 'target/locust/compare/change-2/shop'),
+        "host http://127.0.0.1:${changePort}; output in " + new File(basedir, 'target/locust/compare/change-2/shop'),
         '[INFO] Pair 2 of 2 of shop: base (run 4 of 4)',
-        'host http://127.0.0.1:28311; output in ' + new File(basedir, 'target/locust/compare/base-2/shop'),
+        "host http://127.0.0.1:${basePort}; output in " + new File(basedir, 'target/locust/compare/base-2/shop'),
         "[INFO] Stopped process 'change-app'",
         "[INFO] Stopped process 'base-app'",
         '[INFO] Compared 2 pairs of runs of shop; check judges them in the verify phase.',
@@ -26,7 +29,7 @@ def order = [
         '[INFO] Locust comparison: ',
         '[INFO] Comparison written to ' + new File(basedir, 'target/locust/comparison.json'),
         '[INFO] BUILD SUCCESS']
-def at = order.collect { log.indexOf(it) }
+def at = order.collect { log.indexOf(it.toString()) }
 assert at.every { it >= 0 } && at == at.sort(false) : [order, at].transpose().findAll { it[1] < 0 }
 // no false FAIL: identical systems pass; a burst of load on the machine during one side's runs may leave an
 // inconclusive WARN (2 pairs are few to tell), never a FAIL
@@ -43,7 +46,7 @@ assert (log =~ /\[INFO\] Pair \d of 2 of shop/).count == 4
 }
 def manifest = json.parse(new File(basedir, 'target/locust/compare/pairs.json'))
 assert manifest.pairs == 2 && manifest.services == ['shop']
-assert manifest.base_host == 'http://127.0.0.1:28311' && manifest.change_host == 'http://127.0.0.1:28312'
+assert manifest.base_host == "http://127.0.0.1:${basePort}" && manifest.change_host == "http://127.0.0.1:${changePort}"
 
 // comparison.json: one check per rule and key, with each side's value, the ratio and its interval
 def comparison = json.parse(new File(basedir, 'target/locust/comparison.json'))

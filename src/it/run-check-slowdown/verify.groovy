@@ -5,11 +5,12 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 def json = new JsonSlurper()
 
-// the demo service ran slowed down, and the run goal stopped it
-def started = log =~ /\[INFO\] Started process 'demo-service' \(pid (\d+)\): python3 \S+demo_service\.py 28195; output in (.*)/
+// the demo service ran slowed down on the free port build-helper reserved, and the run goal stopped it
+def port = (log =~ /\[INFO\] Reserved port (\d+) for demo\.port/)[0][1]
+def started = log =~ /\[INFO\] Started process 'demo-service' \(pid (\d+)\): python3 \S+demo_service\.py ${port}; output in (.*)/
 assert started.find()
 long pid = started.group(1) as long
-assert new File(started.group(2).trim()).text.contains('demo service listening on http://127.0.0.1:28195 (slowdown 4.0)')
+assert new File(started.group(2).trim()).text.contains("demo service listening on http://127.0.0.1:${port} (slowdown 4.0)")
 assert !ProcessHandle.of(pid).map { it.isAlive() }.orElse(false)
 
 def baselineP95 = json.parse(new File(basedir, 'performance-baselines.json')).api_gateway.p95_latency_ms

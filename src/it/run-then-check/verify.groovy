@@ -6,6 +6,11 @@ def log = new File(basedir, 'build.log').text
 def json = new JsonSlurper()
 def dir = new File(basedir, 'target/locust/rag_service')
 
+// the demo service and the scenario's host use the free port build-helper reserved when the build started
+def port = (log =~ /\[INFO\] Reserved port (\d+) for demo\.port/)[0][1]
+assert log =~ /\[INFO\] Started process 'demo-service' \(pid \d+\): python3 \S+demo_service\.py ${port}; output in /
+assert log =~ /\[INFO\] Scenario 'rag_service': Locust 2\.47\.0 \(.*\), 4 users, spawn rate 4\/s, run time 5s, host http:\/\/127\.0\.0\.1:${port}; output in /
+
 def summary = log =~ /\[INFO\] rag_service: (\d+) requests, (\d+) failed \((\d+\.\d\d)%\), (\d+\.\d) req\/s, avg (\d+\.\d) ms, p95 (\d+) ms; exit code 0; completed\. Results in (.*)/
 assert summary.find()
 long requests = summary.group(1) as long

@@ -1,6 +1,8 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
+// the free port build-helper reserved for the service under test
+def port = (log =~ /\[INFO\] Reserved port (\d+) for sut\.port/)[0][1]
 
 ['stuck', 'stuck-workers'].each { name ->
     assert log.contains("[WARNING] Scenario '${name}' is still running after its time limit of 6s (run time + gracePeriod); stopping Locust.")
@@ -18,7 +20,7 @@ assert new JsonSlurper().parse(new File(basedir, 'target/locust/stuck/final-stat
 // nothing of this build is left running: no Locust master or worker, no service under test
 def processes = ProcessHandle.allProcesses().collect { "${it.pid()} ${it.info().commandLine().orElse('')}".toString() }
 def ours = processes.findAll {
-    (it.contains(basedir.absolutePath) && it.contains('locust')) || (it.contains('http.server') && it.contains('28182'))
+    (it.contains(basedir.absolutePath) && it.contains('locust')) || (it.contains('http.server') && it.contains(port))
 }
 assert ours.isEmpty() : ours
 assert log.contains("[INFO] Stopped process 'sut' (pid ")
