@@ -105,9 +105,14 @@ def build(work, phase, number, ports, endpoint, factor, pairs, extra):
 
 
 def summary(rows, endpoint):
+    """Per phase: builds the comparison and the plain check failed and warned; for the slowed endpoint, the builds whose
+    comparison FAILed it, whose interval of its average or p95 lay above 1, and whose plain check FAILed it; the FAILs
+    of other endpoints (a slowdown of one endpoint that the other ones seem to share); the median build's ratio and
+    interval of the slowed endpoint's average."""
     lines = ["| phase | builds | compare FAIL | compare WARN | check FAIL | check WARN |"
-             f" {endpoint}: compare FAIL | {endpoint}: interval above 1 | its avg ratio, median [interval] |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+             f" {endpoint}: compare FAIL | {endpoint}: interval above 1 | {endpoint}: check FAIL |"
+             " builds with a FAIL of another endpoint, compare / check | its avg ratio, median [interval] |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     phases = []
     for r in rows:
         if r["phase"] not in phases:
@@ -117,6 +122,9 @@ def summary(rows, endpoint):
         n = len(rs)
         caught = sum(1 for r in rs if any(s["status"] == "FAIL" for s in r["slowed"].values()))
         above = sum(1 for r in rs if any((s["ci_low"] or 0) > 1 for s in r["slowed"].values()))
+        check_caught = sum(1 for r in rs if any(f.startswith(endpoint + "/") for f in r["check_failed"]))
+        compare_elsewhere = sum(1 for r in rs if any(not f.startswith(endpoint + "/") for f in r["compare_failed"]))
+        check_elsewhere = sum(1 for r in rs if any(not f.startswith(endpoint + "/") for f in r["check_failed"]))
         avg = sorted((r["slowed"].get("avg_latency_ms") or {}).get("ratio") or 0 for r in rs)
         mid = rs[[x["slowed"].get("avg_latency_ms", {}).get("ratio") for x in rs].index(avg[n // 2])] if n else None
         interval = ""
@@ -125,7 +133,8 @@ def summary(rows, endpoint):
             interval = f"{s['ratio']} [{s['ci_low']}, {s['ci_high']}]"
         lines.append(f"| {phase} | {n} | {sum(r['compare'] == 'FAIL' for r in rs)} | {sum(r['compare'] == 'WARN' for r in rs)}"
                      f" | {sum(r['check'] == 'FAIL' for r in rs)} | {sum(r['check'] == 'WARN' for r in rs)}"
-                     f" | {caught} of {n} | {above} of {n} | {interval} |")
+                     f" | {caught} of {n} | {above} of {n} | {check_caught} of {n}"
+                     f" | {compare_elsewhere} / {check_elsewhere} | {interval} |")
     return "\n".join(lines) + "\n"
 
 
