@@ -2,8 +2,11 @@ package dev.locustmaven.history;
 
 import dev.locustmaven.model.LocustReleases;
 import dev.locustmaven.model.RunManifest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -161,7 +164,33 @@ public record Fingerprint(
                 new Field("tags", tags, other.tags),
                 new Field("Python", pythonVersion, other.pythonVersion),
                 new Field("locustfile SHA-256", locustfileSha256, other.locustfileSha256),
-                new Field("host", host, other.host));
+                new Field("host", comparableHost(host), comparableHost(other.host)));
+    }
+
+    /**
+     * The host as runs compare it: a service on this machine ({@code 127.0.0.1}, any {@code 127.x.x.x}, {@code
+     * localhost}, {@code ::1}) is the same host whatever its port, so a port reserved anew for every build keeps its
+     * history; any other host is compared as it is written.
+     */
+    static String comparableHost(String host) {
+        if (host == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(host.trim());
+            String name = uri.getHost();
+            if (name == null || !isLoopback(name)) {
+                return host;
+            }
+            return new URI(uri.getScheme(), null, name, -1, uri.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return host;
+        }
+    }
+
+    private static boolean isLoopback(String name) {
+        String host = name.toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.equals("[::1]") || host.equals("::1") || host.startsWith("127.");
     }
 
     public boolean comparableTo(Fingerprint other) {

@@ -130,4 +130,26 @@ class FingerprintTest {
         assertThat(HistoryRecord.newRunId(local, time, Set.of("local-20260203T040506Z", "local-20260203T040506Z-2")))
                 .isEqualTo("local-20260203T040506Z-3");
     }
+
+    private static Fingerprint withHost(String host) {
+        return new Fingerprint(5, 2.0, 60.0, null, "2.47.0", null, null, null, null, null, null, null, null, host);
+    }
+
+    @Test
+    void aServiceOnThisMachineIsTheSameHostWhateverItsPort() {
+        assertThat(withHost("http://127.0.0.1:41234").comparableTo(withHost("http://127.0.0.1:38011")))
+                .isTrue();
+        assertThat(withHost("http://localhost:8080/api").comparableTo(withHost("http://localhost:9090/api")))
+                .isTrue();
+        assertThat(withHost("http://[::1]:8080").comparableTo(withHost("http://[::1]:8081")))
+                .isTrue();
+        // a path, a scheme or another machine still tell hosts apart
+        assertThat(withHost("http://127.0.0.1:8080/v1").differencesFrom(withHost("http://127.0.0.1:8081/v2")))
+                .containsExactly("host http://127.0.0.1/v1 vs http://127.0.0.1/v2");
+        assertThat(withHost("https://127.0.0.1:8443").comparableTo(withHost("http://127.0.0.1:8080")))
+                .isFalse();
+        assertThat(withHost("http://staging.example:8080").comparableTo(withHost("http://staging.example:8081")))
+                .isFalse();
+        assertThat(Fingerprint.comparableHost("not a uri at all")).isEqualTo("not a uri at all");
+    }
 }
