@@ -30,8 +30,10 @@ import java.util.Set;
  * for {@code check}.
  *
  * <p>The fail level is tried first, then the warning level: a conclusive fail level is FAIL; a conclusive warning
- * level, or any inconclusive one, is WARN. A change level without a base value is NO_BASELINE; a metric the change
- * lacks is MISSING.
+ * level, or an inconclusive one whose interval shows a change in the worse direction (it excludes no change), is WARN.
+ * A level reached by the estimate alone, with an interval that holds no change, is PASS and says so: in a paired
+ * comparison a warning should mean the change made the metric worse, and such an interval cannot tell that. A change
+ * level without a base value is NO_BASELINE; a metric the change lacks is MISSING.
  */
 public final class PairedComparison {
 
@@ -170,6 +172,7 @@ public final class PairedComparison {
             Set<String> notes = new LinkedHashSet<>();
             boolean needsBase = false;
             Outcome inconclusiveFail = null;
+            Outcome untold = null;
             for (ThresholdLevel level : levels()) {
                 boolean failLevel = level == fail;
                 Outcome outcome = assess(level, change);
@@ -201,6 +204,7 @@ public final class PairedComparison {
                         inconclusiveFail = outcome;
                     }
                     case NEEDS_BASE -> needsBase = true;
+                    case UNTOLD -> untold = untold == null ? outcome : untold;
                     case WITHIN -> {
                         if (outcome.text() != null) {
                             notes.add(outcome.text());
@@ -210,6 +214,9 @@ public final class PairedComparison {
             }
             if (inconclusiveFail != null) {
                 return result(values, Status.WARN, header + ", " + inconclusiveFail.text() + ".", true);
+            }
+            if (untold != null) {
+                return result(values, Status.PASS, header + ", " + untold.text() + ".", false);
             }
             if (needsBase) {
                 return result(
@@ -285,6 +292,14 @@ public final class PairedComparison {
             String unbounded = ChangeText.isUnbounded(paired.measure(), bound)
                     ? at + " the requests cannot bound the change"
                     : at + " the change may be only " + amount(paired, bound);
+            boolean changed =
+                    paired.measure() == Measure.RATIO ? (rise ? bound > 1 : bound < 1) : (rise ? bound > 0 : bound < 0);
+            if (!changed) {
+                return Outcome.of(
+                        Kind.UNTOLD,
+                        "at or beyond " + levelText + " by its value, but not told apart from no change: " + unbounded
+                                + "; " + narrower(paired, rise));
+            }
             return Outcome.of(
                     Kind.INCONCLUSIVE,
                     "at or beyond " + levelText + " by its value, but that is inconclusive: " + unbounded + "; "
@@ -431,6 +446,8 @@ public final class PairedComparison {
     private enum Kind {
         BREACHED,
         INCONCLUSIVE,
+        /** Reached by the estimate, but the interval holds no change at all: nothing to warn about. */
+        UNTOLD,
         WITHIN,
         NEEDS_BASE
     }

@@ -153,7 +153,7 @@ class ComparisonOutputsTest {
         java.util.List<String> lines = ComparisonConsole.lines(COMPARISON);
 
         assertThat(lines.get(0)).isEqualTo("WARN " + SampleComparison.NOTE);
-        assertThat(lines.get(1)).startsWith("WARN orders \"GET /search\" p95_latency_ms: 246.621 ms vs base 200 ms");
+        assertThat(lines.get(1)).startsWith("WARN orders \"GET /search\" p95_latency_ms: 249.466 ms vs base 200 ms");
         assertThat(lines).contains("orders");
         assertThat(lines.subList(lines.indexOf("orders") + 1, lines.size()))
                 .containsExactly(
@@ -169,7 +169,7 @@ class ComparisonOutputsTest {
                                 + "warning +10% / fail +20%  NO_BASELINE",
                         "  GET /orders|slow/p95_latency_ms  99.987 ms  129.977 ms   +30.0%  +29.3% to +30.7%        "
                                 + "warning +10% / fail +20%  FAIL",
-                        "  GET /search/p95_latency_ms          200 ms  246.621 ms   +23.3%  -12.4% to +73.7%        "
+                        "  GET /search/p95_latency_ms          200 ms  249.466 ms   +24.7%  +9.0% to +42.8%         "
                                 + "warning +10% / fail +20%  WARN",
                         "",
                         "Locust comparison: FAIL (1 failed, 2 warnings, 2 passed, 1 missing, 1 without base; 3 pairs)");
