@@ -2,7 +2,8 @@
 // (the Maven that runs the invoker, with the ITs' local repository and settings) in the background, waits until the
 // change's Locust run of pair 1 is under way, sends SIGINT to that Maven's JVM, and checks that the build ended at
 // once, that Locust and both systems are gone, and what the log says. Whatever the outcome, nothing of that build is
-// left running.
+// left running. Only the JVM gets the signal (a terminal's Ctrl-C also reaches Maven's children, which may then end
+// by themselves): the plugin alone has to stop Locust and both systems.
 import java.util.concurrent.TimeUnit
 
 def logFile = new File(basedir, 'interrupted-build.log')
