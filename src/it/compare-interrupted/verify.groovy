@@ -10,7 +10,12 @@ def logFile = new File(basedir, 'interrupted-build.log')
 def settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 assert settings.isFile()
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
-def build = new ProcessBuilder(mvn.path, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}", 'verify')
+// A build started in the background of a non-interactive shell (as CI may start this one) inherits SIGINT ignored, and
+// a JVM that starts so never reacts to Ctrl-C; python3 (which Locust needs anyway) restores the default and execs mvn,
+// which execs java, so the pid stays the JVM's.
+def restoreSigint = 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])'
+def build = new ProcessBuilder('python3', '-c', restoreSigint, mvn.path, '-B', '-s', settings.path,
+        "-Dmaven.repo.local=${localRepositoryPath}", 'verify')
         .directory(basedir).redirectErrorStream(true).redirectOutput(logFile).start()
 
 def seconds = { long since -> (System.nanoTime() - since) / 1e9 }
