@@ -17,7 +17,8 @@ import java.util.Objects;
  * version; results without the {@code run} goal's manifest know no spawn rate) must still find its history.
  *
  * @param runTimeSeconds the configured run time (Locust's {@code --run-time})
- * @param userClasses the user classes that ran, in order
+ * @param userClasses the user classes that ran, in the order Locust reported them; compared as a set, since that order
+ *     changes from run to run
  * @param tags the tags asked for, the excluded ones prefixed with {@code !}
  * @param locustfileSha256 the SHA-256 of the locustfiles' contents
  */
@@ -154,7 +155,7 @@ public record Fingerprint(
                 new Field("users", users, other.users),
                 new Field("spawn rate", spawnRate, other.spawnRate),
                 new Field("run time (s)", runTimeSeconds, other.runTimeSeconds),
-                new Field("user classes", userClasses, other.userClasses),
+                new Field("user classes", sorted(userClasses), sorted(other.userClasses)),
                 new Field(LOCUST_VERSION, locustVersion, other.locustVersion),
                 new Field("OS", os, other.os),
                 new Field("architecture", arch, other.arch),
@@ -165,6 +166,10 @@ public record Fingerprint(
                 new Field("Python", pythonVersion, other.pythonVersion),
                 new Field("locustfile SHA-256", locustfileSha256, other.locustfileSha256),
                 new Field("host", comparableHost(host), comparableHost(other.host)));
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values == null ? null : values.stream().sorted().toList();
     }
 
     /**

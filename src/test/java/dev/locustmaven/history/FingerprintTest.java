@@ -152,4 +152,17 @@ class FingerprintTest {
                 .isFalse();
         assertThat(Fingerprint.comparableHost("not a uri at all")).isEqualTo("not a uri at all");
     }
+
+    @Test
+    void theUserClassesAreASetWhateverOrderLocustReportsThemIn() {
+        Fingerprint one = new Fingerprint(
+                8, 50.0, 5.0, List.of("ApiHealthProbe", "ApiGatewayUser"), "2.47.0", null, null, null, null);
+        Fingerprint other = new Fingerprint(
+                8, 50.0, 5.0, List.of("ApiGatewayUser", "ApiHealthProbe"), "2.47.0", null, null, null, null);
+        Fingerprint fewer = new Fingerprint(8, 50.0, 5.0, List.of("ApiGatewayUser"), "2.47.0", null, null, null, null);
+
+        assertThat(one.comparableTo(other)).isTrue();
+        assertThat(one.differencesFrom(fewer))
+                .containsExactly("user classes [ApiGatewayUser, ApiHealthProbe] vs [ApiGatewayUser]");
+    }
 }
