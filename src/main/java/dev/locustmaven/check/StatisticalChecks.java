@@ -204,18 +204,10 @@ public final class StatisticalChecks {
         if (runs == null || RULE.equals(check.rule()) || check.status() != Status.WARN || !check.inconclusive()) {
             return check;
         }
-        return new Check(
-                check.key(),
-                check.baseline(),
-                check.current(),
-                check.delta(),
-                check.changePct(),
-                check.rule(),
+        return check.rejudged(
                 Status.PASS,
                 check.message() + "; the statistical gate finds the value within the usual variation of its last "
-                        + runs + " runs, so it is no warning",
-                check.missingAllowed(),
-                check.evidence());
+                        + runs + " runs, so it is no warning");
     }
 
     /** The verdict with the statistical checks added, its level recomputed as the rules' gate does. */

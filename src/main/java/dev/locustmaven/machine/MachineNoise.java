@@ -156,16 +156,7 @@ public final class MachineNoise {
 
     private static Check asWarning(Check check, String prefix, String why) {
         String message = check.message() == null ? check.key().displayName() : check.message();
-        return new Check(
-                check.key(),
-                check.baseline(),
-                check.current(),
-                check.delta(),
-                check.changePct(),
-                check.rule(),
-                Status.WARN,
-                prefix + message + why,
-                check.missingAllowed());
+        return check.rejudged(Status.WARN, prefix + message + why);
     }
 
     private static String reclassified(Map<String, List<Check>> shared) {

@@ -53,6 +53,12 @@ public record Check(
         this(key, baseline, current, delta, changePct, rule, status, message, false);
     }
 
+    /** This check judged again by a later layer: another status and message; its numbers, rule and evidence stay. */
+    public Check rejudged(Status newStatus, String newMessage) {
+        return new Check(
+                key, baseline, current, delta, changePct, rule, newStatus, newMessage, missingAllowed, evidence);
+    }
+
     /** True when the value breaks the fail level but sampling error leaves it open (a WARN that more requests settle). */
     public boolean inconclusive() {
         return evidence != null && !evidence.conclusive();
