@@ -59,16 +59,9 @@ public final class RegressionNotifier {
         if (!regression && !recovery && !pullRequestComment) {
             return result.build();
         }
-        if (context.repository() == null) {
-            return result.note("No GitHub repository known (not in GitHub Actions and locust.github.repository not"
-                            + " set): nothing sent to GitHub")
-                    .build();
-        }
-        if (context.token() == null) {
-            return result.warning("No GitHub token: set the environment variable named by locust.github.tokenVariable"
-                            + " (default GITHUB_TOKEN) or a <server> in settings.xml named by locust.github.serverId;"
-                            + " nothing sent to GitHub")
-                    .build();
+        Optional<NotificationResult> unreachable = withoutGitHub(result);
+        if (unreachable.isPresent()) {
+            return unreachable.get();
         }
         GitHubClient client = clients.apply(context);
         if (regression || recovery) {
@@ -104,16 +97,9 @@ public final class RegressionNotifier {
         if (!settings.commentOnPullRequest() || !context.pullRequestRun()) {
             return result.build();
         }
-        if (context.repository() == null) {
-            return result.note("No GitHub repository known (not in GitHub Actions and locust.github.repository not"
-                            + " set): nothing sent to GitHub")
-                    .build();
-        }
-        if (context.token() == null) {
-            return result.warning("No GitHub token: set the environment variable named by locust.github.tokenVariable"
-                            + " (default GITHUB_TOKEN) or a <server> in settings.xml named by locust.github.serverId;"
-                            + " nothing sent to GitHub")
-                    .build();
+        Optional<NotificationResult> unreachable = withoutGitHub(result);
+        if (unreachable.isPresent()) {
+            return unreachable.get();
         }
         try {
             pullRequestComment(clients.apply(context), markdownReport, reportFile, result);
@@ -209,5 +195,21 @@ public final class RegressionNotifier {
             GitHubComment created = client.addComment(number, body);
             result.action("Commented the report on pull request #" + number + " " + created.htmlUrl());
         }
+    }
+
+    /** Why nothing can be sent: no repository known, or no token; empty when both are known. */
+    private Optional<NotificationResult> withoutGitHub(NotificationResult.Builder result) {
+        if (context.repository() == null) {
+            return Optional.of(result.note("No GitHub repository known (not in GitHub Actions and"
+                            + " locust.github.repository not set): nothing sent to GitHub")
+                    .build());
+        }
+        if (context.token() == null) {
+            return Optional.of(result.warning("No GitHub token: set the environment variable named by"
+                            + " locust.github.tokenVariable (default GITHUB_TOKEN) or a <server> in settings.xml named"
+                            + " by locust.github.serverId; nothing sent to GitHub")
+                    .build());
+        }
+        return Optional.empty();
     }
 }
