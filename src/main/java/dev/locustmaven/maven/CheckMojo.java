@@ -244,11 +244,7 @@ public class CheckMojo extends AbstractLocustMojo {
                         thresholdRules(),
                         metrics(),
                         now,
-                        new ReportContext(
-                                now,
-                                publication.githubContext().commit(),
-                                publication.githubContext().branch(),
-                                publication.githubContext().runUrl()),
+                        reportContext(publication, now),
                         history(),
                         Significance.parse(significance),
                         confidence,
@@ -265,6 +261,15 @@ public class CheckMojo extends AbstractLocustMojo {
         decide(result.verdict());
     }
 
+    /** Where and when the reports say the build ran: the commit, branch and CI run GitHub knows of. */
+    private static ReportContext reportContext(Publication publication, Instant now) {
+        return new ReportContext(
+                now,
+                publication.githubContext().commit(),
+                publication.githubContext().branch(),
+                publication.githubContext().runUrl());
+    }
+
     /**
      * After {@code compare}: the change judged against the base measured in this build, its outputs, and the build's
      * failure on a FAIL. The history, the Pushgateway and the issues are left alone: their numbers are of runs, not of
@@ -278,11 +283,7 @@ public class CheckMojo extends AbstractLocustMojo {
                         thresholdRules(),
                         metrics(),
                         now,
-                        new ReportContext(
-                                now,
-                                publication.githubContext().commit(),
-                                publication.githubContext().branch(),
-                                publication.githubContext().runUrl()),
+                        reportContext(publication, now),
                         Significance.parse(significance),
                         confidence));
         Comparison comparison = result.comparison();
