@@ -48,6 +48,8 @@ public final class LocustRunner {
     /** How long separately started workers get to quit on their own after their master ended. */
     private static final Duration WORKER_QUIT_GRACE = Duration.ofSeconds(10);
 
+    private static final Duration EXIT_STATUS_GRACE = Duration.ofSeconds(5);
+
     private static final Duration POLL = Duration.ofMillis(200);
 
     /**
@@ -346,6 +348,22 @@ public final class LocustRunner {
             seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
 
+        /**
+         * The main process's exit code, or null if it is still alive. The process tree was stopped already, but
+         * {@link Process} learns of the exit from the JDK's reaper thread, which on a busy machine can lag behind
+         * the operating system's view that {@link ProcessTree} waited for.
+         */
+        private static Integer exitCode(Process process) {
+            try {
+                return process.waitFor(EXIT_STATUS_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                        ? process.exitValue()
+                        : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return process.isAlive() ? null : process.exitValue();
+            }
+        }
+
         /** Waits, bounded, for the run's thread to report the partial results of an interrupted run. */
         private static void awaitReport(CountDownLatch reported) {
             try {
@@ -356,7 +374,7 @@ public final class LocustRunner {
         }
 
         private ScenarioOutcome interpret(RunEnding.Stop stop, Duration elapsed) {
-            Integer exitCode = main.isAlive() ? null : main.exitValue();
+            Integer exitCode = exitCode(main);
             Path finalStats = layout.finalStats();
             ServiceResult result =
                     Files.isRegularFile(finalStats) ? FinalStatsReader.read(finalStats, scenario.name()) : null;
