@@ -49,7 +49,7 @@ assert check.service == 'api_gateway' && check.endpoint == null && check.metric 
 assert check.status == 'FAIL' && check.baseline == baselineP95 && check.current == current
 assert check.message == message
 
-// The breach was confirmed by a rerun (confirmRuns defaults to 2 when run is in the build): the slowdown is beyond
+// The breach was confirmed by a rerun (confirmRuns defaults to 4 when run is in the build): the slowdown is beyond
 // sampling error in the first rerun, so the second is not made, and the number check judged is that rerun's own p95,
 // from its requests, with the demo service kept up between the runs.
 assert finalStats.complete == true
@@ -57,7 +57,7 @@ def rerun = json.parse(new File(basedir, 'target/locust/.reruns/api_gateway-reru
 assert rerun.aggregated.percentiles['0.95'] as double == current
 assert failure.group(5) as long == rerun.aggregated.num_requests
 assert !new File(basedir, 'target/locust/.reruns/api_gateway-rerun-2').exists()
-assert log.contains('[INFO] Confirmation run 1 of 2 of api_gateway: starting the system under test, kept up until the'
+assert log.contains('[INFO] Confirmation run 1 of 4 of api_gateway: starting the system under test, kept up until the'
         + ' last run of api_gateway')
 assert log.contains('[INFO] A rule failed for api_gateway: decided on 1 confirmation run (' + rerun.aggregated.num_requests
-        + ' requests; settled before the last of 2 reruns; in ')
+        + ' requests; settled before the last of 4 reruns; in ')

@@ -13,6 +13,12 @@ import dev.locustmaven.locust.run.ScenarioRunner;
  */
 public record Confirmation(ScenarioRunner runner, int runs) {
 
+    /**
+     * Enough for an endpoint of about 35 requests per run to settle a doubled p95 against a +60% level in most builds;
+     * reruns that cannot settle anything are not made, so only a question they can answer costs the time.
+     */
+    public static final int DEFAULT_RUNS = 4;
+
     public Confirmation {
         if (runs < 0) {
             throw new ConfigurationException("locust.confirmRuns must be 0 or more, not " + runs);

@@ -43,6 +43,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -102,7 +103,7 @@ public final class PerformanceCheck {
         HistoryContext history = HistoryContext.read(request, judge, notes, warnings);
         Decision decision = decide(request, run, judge, first, history, notes, warnings);
         MachineCheck machine = MachineCheck.of(request, history.records());
-        Verdict verdict = machine.apply(decision.verdict());
+        Verdict verdict = machine.apply(decision.verdict().withWarnings(history.newSegments()));
         VerdictOutputs outputs = VerdictOutputs.write(request, verdict, machine);
         Measurements judged = NoMeasurement.measured(decision.measurements(), judge.unmeasured());
         recordHistory(request, history, judge, verdict.level(), decision.runs(), judged, machine, notes, warnings);
@@ -168,7 +169,9 @@ public final class PerformanceCheck {
 
     /**
      * The comparable history of this run: where it is, this run's fingerprints and segment, the valid records (each
-     * corrupt line a warning) and the series of each metric. Without history configured, all of it is empty.
+     * corrupt line a warning), the series of each metric, and the services whose comparable history this run starts
+     * anew (a warning of the verdict: the statistical gate has nothing to compare them with until they have a history
+     * again). Without history configured, all of it is empty.
      */
     private record HistoryContext(
             HistoryOptions options,
@@ -176,23 +179,27 @@ public final class PerformanceCheck {
             String segment,
             Map<String, Fingerprint> fingerprints,
             List<HistoryRecord> records,
-            Map<MetricKey, List<SeriesPoint>> series) {
+            Map<MetricKey, List<SeriesPoint>> series,
+            List<String> newSegments) {
 
         static HistoryContext read(CheckRequest request, Judge judge, List<String> notes, List<String> warnings) {
             HistoryOptions options = request.history();
             String segment = HistoryRecord.segmentOf(judge.baseline());
             if (options == null) {
-                return new HistoryContext(null, null, segment, Map.of(), List.of(), Map.of());
+                return new HistoryContext(null, null, segment, Map.of(), List.of(), Map.of(), List.of());
             }
             HistoryStore store = new HistoryStore(options.file());
             Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(judge.measured(), options.environment());
             List<HistoryRecord> records = readHistory(store, warnings);
+            List<String> newSegments = new ArrayList<>();
+            // a break at this run is news for the verdict; an earlier one is only why the history is shorter
             fingerprints.forEach((service, fingerprint) -> ComparableRuns.lastBreak(
                             records, service, fingerprint, segment, request.now())
-                    .ifPresent(segmentBreak -> notes.add(service + ": " + segmentBreak.describe())));
+                    .ifPresent(segmentBreak -> (segmentBreak.runId() == null ? newSegments : notes)
+                            .add(service + ": " + segmentBreak.describe())));
             Map<MetricKey, List<SeriesPoint>> series = RunHistory.comparableSeries(
                     records, NoMeasurement.measured(judge.measurements(), judge.unmeasured()), fingerprints, segment);
-            return new HistoryContext(options, store, segment, fingerprints, records, series);
+            return new HistoryContext(options, store, segment, fingerprints, records, series, newSegments);
         }
 
         /** The statistical gate's findings on {@code measurements}; {@code null} without history. */
@@ -371,12 +378,15 @@ public final class PerformanceCheck {
                     .runs(
                             service,
                             outputs,
-                            // settled only by a usable rerun: the first run alone is what is being confirmed
-                            soFar -> !measuredReruns(soFar).isEmpty()
-                                    && conclusive(
-                                            service,
-                                            judge.apply(new Measurements(
-                                                    withService(current, service, pooledSoFar.of(soFar))))));
+                            // ended only by a usable rerun: the first run alone is what is being confirmed
+                            soFar -> {
+                                if (measuredReruns(soFar).isEmpty()) {
+                                    return false;
+                                }
+                                Verdict verdict = judge.apply(
+                                        new Measurements(withService(current, service, pooledSoFar.of(soFar))));
+                                return conclusive(service, verdict) || unsettleable(service, verdict, soFar);
+                            });
             for (RerunSeries.Run rerun : series.runs()) {
                 if (rerun.error() != null) {
                     warnings.add("Confirmation run " + rerun.number() + " of " + service
@@ -404,6 +414,9 @@ public final class PerformanceCheck {
             }
             decided = withService(decided, service, pooled);
             boolean rerun = !measuredReruns(series).isEmpty();
+            List<String> undecided = rerun && series.stoppedEarly()
+                    ? undecided(service, judge.apply(new Measurements(decided)))
+                    : List.of();
             mostRuns = Math.max(mostRuns, rerun ? 1 + used.size() : 1);
             long requests =
                     used.stream().mapToLong(r -> r.aggregated().requestCount()).sum();
@@ -412,9 +425,12 @@ public final class PerformanceCheck {
                     : "decided on "
                             + (used.size() == 1 ? "1 confirmation run" : used.size() + " confirmation runs pooled")
                             + " (" + requests + " requests"
-                            + (series.stoppedEarly()
-                                    ? "; settled before the last of " + confirmation.runs() + " reruns"
-                                    : "")
+                            + (!series.stoppedEarly()
+                                    ? ""
+                                    : undecided.isEmpty()
+                                            ? "; settled before the last of " + confirmation.runs() + " reruns"
+                                            : "; stopped before the last of " + confirmation.runs()
+                                                    + " reruns, which could not settle " + String.join(", ", undecided))
                             + "; in " + request.resultsDirectory().resolve(RERUNS) + ")";
             notes.add(suspects.reasons().get(service) + ": " + basis
                     + (decisions.isEmpty() ? "" : "; " + String.join(", ", decisions)));
@@ -507,6 +523,37 @@ public final class PerformanceCheck {
         result.keySet().removeIf(k -> k.service().equals(service));
         replacement.all().forEach(m -> result.put(m.key(), m));
         return result;
+    }
+
+    /**
+     * True when runs are left but none of the service's inconclusive checks could be settled by them: by each check's
+     * estimate, it needs more requests than the pool would reach with as many per run left as the usable reruns
+     * averaged, or more in the baseline too, or no number of requests would do. Such reruns would only cost time.
+     */
+    private static boolean unsettleable(String service, Verdict verdict, RerunSeries soFar) {
+        int left = soFar.planned() - soFar.runs().size();
+        int measured = measuredReruns(soFar).size();
+        return left > 0
+                && inconclusive(service, verdict)
+                        .map(Check::evidence)
+                        .noneMatch(e -> e.settledByRunOf(e.runRequests() + e.runRequests() * left / measured));
+    }
+
+    /** The service's inconclusive checks, each with the requests that would settle it, as far as known. */
+    private static List<String> undecided(String service, Verdict verdict) {
+        return inconclusive(service, verdict)
+                .map(c -> c.key().label()
+                        + (c.evidence().requestsToDecide() == null
+                                ? " (no number of requests would)"
+                                : " (about " + c.evidence().requestsToDecide() + " requests needed"
+                                        + (c.evidence().baselineToo() ? " in the baseline too" : "") + ")"))
+                .toList();
+    }
+
+    private static Stream<Check> inconclusive(String service, Verdict verdict) {
+        return verdict.checks().stream()
+                .filter(c -> c.key().service().equals(service))
+                .filter(Check::inconclusive);
     }
 
     /** True when no check of the service is left inconclusive. */

@@ -12,6 +12,8 @@ package dev.locustmaven.model;
  * @param confidence one-sided, e.g. 0.95
  * @param conclusive false when the value breaks the fail level but sampling error cannot rule out that it does not
  * @param requestsToDecide roughly how many requests would settle an inconclusive breach; {@code null} when unknown
+ * @param baselineToo true when the baseline would need about as many requests too: a longer run alone would not
+ *     settle it
  * @param approximate true when a side's sample was rebuilt from Locust's percentile columns (CSV input)
  */
 public record ChangeEvidence(
@@ -22,4 +24,11 @@ public record ChangeEvidence(
         double confidence,
         boolean conclusive,
         Long requestsToDecide,
-        boolean approximate) {}
+        boolean baselineToo,
+        boolean approximate) {
+
+    /** True when this breach is inconclusive, and a run of {@code requests} requests would settle it, by the estimate. */
+    public boolean settledByRunOf(long requests) {
+        return !conclusive && requestsToDecide != null && !baselineToo && requestsToDecide <= requests;
+    }
+}

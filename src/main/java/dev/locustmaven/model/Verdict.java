@@ -1,5 +1,6 @@
 package dev.locustmaven.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,16 @@ public record Verdict(Status level, List<Check> checks, List<String> warnings) {
                 ? Status.FAIL
                 : checks.stream().anyMatch(c -> c.status() == Status.WARN) ? Status.WARN : Status.PASS;
         return new Verdict(level, checks, warnings);
+    }
+
+    /** This verdict with {@code more} warnings after its own; the same verdict when there are none. */
+    public Verdict withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new Verdict(level, checks, all);
     }
 
     public List<Check> withStatus(Status status) {

@@ -265,6 +265,7 @@ public final class VerdictJson {
         node.put("conclusive", evidence.conclusive());
         if (evidence.requestsToDecide() != null) {
             node.put("requests_to_decide", evidence.requestsToDecide());
+            node.put("baseline_too", evidence.baselineToo());
         }
         node.put("approximate", evidence.approximate());
         return node;

@@ -308,6 +308,7 @@ public final class Gate {
             ChangeBounds bounds = bounds(run, base, relative);
             boolean conclusive = beyond(bounds, level);
             Long toDecide = null;
+            boolean baselineToo = false;
             String decide = "";
             if (!conclusive) {
                 Optional<RequestsToDecide.Estimate> estimate = RequestsToDecide.estimate(
@@ -319,6 +320,7 @@ public final class Gate {
                         input -> beyond(bounds(input.run(), input.baseline(), relative), level));
                 if (estimate.isPresent()) {
                     toDecide = estimate.get().requests();
+                    baselineToo = estimate.get().side() == RequestsToDecide.Side.RUN_AND_BASELINE;
                     decide = estimate.get().side() == RequestsToDecide.Side.RUN
                             ? "; about " + toDecide + " requests would tell " + level.text() + " apart"
                             : "; about " + toDecide + " requests in both the run and the baseline would tell "
@@ -341,6 +343,7 @@ public final class Gate {
                     confidence,
                     conclusive,
                     toDecide,
+                    baselineToo,
                     run.approximate() || base.approximate());
             String requests = "from " + requests(runSample)
                     + (baselineSample.size() > 0 ? " vs " + baselineSample.size() + " in the baseline" : "");

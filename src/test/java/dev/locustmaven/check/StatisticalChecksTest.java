@@ -51,6 +51,11 @@ class StatisticalChecksTest {
     Path dir;
 
     private CheckResult check(String mode, int earlierRuns) {
+        return check(mode, earlierRuns, "ci");
+    }
+
+    /** The check of the real run in the environment {@code ci}, after earlier runs recorded in {@code recordedIn}. */
+    private CheckResult check(String mode, int earlierRuns, String recordedIn) {
         Path baseline = dir.resolve("baseline.json");
         try {
             Files.writeString(baseline, "{\"api_gateway\": {\"p95_latency_ms\": 15}}");
@@ -59,7 +64,7 @@ class StatisticalChecksTest {
         }
         LocustRun run = new ResultsDirectoryReader().read(RESULTS);
         String segment = HistoryRecord.segmentOf(dev.locustmaven.baseline.BaselineFile.read(baseline));
-        Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(run, "ci");
+        Map<String, Fingerprint> fingerprints = RunHistory.fingerprints(run, recordedIn);
         List<HistoryRecord> records = new ArrayList<>();
         for (int i = 0; i < earlierRuns; i++) {
             Map<MetricKey, MetricValue> metrics = new TreeMap<>();
@@ -107,6 +112,23 @@ class StatisticalChecksTest {
         assertThat(result.verdict().level()).isEqualTo(Status.WARN);
         assertThat(Files.readString(dir.resolve("out/verdict.json"))).contains("statistical gate");
         assertThat(result.notes()).anyMatch(n -> n.startsWith("Statistical gate (warn): "));
+    }
+
+    @Test
+    void aRunThatStartsANewSegmentSaysSoInTheVerdictAndIsNotJudgedByTheGate() throws Exception {
+        CheckResult result = check("warn", 15, "staging");
+
+        String warning = "api_gateway: environment staging -> ci; history before this run not compared";
+        assertThat(result.verdict().warnings())
+                .containsExactly(
+                        warning,
+                        "mcp_server: environment staging -> ci; history before this run not compared",
+                        "rag_service: environment staging -> ci; history before this run not compared");
+        assertThat(statistical(result)).isEmpty();
+        assertThat(result.notes()).noneMatch(n -> n.contains("not compared"));
+        assertThat(Files.readString(dir.resolve("out/verdict.json"))).contains(warning);
+        assertThat(Files.readString(dir.resolve("out/report.md")))
+                .contains("- api_gateway: environment staging -&gt; ci; history before this run not compared");
     }
 
     @Test
@@ -206,8 +228,8 @@ class StatisticalChecksTest {
 
     @Test
     void anInconclusiveWarningOfASeriesTheGateFoundUsualPasses() {
-        ChangeEvidence inconclusive = new ChangeEvidence(36, 180, -0.1, 2.5, 0.95, false, 300L, false);
-        ChangeEvidence conclusive = new ChangeEvidence(36, 180, 0.35, 2.5, 0.95, true, null, false);
+        ChangeEvidence inconclusive = new ChangeEvidence(36, 180, -0.1, 2.5, 0.95, false, 300L, false, false);
+        ChangeEvidence conclusive = new ChangeEvidence(36, 180, 0.35, 2.5, 0.95, true, null, false, false);
         MetricKey key = MetricKey.of("rag_service", "index_p95_ms");
         Verdict warned =
                 Verdict.of(List.of(indexP95(Status.WARN, inconclusive, "warning +30% / fail +60%")), List.of());

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  *
  * @param planned how many runs were asked for (the number of output folders)
  * @param runs the runs made, in order; at most {@code planned}
- * @param settled true when the predicate said so, which ended the series (possibly at its last run)
+ * @param settled true when the predicate said so (the runs so far settle the question, or the runs left could not),
+ *     which ended the series (possibly at its last run)
  */
 public record RerunSeries(String service, int planned, List<Run> runs, boolean settled) {
 
@@ -99,9 +100,8 @@ public record RerunSeries(String service, int planned, List<Run> runs, boolean s
             if (settled.test(sofar)) {
                 if (number < planned) {
                     int left = planned - number;
-                    log.info(session.service() + " is settled after " + number + " of " + planned
-                            + " confirmation runs; the remaining " + left + (left == 1 ? " is" : " are")
-                            + " not run.");
+                    log.info(session.service() + " needs no further confirmation run after " + number + " of " + planned
+                            + "; the remaining " + left + (left == 1 ? " is" : " are") + " not run.");
                 }
                 return new RerunSeries(session.service(), planned, runs, true);
             }

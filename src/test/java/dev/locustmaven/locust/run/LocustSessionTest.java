@@ -198,7 +198,7 @@ class LocustSessionTest {
         assertThat(log.info)
                 .containsSubsequence(
                         "Confirmation run 2 of 4 of api (system under test kept up)",
-                        "api is settled after 2 of 4 confirmation runs; the remaining 2 are not run.",
+                        "api needs no further confirmation run after 2 of 4; the remaining 2 are not run.",
                         "Stopping the system under test after 2 confirmation runs of api.",
                         "Stopped process 'sut' (pid " + started().get(0) + ").");
     }
