@@ -558,9 +558,7 @@ public final class PerformanceCheck {
 
     /** True when no check of the service is left inconclusive. */
     private static boolean conclusive(String service, Verdict verdict) {
-        return verdict.checks().stream()
-                .filter(c -> c.key().service().equals(service))
-                .noneMatch(Check::inconclusive);
+        return inconclusive(service, verdict).findAny().isEmpty();
     }
 
     /** The valid records; each corrupt line becomes a warning. A history that cannot be read counts as empty. */
