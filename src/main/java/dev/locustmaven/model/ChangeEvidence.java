@@ -15,6 +15,7 @@ package dev.locustmaven.model;
  * @param baselineToo true when the baseline would need about as many requests too: a longer run alone would not
  *     settle it
  * @param approximate true when a side's sample was rebuilt from Locust's percentile columns (CSV input)
+ * @param basis what {@code lower} and {@code upper} bound: the compared value itself, or the response times as a whole
  */
 public record ChangeEvidence(
         long runRequests,
@@ -25,7 +26,19 @@ public record ChangeEvidence(
         boolean conclusive,
         Long requestsToDecide,
         boolean baselineToo,
-        boolean approximate) {
+        boolean approximate,
+        Basis basis) {
+
+    /** What the bounds of a change were computed from. */
+    public enum Basis {
+        /** The compared value's own sampling error: a percentile's order statistics, an average's t, a rate's binomial. */
+        VALUE,
+        /**
+         * The shift of the response times as a whole (every run request against every baseline request); a change that
+         * scales them alike moves a percentile or an average by the same factor.
+         */
+        RESPONSE_TIMES
+    }
 
     /** True when this breach is inconclusive, and a run of {@code requests} requests would settle it, by the estimate. */
     public boolean settledByRunOf(long requests) {

@@ -268,6 +268,7 @@ public final class VerdictJson {
             node.put("baseline_too", evidence.baselineToo());
         }
         node.put("approximate", evidence.approximate());
+        node.put("basis", evidence.basis() == ChangeEvidence.Basis.VALUE ? "value" : "response_times");
         return node;
     }
 }

@@ -41,24 +41,31 @@ public final class RequestsToDecide {
             Predicate<ChangeInput> decides) {
         OptionalLong runOnly = grow(
                 run.size(),
-                factor -> decides.test(new ChangeInput(
-                        SamplingError.of(scaled(run, factor), runValue, confidence),
-                        SamplingError.of(baseline, baselineValue, confidence))));
+                factor -> decides.test(
+                        ChangeInput.of(scaled(run, factor), runValue, baseline, baselineValue, confidence)));
         if (runOnly.isPresent()) {
             return java.util.Optional.of(new Estimate(runOnly.getAsLong(), Side.RUN));
         }
         OptionalLong both = grow(
                 Math.max(run.size(), baseline.size()),
-                factor -> decides.test(new ChangeInput(
-                        SamplingError.of(scaled(run, factor), runValue, confidence),
-                        SamplingError.of(scaled(baseline, factor), baselineValue, confidence))));
+                factor -> decides.test(ChangeInput.of(
+                        scaled(run, factor), runValue, scaled(baseline, factor), baselineValue, confidence)));
         return both.isPresent()
                 ? java.util.Optional.of(new Estimate(both.getAsLong(), Side.RUN_AND_BASELINE))
                 : java.util.Optional.empty();
     }
 
-    /** The bounds of both sides at one size. */
-    public record ChangeInput(Bounds run, Bounds baseline) {}
+    /** Both sides at one size: their samples and the bounds of their values. */
+    public record ChangeInput(Sample runSample, Bounds run, Sample baselineSample, Bounds baseline) {
+
+        static ChangeInput of(Sample run, double runValue, Sample baseline, double baselineValue, double confidence) {
+            return new ChangeInput(
+                    run,
+                    SamplingError.of(run, runValue, confidence),
+                    baseline,
+                    SamplingError.of(baseline, baselineValue, confidence));
+        }
+    }
 
     private static OptionalLong grow(long size, Predicate<Double> decidesAt) {
         if (size <= 0) {

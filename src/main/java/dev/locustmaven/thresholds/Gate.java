@@ -8,11 +8,13 @@ import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.sampling.Bounds;
 import dev.locustmaven.sampling.ChangeBounds;
+import dev.locustmaven.sampling.DistributionShift;
 import dev.locustmaven.sampling.RequestsToDecide;
 import dev.locustmaven.sampling.SamplingError;
 import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
@@ -285,7 +287,7 @@ public final class Gate {
                 return relative.reachedBy(changePct)
                         ? beyondSamplingError(
                                 floorOrBreach(position(changePct, relative.percent()) + " " + levelText), level, label)
-                        : Outcome.within(null);
+                        : withinByValue(relative, label);
             }
             AbsoluteChange absolute = (AbsoluteChange) level;
             return absolute.reachedBy(delta)
@@ -306,7 +308,11 @@ public final class Gate {
             Bounds run = SamplingError.of(runSample, current.asDouble(), confidence);
             Bounds base = SamplingError.of(baselineSample, baseline.asDouble(), confidence);
             ChangeBounds bounds = bounds(run, base, relative);
-            boolean conclusive = beyond(bounds, level);
+            Optional<DistributionShift.Shift> shift = relative ? shift(runSample, baselineSample) : Optional.empty();
+            boolean byValue = beyond(bounds, level);
+            boolean byResponseTimes =
+                    !byValue && shift.isPresent() && beyond(shift.get().bounds(), level);
+            boolean conclusive = byValue || byResponseTimes;
             Long toDecide = null;
             boolean baselineToo = false;
             String decide = "";
@@ -317,7 +323,8 @@ public final class Gate {
                         baselineSample,
                         baseline.asDouble(),
                         confidence,
-                        input -> beyond(bounds(input.run(), input.baseline(), relative), level));
+                        input -> beyond(bounds(input.run(), input.baseline(), relative), level)
+                                || relative && shiftBeyond(input.runSample(), input.baselineSample(), level));
                 if (estimate.isPresent()) {
                     toDecide = estimate.get().requests();
                     baselineToo = estimate.get().side() == RequestsToDecide.Side.RUN_AND_BASELINE;
@@ -335,20 +342,29 @@ public final class Gate {
                                             + " response times)");
                 }
             }
+            ChangeBounds shown = byResponseTimes ? shift.get().bounds() : bounds;
             ChangeEvidence evidence = new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
-                    relative ? (bounds.lower() - 1) * 100 : bounds.lower(),
-                    relative ? (bounds.upper() - 1) * 100 : bounds.upper(),
+                    relative ? (shown.lower() - 1) * 100 : shown.lower(),
+                    relative ? (shown.upper() - 1) * 100 : shown.upper(),
                     confidence,
                     conclusive,
                     toDecide,
                     baselineToo,
-                    run.approximate() || base.approximate());
+                    run.approximate() || base.approximate(),
+                    byResponseTimes ? ChangeEvidence.Basis.RESPONSE_TIMES : ChangeEvidence.Basis.VALUE);
             String requests = "from " + requests(runSample)
                     + (baselineSample.size() > 0 ? " vs " + baselineSample.size() + " in the baseline" : "");
             String exactBaseline =
                     baselineSample.size() > 0 ? "" : "; the baseline records no sample, so it counts as exact";
+            if (byResponseTimes) {
+                return Outcome.breached(
+                        pointBreach.text() + ", beyond sampling error: the response times as a whole moved by "
+                                + bound(evidence, level, true, true) + " " + requests + " (the " + key.metric()
+                                + " value alone cannot bound the change)",
+                        evidence);
+            }
             if (conclusive) {
                 return Outcome.breached(
                         pointBreach.text() + ", beyond sampling error: " + bound(evidence, level, relative, true) + " "
@@ -360,6 +376,59 @@ public final class Gate {
                             + " that is inconclusive: " + bound(evidence, level, relative, false) + exactBaseline
                             + decide,
                     evidence);
+        }
+
+        /**
+         * A relative level the value stays within can still be breached by the response times as a whole: a
+         * percentile of a few dozen requests sits on one or two of them, so a baseline's p95 that caught two slow
+         * calls hides a slowdown of every request.
+         */
+        private Outcome withinByValue(RelativeChange level, String label) {
+            if (!significance || (rule.minAbsoluteChange() != null && Math.abs(delta) < rule.minAbsoluteChange())) {
+                return Outcome.within(null);
+            }
+            Optional<DistributionShift.Shift> shift = shift(runSample, baselineSample);
+            if (shift.isEmpty() || !beyond(shift.get().bounds(), level)) {
+                return Outcome.within(null);
+            }
+            ChangeBounds bounds = shift.get().bounds();
+            ChangeEvidence evidence = new ChangeEvidence(
+                    runSample.size(),
+                    baselineSample.size(),
+                    (bounds.lower() - 1) * 100,
+                    (bounds.upper() - 1) * 100,
+                    confidence,
+                    true,
+                    null,
+                    false,
+                    false,
+                    ChangeEvidence.Basis.RESPONSE_TIMES);
+            return Outcome.breached(
+                    "within the " + label + " level " + level.text() + " by its value, but beyond it by the response"
+                            + " times as a whole: they moved by " + bound(evidence, level, true, true) + " from "
+                            + requests(runSample) + " vs " + baselineSample.size() + " in the baseline",
+                    evidence);
+        }
+
+        private boolean shiftBeyond(Sample run, Sample base, ThresholdLevel level) {
+            return shift(run, base).map(s -> beyond(s.bounds(), level)).orElse(false);
+        }
+
+        /** The shift of the response times as a whole, for a percentile or an average with a histogram on both sides. */
+        private Optional<DistributionShift.Shift> shift(Sample run, Sample base) {
+            ResponseTimes runTimes = responseTimes(run);
+            ResponseTimes baseTimes = responseTimes(base);
+            return runTimes == null || baseTimes == null
+                    ? Optional.empty()
+                    : DistributionShift.of(runTimes, baseTimes, confidence);
+        }
+
+        /** The response times behind a percentile below the maximum, or an average; null for anything else. */
+        private static ResponseTimes responseTimes(Sample sample) {
+            if (sample instanceof Sample.Quantile q && q.fraction() > 0 && q.fraction() < 1) {
+                return q.times();
+            }
+            return sample instanceof Sample.Mean m ? m.times() : null;
         }
 
         private boolean hasSamplingError() {

@@ -1,0 +1,122 @@
+package dev.locustmaven.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.locustmaven.model.ResponseTimes;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shift's maths against reference values computed once with numpy 2 and SciPy 1.17.1 by {@code
+ * src/test/resources/dev/locustmaven/sampling/shift_reference.py}, which expands each histogram into single requests and
+ * sorts every run-to-baseline ratio instead of weighing bucket pairs.
+ */
+class DistributionShiftTest {
+
+    private static final double C = 0.95;
+
+    @Test
+    void aThinEndpointTwiceAsSlowIsBoundedAboveSixtyPercentAgainstAThinBaseline() {
+        DistributionShift.Shift shift = DistributionShift.of(
+                        times(Map.ofEntries(
+                                Map.entry(180.0, 2L),
+                                Map.entry(190.0, 3L),
+                                Map.entry(200.0, 4L),
+                                Map.entry(210.0, 5L),
+                                Map.entry(220.0, 4L),
+                                Map.entry(230.0, 5L),
+                                Map.entry(240.0, 3L),
+                                Map.entry(250.0, 2L),
+                                Map.entry(270.0, 2L),
+                                Map.entry(290.0, 1L),
+                                Map.entry(300.0, 1L),
+                                Map.entry(690.0, 1L))),
+                        thinBaseline(),
+                        C)
+                .orElseThrow();
+
+        assertThat(shift.estimate()).isCloseTo(1.875, within(1e-9));
+        assertThat(shift.bounds().lower()).isCloseTo(1.64, within(1e-9));
+        assertThat(shift.bounds().upper()).isCloseTo(2.1428571429, within(1e-9));
+        assertThat(shift.runRequests()).isEqualTo(33);
+        assertThat(shift.baselineRequests()).isEqualTo(36);
+    }
+
+    @Test
+    void slowOutliersOnBothSidesDoNotMoveTheShift() {
+        DistributionShift.Shift shift = DistributionShift.of(
+                        times(Map.of(
+                                95.0, 2L, 100.0, 3L, 110.0, 6L, 120.0, 7L, 130.0, 5L, 140.0, 4L, 150.0, 2L, 170.0, 1L,
+                                360.0, 1L, 400.0, 1L)),
+                        thinBaseline(),
+                        C)
+                .orElseThrow();
+
+        assertThat(shift.estimate()).isCloseTo(1.0, within(1e-9));
+        assertThat(shift.bounds().lower()).isCloseTo(0.9, within(1e-9));
+        assertThat(shift.bounds().upper()).isCloseTo(1.1904761905, within(1e-9));
+    }
+
+    @Test
+    void aZeroMillisecondBucketLeavesTheBoundsFinite() {
+        DistributionShift.Shift shift = DistributionShift.of(
+                        times(Map.of(
+                                0.0, 1L, 7.0, 3L, 8.0, 4L, 9.0, 5L, 10.0, 6L, 11.0, 3L, 12.0, 2L, 15.0, 1L, 31.0, 1L)),
+                        times(Map.of(0.0, 2L, 6.0, 2L, 7.0, 4L, 8.0, 6L, 9.0, 5L, 10.0, 4L, 11.0, 2L, 13.0, 1L)),
+                        C)
+                .orElseThrow();
+
+        assertThat(shift.estimate()).isCloseTo(1.125, within(1e-9));
+        assertThat(shift.bounds().lower()).isCloseTo(0.9047619048, within(1e-9));
+        assertThat(shift.bounds().upper()).isCloseTo(1.4, within(1e-9));
+    }
+
+    @Test
+    void tenRequestsAgainstTwelveAreEnoughToBound() {
+        DistributionShift.Shift shift = DistributionShift.of(
+                        times(Map.of(50.0, 2L, 55.0, 3L, 60.0, 3L, 70.0, 2L)),
+                        times(Map.of(40.0, 3L, 42.0, 3L, 45.0, 4L, 48.0, 2L)),
+                        C)
+                .orElseThrow();
+
+        assertThat(shift.estimate()).isCloseTo(1.3333333333, within(1e-9));
+        assertThat(shift.bounds().lower()).isCloseTo(1.1978021978, within(1e-9));
+        assertThat(shift.bounds().upper()).isCloseTo(1.4578313253, within(1e-9));
+    }
+
+    @Test
+    void fewerThanTenRequestsOrPercentileColumnsGiveNoShift() {
+        ResponseTimes nine = times(Map.of(50.0, 9L));
+        ResponseTimes rebuilt =
+                ResponseTimes.fromReportedPercentiles(new TreeMap<>(Map.of(0.5, 100.0, 0.95, 180.0)), 36, 80.0);
+
+        assertThat(DistributionShift.of(nine, thinBaseline(), C)).isEmpty();
+        assertThat(DistributionShift.of(thinBaseline(), nine, C)).isEmpty();
+        assertThat(DistributionShift.of(rebuilt, thinBaseline(), C)).isEmpty();
+    }
+
+    /** 36 requests, two of them about three times as slow as the rest: its p95 is one of those two. */
+    private static ResponseTimes thinBaseline() {
+        return times(Map.ofEntries(
+                Map.entry(85.0, 1L),
+                Map.entry(92.0, 2L),
+                Map.entry(96.0, 3L),
+                Map.entry(100.0, 3L),
+                Map.entry(110.0, 6L),
+                Map.entry(120.0, 7L),
+                Map.entry(130.0, 5L),
+                Map.entry(140.0, 3L),
+                Map.entry(150.0, 2L),
+                Map.entry(160.0, 1L),
+                Map.entry(170.0, 1L),
+                Map.entry(380.0, 2L)));
+    }
+
+    private static ResponseTimes times(Map<Double, Long> histogram) {
+        NavigableMap<Double, Long> buckets = new TreeMap<>(histogram);
+        return ResponseTimes.of(buckets);
+    }
+}
