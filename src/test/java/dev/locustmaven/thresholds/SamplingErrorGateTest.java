@@ -3,6 +3,7 @@ package dev.locustmaven.thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.ChangeEvidence;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
@@ -87,6 +88,48 @@ class SamplingErrorGateTest {
                         + " from 35).");
         // 2 slow calls in 35 are 5.7%, barely above the 5% a p95 lets through: it takes thousands to tell
         assertThat(check.evidence().requestsToDecide()).isEqualTo(3_100L);
+    }
+
+    @Test
+    void aThinEndpointTwiceAsSlowFailsOnItsResponseTimesAsAWhole() {
+        // a p95 of 36 requests has no upper bound, so the percentiles alone cannot tell; all 33 requests moved twofold
+        Measurement base = p95(times(36, 1, 360, 1));
+        Measurement run = p95(times(33, 1, 360, 2));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+        assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.RESPONSE_TIMES);
+        assertThat(check.message())
+                .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 120 ms (+100.0%), above the fail level +60%,"
+                        + " beyond sampling error: the response times as a whole moved by at least +78.3% at 95%"
+                        + " confidence from 33 requests vs 36 in the baseline (the index_p95_ms value alone cannot"
+                        + " bound the change).");
+    }
+
+    @Test
+    void aBaselineP95OnTwoSlowCallsDoesNotHideASlowdownOfEveryRequest() {
+        // the baseline's p95 is one of its two slow calls; the run has none, but every request takes twice as long
+        Measurement base = p95(times(36, 2, 380, 1));
+        Measurement run = p95(times(33, 0, 0, 2));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.FAIL);
+        assertThat(check.message())
+                .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 380 ms (-36.8%), within the fail level +60% by"
+                        + " its value, but beyond it by the response times as a whole: they moved by at least +78.3% at"
+                        + " 95% confidence from 33 requests vs 36 in the baseline.");
+    }
+
+    @Test
+    void aShiftWithinTheLevelsLeavesAValueWithinThemAlone() {
+        Measurement base = p95(times(36, 2, 380, 1));
+        Measurement run = p95(times(33, 0, 0, 1.2));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.PASS);
     }
 
     @Test
