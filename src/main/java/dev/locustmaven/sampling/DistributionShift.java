@@ -23,30 +23,60 @@ public final class DistributionShift {
     /** Fewer requests on a side and the normal approximation of the rank statistic is not trusted. */
     static final long MIN_REQUESTS = 10;
 
-    private DistributionShift() {}
+    private final double[][] low;
+    private final double[][] middle;
+    private final double[][] high;
+    private final long runRequests;
+    private final long baselineRequests;
+
+    private DistributionShift(ResponseTimes run, ResponseTimes baseline) {
+        this.low = pairLogs(run, baseline, Edge.LOW);
+        this.middle = pairLogs(run, baseline, Edge.MIDDLE);
+        this.high = pairLogs(run, baseline, Edge.HIGH);
+        this.runRequests = run.size();
+        this.baselineRequests = baseline.size();
+    }
 
     /**
-     * Bounds of the factor {@code run / baseline} (1.6 is +60%) at the one-sided {@code confidence}, each bound
-     * holding on its own; empty when a side has fewer than {@value #MIN_REQUESTS} requests or was rebuilt from
-     * Locust's percentile columns (too coarse to rank).
+     * The shift between two sets of response times; empty when a side has fewer than {@value #MIN_REQUESTS} requests
+     * or was rebuilt from Locust's percentile columns (too coarse to rank).
      */
-    public static Optional<Shift> of(ResponseTimes run, ResponseTimes baseline, double confidence) {
-        SamplingError.requireConfidence(confidence);
-        long m = run.size();
-        long n = baseline.size();
-        if (run.approximate() || baseline.approximate() || m < MIN_REQUESTS || n < MIN_REQUESTS) {
+    public static Optional<DistributionShift> between(ResponseTimes run, ResponseTimes baseline) {
+        if (run.approximate()
+                || baseline.approximate()
+                || run.size() < MIN_REQUESTS
+                || baseline.size() < MIN_REQUESTS) {
             return Optional.empty();
         }
+        return Optional.of(new DistributionShift(run, baseline));
+    }
+
+    /** The factor {@code run / baseline} (1.6 is +60%) and its bounds at the one-sided {@code confidence}. */
+    public Shift at(double confidence) {
+        return at(confidence, 1, 1);
+    }
+
+    /**
+     * The same as if each side had {@code runFactor} and {@code baselineFactor} times its requests, in the same
+     * proportions: how far longer runs would narrow the bounds.
+     */
+    public Shift at(double confidence, double runFactor, double baselineFactor) {
+        SamplingError.requireConfidence(confidence);
+        double m = runRequests * runFactor;
+        double n = baselineRequests * baselineFactor;
+        double scale = runFactor * baselineFactor;
+        double pairs = m * n;
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(1 - confidence);
-        double pairs = (double) m * n;
         // the k-th smallest of the pairwise log ratios bounds the shift from below, the k-th largest from above
         double k = Math.floor(pairs / 2 - z * Math.sqrt(pairs * (m + n + 1) / 12.0));
-        double estimate = Math.exp(median(pairLogs(run, baseline, Edge.MIDDLE), pairs));
-        double lower = k < 1 ? 0 : Math.exp(kth(pairLogs(run, baseline, Edge.LOW), k));
-        double upper =
-                k < 1 ? Double.POSITIVE_INFINITY : Math.exp(kth(pairLogs(run, baseline, Edge.HIGH), pairs - k + 1));
-        return Optional.of(
-                new Shift(estimate, new ChangeBounds(Math.min(lower, estimate), Math.max(upper, estimate)), m, n));
+        double estimate = Math.exp(median(middle, runRequests * baselineRequests));
+        double lower = k < 1 ? 0 : Math.exp(kth(low, k / scale));
+        double upper = k < 1 ? Double.POSITIVE_INFINITY : Math.exp(kth(high, (pairs - k + 1) / scale));
+        return new Shift(
+                estimate,
+                new ChangeBounds(Math.min(lower, estimate), Math.max(upper, estimate)),
+                Math.round(m),
+                Math.round(n));
     }
 
     /**
@@ -89,7 +119,7 @@ public final class DistributionShift {
         return direction == 0 ? Math.max(bucket, 0.25) : Math.max(value, 0);
     }
 
-    /** The {@code k}-th smallest (from 1) of the weighted values. */
+    /** The {@code k}-th smallest (from 1, may be fractional) of the weighted values. */
     private static double kth(double[][] sorted, double k) {
         double seen = 0;
         for (double[] pair : sorted) {

@@ -41,31 +41,31 @@ public final class RequestsToDecide {
             Predicate<ChangeInput> decides) {
         OptionalLong runOnly = grow(
                 run.size(),
-                factor -> decides.test(
-                        ChangeInput.of(scaled(run, factor), runValue, baseline, baselineValue, confidence)));
+                factor -> decides.test(new ChangeInput(
+                        SamplingError.of(scaled(run, factor), runValue, confidence),
+                        SamplingError.of(baseline, baselineValue, confidence),
+                        factor,
+                        1)));
         if (runOnly.isPresent()) {
             return java.util.Optional.of(new Estimate(runOnly.getAsLong(), Side.RUN));
         }
         OptionalLong both = grow(
                 Math.max(run.size(), baseline.size()),
-                factor -> decides.test(ChangeInput.of(
-                        scaled(run, factor), runValue, scaled(baseline, factor), baselineValue, confidence)));
+                factor -> decides.test(new ChangeInput(
+                        SamplingError.of(scaled(run, factor), runValue, confidence),
+                        SamplingError.of(scaled(baseline, factor), baselineValue, confidence),
+                        factor,
+                        factor)));
         return both.isPresent()
                 ? java.util.Optional.of(new Estimate(both.getAsLong(), Side.RUN_AND_BASELINE))
                 : java.util.Optional.empty();
     }
 
-    /** Both sides at one size: their samples and the bounds of their values. */
-    public record ChangeInput(Sample runSample, Bounds run, Sample baselineSample, Bounds baseline) {
-
-        static ChangeInput of(Sample run, double runValue, Sample baseline, double baselineValue, double confidence) {
-            return new ChangeInput(
-                    run,
-                    SamplingError.of(run, runValue, confidence),
-                    baseline,
-                    SamplingError.of(baseline, baselineValue, confidence));
-        }
-    }
+    /**
+     * Both sides at one size: the bounds of their values, and how many times its requests each side has (the same
+     * response times seen that much more often).
+     */
+    public record ChangeInput(Bounds run, Bounds baseline, double runFactor, double baselineFactor) {}
 
     private static OptionalLong grow(long size, Predicate<Double> decidesAt) {
         if (size <= 0) {

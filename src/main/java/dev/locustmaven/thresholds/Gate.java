@@ -308,10 +308,10 @@ public final class Gate {
             Bounds run = SamplingError.of(runSample, current.asDouble(), confidence);
             Bounds base = SamplingError.of(baselineSample, baseline.asDouble(), confidence);
             ChangeBounds bounds = bounds(run, base, relative);
-            Optional<DistributionShift.Shift> shift = relative ? shift(runSample, baselineSample) : Optional.empty();
+            Optional<DistributionShift> shift = relative ? shift(runSample, baselineSample) : Optional.empty();
             boolean byValue = beyond(bounds, level);
-            boolean byResponseTimes =
-                    !byValue && shift.isPresent() && beyond(shift.get().bounds(), level);
+            boolean byResponseTimes = !byValue
+                    && shift.map(s -> beyond(s.at(confidence).bounds(), level)).orElse(false);
             boolean conclusive = byValue || byResponseTimes;
             Long toDecide = null;
             boolean baselineToo = false;
@@ -324,7 +324,11 @@ public final class Gate {
                         baseline.asDouble(),
                         confidence,
                         input -> beyond(bounds(input.run(), input.baseline(), relative), level)
-                                || relative && shiftBeyond(input.runSample(), input.baselineSample(), level));
+                                || shift.map(s -> beyond(
+                                                s.at(confidence, input.runFactor(), input.baselineFactor())
+                                                        .bounds(),
+                                                level))
+                                        .orElse(false));
                 if (estimate.isPresent()) {
                     toDecide = estimate.get().requests();
                     baselineToo = estimate.get().side() == RequestsToDecide.Side.RUN_AND_BASELINE;
@@ -342,7 +346,7 @@ public final class Gate {
                                             + " response times)");
                 }
             }
-            ChangeBounds shown = byResponseTimes ? shift.get().bounds() : bounds;
+            ChangeBounds shown = byResponseTimes ? shift.get().at(confidence).bounds() : bounds;
             ChangeEvidence evidence = new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
@@ -387,11 +391,12 @@ public final class Gate {
             if (!significance || (rule.minAbsoluteChange() != null && Math.abs(delta) < rule.minAbsoluteChange())) {
                 return Outcome.within(null);
             }
-            Optional<DistributionShift.Shift> shift = shift(runSample, baselineSample);
-            if (shift.isEmpty() || !beyond(shift.get().bounds(), level)) {
+            Optional<ChangeBounds> shifted =
+                    shift(runSample, baselineSample).map(s -> s.at(confidence).bounds());
+            if (shifted.isEmpty() || !beyond(shifted.get(), level)) {
                 return Outcome.within(null);
             }
-            ChangeBounds bounds = shift.get().bounds();
+            ChangeBounds bounds = shifted.get();
             ChangeEvidence evidence = new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
@@ -410,17 +415,13 @@ public final class Gate {
                     evidence);
         }
 
-        private boolean shiftBeyond(Sample run, Sample base, ThresholdLevel level) {
-            return shift(run, base).map(s -> beyond(s.bounds(), level)).orElse(false);
-        }
-
         /** The shift of the response times as a whole, for a percentile or an average with a histogram on both sides. */
-        private Optional<DistributionShift.Shift> shift(Sample run, Sample base) {
+        private static Optional<DistributionShift> shift(Sample run, Sample base) {
             ResponseTimes runTimes = responseTimes(run);
             ResponseTimes baseTimes = responseTimes(base);
             return runTimes == null || baseTimes == null
                     ? Optional.empty()
-                    : DistributionShift.of(runTimes, baseTimes, confidence);
+                    : DistributionShift.between(runTimes, baseTimes);
         }
 
         /** The response times behind a percentile below the maximum, or an average; null for anything else. */

@@ -7,6 +7,7 @@ import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.locust.output.FinalStatsReader;
 import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import dev.locustmaven.locust.run.RunStatus;
 import dev.locustmaven.locust.run.ScenarioOutcome;
@@ -222,12 +223,19 @@ class ConfirmationTest {
      * an exact baseline.
      */
     private CheckResult thinEndpointCheck(Runner runner, String baselineP95, int runs) throws IOException {
+        return endpointCheck(REAL.service("api_gateway").orElseThrow(), runner, "GET /health", baselineP95, runs);
+    }
+
+    /** A check of one endpoint's p95 against an exact baseline, the first run and every rerun giving {@code first}. */
+    private CheckResult endpointCheck(ServiceResult first, Runner runner, String endpoint, String baselineP95, int runs)
+            throws IOException {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(
                 baseline,
-                "{\"api_gateway\": {\"endpoints\": {\"GET /health\": {\"p95_latency_ms\": " + baselineP95 + "}}}}");
-        ThresholdRule rule = new ThresholdRule(
-                "api_gateway", "p95_latency_ms", "GET /health", null, "+50%", null, null, false, null);
+                "{\"api_gateway\": {\"endpoints\": {\"" + endpoint + "\": {\"p95_latency_ms\": " + baselineP95
+                        + "}}}}");
+        ThresholdRule rule =
+                new ThresholdRule("api_gateway", "p95_latency_ms", endpoint, null, "+50%", null, null, false, null);
         CheckRequest request = new CheckRequest(
                 dir.resolve("results"),
                 baseline,
@@ -236,8 +244,8 @@ class ConfirmationTest {
                 List.of(),
                 Instant.parse("2026-03-01T12:00:00Z"),
                 ReportContext.none());
-        LocustRun first = new LocustRun(List.of(REAL.service("api_gateway").orElseThrow()));
-        return new PerformanceCheck(results -> first).check(request.withConfirmation(new Confirmation(runner, runs)));
+        LocustRun run = new LocustRun(List.of(first));
+        return new PerformanceCheck(results -> run).check(request.withConfirmation(new Confirmation(runner, runs)));
     }
 
     @Test
@@ -255,5 +263,42 @@ class ConfirmationTest {
                                 + " confirmation run (345 requests; stopped before the last of 3 reruns, which could"
                                 + " not settle GET /health · p95_latency_ms (no number of requests would); in ")
                         && n.endsWith("; GET /health · p95_latency_ms 6 -> 6"));
+    }
+
+    /** /search of a real Locust 2.47.0 run's final statistics: 20 requests with their histogram, p95 39 ms. */
+    private static final ServiceResult SEARCH =
+            FinalStatsReader.read(Path.of("src/test/resources/locust/2.47.0/run-goal/final-stats.json"), "api_gateway");
+
+    @Test
+    void rerunsGoOnWhileTheRunsLeftCanSettleTheBreach() throws IOException {
+        Runner runner = new Runner(SEARCH);
+
+        CheckResult result = endpointCheck(SEARCH, runner, "/search", "22", 4);
+
+        // 20, 40 and 60 pooled requests leave +50% over 22 ms inside the p95's bounds; each time the estimate (about
+        // 80) lies within the reruns left at 20 requests each, so they go on, and the fourth settles it
+        assertThat(runner.outputs).hasSize(4);
+        assertThat(result.verdict().level()).isEqualTo(Status.FAIL);
+        assertThat(result.verdict().checks().get(0).message())
+                .endsWith("beyond sampling error: at least +65.9% at 95% confidence from 80 requests; the baseline"
+                        + " records no sample, so it counts as exact.");
+        assertThat(result.notes())
+                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 4"
+                        + " confirmation runs pooled (356 requests; in "));
+    }
+
+    @Test
+    void rerunsStopWhenTheRunsLeftAtTheirPaceCouldNotReachTheRequestsNeeded() throws IOException {
+        Runner runner = new Runner(SEARCH);
+
+        CheckResult result = endpointCheck(SEARCH, runner, "/search", "25", 4);
+
+        // after one rerun of 20 requests, three more would pool 80, and +50% over 25 ms needs about 150
+        assertThat(runner.outputs).hasSize(1);
+        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
+        assertThat(result.notes())
+                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 1"
+                        + " confirmation run (89 requests; stopped before the last of 4 reruns, which could not settle"
+                        + " /search · p95_latency_ms (about 150 requests needed); in "));
     }
 }

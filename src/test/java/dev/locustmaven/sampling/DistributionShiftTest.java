@@ -20,7 +20,7 @@ class DistributionShiftTest {
 
     @Test
     void aThinEndpointTwiceAsSlowIsBoundedAboveSixtyPercentAgainstAThinBaseline() {
-        DistributionShift.Shift shift = DistributionShift.of(
+        DistributionShift.Shift shift = DistributionShift.between(
                         times(Map.ofEntries(
                                 Map.entry(180.0, 2L),
                                 Map.entry(190.0, 3L),
@@ -34,9 +34,9 @@ class DistributionShiftTest {
                                 Map.entry(290.0, 1L),
                                 Map.entry(300.0, 1L),
                                 Map.entry(690.0, 1L))),
-                        thinBaseline(),
-                        C)
-                .orElseThrow();
+                        thinBaseline())
+                .orElseThrow()
+                .at(C);
 
         assertThat(shift.estimate()).isCloseTo(1.875, within(1e-9));
         assertThat(shift.bounds().lower()).isCloseTo(1.64, within(1e-9));
@@ -47,13 +47,13 @@ class DistributionShiftTest {
 
     @Test
     void slowOutliersOnBothSidesDoNotMoveTheShift() {
-        DistributionShift.Shift shift = DistributionShift.of(
+        DistributionShift.Shift shift = DistributionShift.between(
                         times(Map.of(
                                 95.0, 2L, 100.0, 3L, 110.0, 6L, 120.0, 7L, 130.0, 5L, 140.0, 4L, 150.0, 2L, 170.0, 1L,
                                 360.0, 1L, 400.0, 1L)),
-                        thinBaseline(),
-                        C)
-                .orElseThrow();
+                        thinBaseline())
+                .orElseThrow()
+                .at(C);
 
         assertThat(shift.estimate()).isCloseTo(1.0, within(1e-9));
         assertThat(shift.bounds().lower()).isCloseTo(0.9, within(1e-9));
@@ -62,12 +62,12 @@ class DistributionShiftTest {
 
     @Test
     void aZeroMillisecondBucketLeavesTheBoundsFinite() {
-        DistributionShift.Shift shift = DistributionShift.of(
+        DistributionShift.Shift shift = DistributionShift.between(
                         times(Map.of(
                                 0.0, 1L, 7.0, 3L, 8.0, 4L, 9.0, 5L, 10.0, 6L, 11.0, 3L, 12.0, 2L, 15.0, 1L, 31.0, 1L)),
-                        times(Map.of(0.0, 2L, 6.0, 2L, 7.0, 4L, 8.0, 6L, 9.0, 5L, 10.0, 4L, 11.0, 2L, 13.0, 1L)),
-                        C)
-                .orElseThrow();
+                        times(Map.of(0.0, 2L, 6.0, 2L, 7.0, 4L, 8.0, 6L, 9.0, 5L, 10.0, 4L, 11.0, 2L, 13.0, 1L)))
+                .orElseThrow()
+                .at(C);
 
         assertThat(shift.estimate()).isCloseTo(1.125, within(1e-9));
         assertThat(shift.bounds().lower()).isCloseTo(0.9047619048, within(1e-9));
@@ -76,15 +76,36 @@ class DistributionShiftTest {
 
     @Test
     void tenRequestsAgainstTwelveAreEnoughToBound() {
-        DistributionShift.Shift shift = DistributionShift.of(
+        DistributionShift.Shift shift = DistributionShift.between(
                         times(Map.of(50.0, 2L, 55.0, 3L, 60.0, 3L, 70.0, 2L)),
-                        times(Map.of(40.0, 3L, 42.0, 3L, 45.0, 4L, 48.0, 2L)),
-                        C)
-                .orElseThrow();
+                        times(Map.of(40.0, 3L, 42.0, 3L, 45.0, 4L, 48.0, 2L)))
+                .orElseThrow()
+                .at(C);
 
         assertThat(shift.estimate()).isCloseTo(1.3333333333, within(1e-9));
         assertThat(shift.bounds().lower()).isCloseTo(1.1978021978, within(1e-9));
         assertThat(shift.bounds().upper()).isCloseTo(1.4578313253, within(1e-9));
+    }
+
+    @Test
+    void longerRunsNarrowTheBoundsAsTheSameRequestsSeenMoreOften() {
+        ResponseTimes run = times(Map.of(50.0, 2L, 55.0, 3L, 60.0, 3L, 70.0, 2L));
+        ResponseTimes fourTimes = times(Map.of(50.0, 8L, 55.0, 12L, 60.0, 12L, 70.0, 8L));
+        ResponseTimes baseline = times(Map.of(40.0, 3L, 42.0, 3L, 45.0, 4L, 48.0, 2L));
+
+        DistributionShift.Shift scaled =
+                DistributionShift.between(run, baseline).orElseThrow().at(C, 4, 1);
+        DistributionShift.Shift seen =
+                DistributionShift.between(fourTimes, baseline).orElseThrow().at(C);
+
+        assertThat(scaled.bounds()).isEqualTo(seen.bounds());
+        assertThat(scaled.runRequests()).isEqualTo(40);
+        assertThat(scaled.bounds().lower())
+                .isGreaterThan(DistributionShift.between(run, baseline)
+                        .orElseThrow()
+                        .at(C)
+                        .bounds()
+                        .lower());
     }
 
     @Test
@@ -93,9 +114,9 @@ class DistributionShiftTest {
         ResponseTimes rebuilt =
                 ResponseTimes.fromReportedPercentiles(new TreeMap<>(Map.of(0.5, 100.0, 0.95, 180.0)), 36, 80.0);
 
-        assertThat(DistributionShift.of(nine, thinBaseline(), C)).isEmpty();
-        assertThat(DistributionShift.of(thinBaseline(), nine, C)).isEmpty();
-        assertThat(DistributionShift.of(rebuilt, thinBaseline(), C)).isEmpty();
+        assertThat(DistributionShift.between(nine, thinBaseline())).isEmpty();
+        assertThat(DistributionShift.between(thinBaseline(), nine)).isEmpty();
+        assertThat(DistributionShift.between(rebuilt, thinBaseline())).isEmpty();
     }
 
     /** 36 requests, two of them about three times as slow as the rest: its p95 is one of those two. */
