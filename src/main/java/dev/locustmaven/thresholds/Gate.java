@@ -365,8 +365,8 @@ public final class Gate {
             if (byResponseTimes) {
                 return Outcome.breached(
                         pointBreach.text() + ", beyond sampling error: the response times as a whole moved by "
-                                + bound(evidence, level, true, true) + " " + requests + " (the " + key.metric()
-                                + " value alone cannot bound the change)",
+                                + bound(evidence, level, true, true) + " " + requests
+                                + " (the value's own bounds do not reach the level)",
                         evidence);
             }
             if (conclusive) {

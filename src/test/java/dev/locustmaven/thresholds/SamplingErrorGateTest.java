@@ -103,8 +103,8 @@ class SamplingErrorGateTest {
         assertThat(check.message())
                 .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 120 ms (+100.0%), above the fail level +60%,"
                         + " beyond sampling error: the response times as a whole moved by at least +78.3% at 95%"
-                        + " confidence from 33 requests vs 36 in the baseline (the index_p95_ms value alone cannot"
-                        + " bound the change).");
+                        + " confidence from 33 requests vs 36 in the baseline (the value's own bounds do not reach"
+                        + " the level).");
     }
 
     @Test
