@@ -2,8 +2,7 @@ package dev.locustmaven.sampling;
 
 import dev.locustmaven.model.LocustPercentiles;
 import dev.locustmaven.model.ResponseTimes;
-import java.util.Arrays;
-import java.util.Map;
+import java.util.Comparator;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -23,16 +22,20 @@ public final class DistributionShift {
     /** Fewer requests on a side and the normal approximation of the rank statistic is not trusted. */
     static final long MIN_REQUESTS = 10;
 
-    private final double[][] low;
-    private final double[][] middle;
-    private final double[][] high;
+    /** Below anything Locust's histogram holds, so that the logarithm of a 0 ms bucket's lower edge is finite. */
+    private static final double FLOOR_MS = 0.01;
+
+    private final Pairs low;
+    private final Pairs high;
+    private final double estimate;
     private final long runRequests;
     private final long baselineRequests;
 
     private DistributionShift(ResponseTimes run, ResponseTimes baseline) {
-        this.low = pairLogs(run, baseline, Edge.LOW);
-        this.middle = pairLogs(run, baseline, Edge.MIDDLE);
-        this.high = pairLogs(run, baseline, Edge.HIGH);
+        this.low = new Pairs(Side.of(run, -1), Side.of(baseline, 1));
+        this.estimate = Math.exp(
+                new Pairs(Side.of(run, 0), Side.of(baseline, 0)).median((double) run.size() * baseline.size()));
+        this.high = new Pairs(Side.of(run, 1), Side.of(baseline, -1));
         this.runRequests = run.size();
         this.baselineRequests = baseline.size();
     }
@@ -69,9 +72,8 @@ public final class DistributionShift {
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(1 - confidence);
         // the k-th smallest of the pairwise log ratios bounds the shift from below, the k-th largest from above
         double k = Math.floor(pairs / 2 - z * Math.sqrt(pairs * (m + n + 1) / 12.0));
-        double estimate = Math.exp(median(middle, runRequests * baselineRequests));
-        double lower = k < 1 ? 0 : Math.exp(kth(low, k / scale));
-        double upper = k < 1 ? Double.POSITIVE_INFINITY : Math.exp(kth(high, (pairs - k + 1) / scale));
+        double lower = k < 1 ? 0 : Math.exp(low.kth(k / scale));
+        double upper = k < 1 ? Double.POSITIVE_INFINITY : Math.exp(high.kth((pairs - k + 1) / scale));
         return new Shift(
                 estimate,
                 new ChangeBounds(Math.min(lower, estimate), Math.max(upper, estimate)),
@@ -87,52 +89,103 @@ public final class DistributionShift {
      */
     public record Shift(double estimate, ChangeBounds bounds, long runRequests, long baselineRequests) {}
 
-    /** Which end of both buckets a pair's ratio is taken at: the least ratio, the bucket values, the greatest. */
-    private enum Edge {
-        LOW,
-        MIDDLE,
-        HIGH
+    /** One side's buckets on the log scale, ascending, with their counts. */
+    private record Side(double[] logs, double[] counts) {
+
+        /** The buckets moved by half their width down ({@code -1}), not at all ({@code 0}) or up ({@code 1}). */
+        static Side of(ResponseTimes times, int direction) {
+            double[][] buckets = times.buckets().entrySet().stream()
+                    .map(b -> new double[] {Math.log(edge(b.getKey(), direction)), b.getValue()})
+                    .sorted(Comparator.comparingDouble(b -> b[0]))
+                    .toArray(double[][]::new);
+            double[] logs = new double[buckets.length];
+            double[] counts = new double[buckets.length];
+            for (int i = 0; i < buckets.length; i++) {
+                logs[i] = buckets[i][0];
+                counts[i] = buckets[i][1];
+            }
+            return new Side(logs, counts);
+        }
     }
 
-    /** Every (run bucket, baseline bucket) pair's log ratio, sorted, with the pair's weight (count times count). */
-    private static double[][] pairLogs(ResponseTimes run, ResponseTimes baseline, Edge edge) {
-        int size = run.buckets().size() * baseline.buckets().size();
-        double[][] pairs = new double[size][];
-        int i = 0;
-        for (Map.Entry<Double, Long> r : run.buckets().entrySet()) {
-            double runLog = Math.log(edge(r.getKey(), edge == Edge.LOW ? -1 : edge == Edge.HIGH ? 1 : 0));
-            for (Map.Entry<Double, Long> b : baseline.buckets().entrySet()) {
-                double baselineLog = Math.log(edge(b.getKey(), edge == Edge.LOW ? 1 : edge == Edge.HIGH ? -1 : 0));
-                pairs[i++] = new double[] {runLog - baselineLog, (double) r.getValue() * b.getValue()};
+    /**
+     * The log ratios of every (run request, baseline request) pair, without listing them: the weight of the pairs at
+     * or below a value is counted in one pass over both sides, and the {@code k}-th smallest found by bisection.
+     */
+    private static final class Pairs {
+        private final Side run;
+        private final Side baseline;
+        /** {@code above[j]}: the baseline's requests in buckets {@code j} and up. */
+        private final double[] above;
+
+        Pairs(Side run, Side baseline) {
+            this.run = run;
+            this.baseline = baseline;
+            this.above = new double[baseline.logs.length + 1];
+            for (int j = baseline.logs.length - 1; j >= 0; j--) {
+                above[j] = above[j + 1] + baseline.counts[j];
             }
         }
-        Arrays.sort(pairs, (x, y) -> Double.compare(x[0], y[0]));
-        return pairs;
+
+        /** The weight of the pairs whose log ratio is at most {@code t}. */
+        private double atOrBelow(double t) {
+            double weight = 0;
+            int j = 0;
+            for (int i = 0; i < run.logs.length; i++) {
+                while (j < baseline.logs.length && baseline.logs[j] < run.logs[i] - t) {
+                    j++;
+                }
+                weight += run.counts[i] * above[j];
+            }
+            return weight;
+        }
+
+        /** The smallest pair log ratio above {@code t}. */
+        private double smallestAbove(double t) {
+            double smallest = Double.POSITIVE_INFINITY;
+            int j = 0;
+            for (int i = 0; i < run.logs.length; i++) {
+                while (j < baseline.logs.length && baseline.logs[j] < run.logs[i] - t) {
+                    j++;
+                }
+                if (j > 0) {
+                    smallest = Math.min(smallest, run.logs[i] - baseline.logs[j - 1]);
+                }
+            }
+            return smallest;
+        }
+
+        /** The {@code k}-th smallest (from 1; a fractional rank is rounded up) of the pairs' log ratios. */
+        double kth(double k) {
+            double lo = run.logs[0] - baseline.logs[baseline.logs.length - 1];
+            double hi = run.logs[run.logs.length - 1] - baseline.logs[0];
+            if (atOrBelow(lo) >= k) {
+                return lo;
+            }
+            // invariant: fewer than k pairs at or below lo, at least k at or below hi
+            for (int step = 0; step < 200 && Math.nextUp(lo) < hi; step++) {
+                double mid = lo + (hi - lo) / 2;
+                if (atOrBelow(mid) >= k) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return Math.min(hi, smallestAbove(lo));
+        }
+
+        double median(double count) {
+            double middle = Math.floor((count + 1) / 2);
+            return count % 2 == 1 ? kth(middle) : (kth(middle) + kth(middle + 1)) / 2;
+        }
     }
 
     /**
      * A bucket's value moved by half its width down ({@code -1}) or up ({@code 1}); a bucket of 0 ms stands for
-     * less than half a millisecond, taken as a quarter for the estimate so that its logarithm is finite.
+     * less than half a millisecond, taken as a quarter for the estimate.
      */
     private static double edge(double bucket, int direction) {
         double value = bucket + direction * LocustPercentiles.bucketWidth(bucket) / 2;
-        return direction == 0 ? Math.max(bucket, 0.25) : Math.max(value, 0);
-    }
-
-    /** The {@code k}-th smallest (from 1, may be fractional) of the weighted values. */
-    private static double kth(double[][] sorted, double k) {
-        double seen = 0;
-        for (double[] pair : sorted) {
-            seen += pair[1];
-            if (seen >= k) {
-                return pair[0];
-            }
-        }
-        return sorted[sorted.length - 1][0];
-    }
-
-    private static double median(double[][] sorted, double count) {
-        double middle = Math.floor((count + 1) / 2);
-        return count % 2 == 1 ? kth(sorted, middle) : (kth(sorted, middle) + kth(sorted, middle + 1)) / 2;
+        return direction == 0 ? Math.max(bucket, 0.25) : Math.max(value, FLOOR_MS);
     }
 }
