@@ -254,7 +254,11 @@ def read_project(root, directory):
     if not plugins:
         sys.exit(f"{directory / 'pom.xml'} does not run {PLUGIN_ARTIFACT} (no plugin with executions)")
     plugin = plugins[0]
-    configuration = plugin.find("m:configuration", POM_NS)
+    # the configuration may sit on another declaration of the plugin (the quickstart shares it outside its profile)
+    declarations = [p for p in tree.iter(f"{{{POM_NS['m']}}}plugin") if text(p, "m:artifactId") == PLUGIN_ARTIFACT]
+    configurations = [p.find("m:configuration", POM_NS) for p in [plugin] + declarations]
+    configuration = next((c for c in configurations if c is not None and c.find("m:scenarios", POM_NS) is not None),
+                         plugin.find("m:configuration", POM_NS))
     services = []
     metrics = {}
     if configuration is not None:
