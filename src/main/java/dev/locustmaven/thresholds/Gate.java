@@ -309,9 +309,9 @@ public final class Gate {
             Bounds base = SamplingError.of(baselineSample, baseline.asDouble(), confidence);
             ChangeBounds bounds = bounds(run, base, relative);
             Optional<DistributionShift> shift = relative ? shift(runSample, baselineSample) : Optional.empty();
+            Optional<ChangeBounds> shifted = shift.map(s -> s.at(confidence).bounds());
             boolean byValue = beyond(bounds, level);
-            boolean byResponseTimes = !byValue
-                    && shift.map(s -> beyond(s.at(confidence).bounds(), level)).orElse(false);
+            boolean byResponseTimes = !byValue && shifted.isPresent() && beyond(shifted.get(), level);
             boolean conclusive = byValue || byResponseTimes;
             Long toDecide = null;
             boolean baselineToo = false;
@@ -346,7 +346,7 @@ public final class Gate {
                                             + " response times)");
                 }
             }
-            ChangeBounds shown = byResponseTimes ? shift.get().at(confidence).bounds() : bounds;
+            ChangeBounds shown = byResponseTimes ? shifted.get() : bounds;
             ChangeEvidence evidence = new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
@@ -388,7 +388,7 @@ public final class Gate {
          * calls hides a slowdown of every request.
          */
         private Outcome withinByValue(RelativeChange level, String label) {
-            if (!significance || (rule.minAbsoluteChange() != null && Math.abs(delta) < rule.minAbsoluteChange())) {
+            if (!significance || underMinAbsoluteChange()) {
                 return Outcome.within(null);
             }
             Optional<ChangeBounds> shifted =
@@ -498,12 +498,16 @@ public final class Gate {
 
         /** A reached change level, unless the change is smaller than the rule's minAbsoluteChange. */
         private Outcome floorOrBreach(String breach) {
-            Double floor = rule.minAbsoluteChange();
-            if (floor != null && Math.abs(delta) < floor) {
+            if (underMinAbsoluteChange()) {
                 return Outcome.within("the change of " + signed(delta) + deltaUnit + " is under minAbsoluteChange "
-                        + MetricFormat.number(floor) + ", so it does not count");
+                        + MetricFormat.number(rule.minAbsoluteChange()) + ", so it does not count");
             }
             return Outcome.breached(breach);
+        }
+
+        /** True when the value's change is smaller than the rule's {@code minAbsoluteChange}, so it does not count. */
+        private boolean underMinAbsoluteChange() {
+            return rule.minAbsoluteChange() != null && Math.abs(delta) < rule.minAbsoluteChange();
         }
 
         private String mismatch() {
