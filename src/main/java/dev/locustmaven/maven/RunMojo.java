@@ -32,7 +32,8 @@ public class RunMojo extends AbstractRunMojo {
     /**
      * Restart the system under test (the {@code processes}, then {@code waitFor}) before every confirmation run that
      * {@code check} makes of a service. By default it is started for a service's first confirmation run and kept up
-     * until its last one.
+     * until its last one. A run that follows a start warms the system up first: for the scenario's {@code warmUp}, or
+     * as long as its {@code runTime} (at most 30 s) when it sets none.
      */
     @Parameter(property = "locust.restartBetweenRuns", defaultValue = "false")
     private boolean restartBetweenRuns;

@@ -35,6 +35,9 @@ public record LocustScenario(
         List<String> arguments,
         Distribution distribution) {
 
+    /** The longest warm-up {@link #afterFreshStart} gives a scenario that sets none. */
+    public static final Duration FRESH_START_WARM_UP_LIMIT = Duration.ofSeconds(30);
+
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** Options the plugin sets itself; passing them again in {@code arguments} would break the run or its results. */
@@ -147,6 +150,33 @@ public record LocustScenario(
                 spawnRate,
                 runTime,
                 Duration.ZERO,
+                host,
+                environment,
+                arguments,
+                distribution);
+    }
+
+    /**
+     * This scenario for a run right after its system under test was started again: as it is when it sets a warm-up or
+     * runs workers (which cannot warm up), otherwise with a warm-up as long as its run time, at most
+     * {@link #FRESH_START_WARM_UP_LIMIT}. A confirmation run measures a service again, and a freshly started process is
+     * colder than the build's first run found it after the load of the services before it.
+     */
+    public LocustScenario afterFreshStart() {
+        if (!warmUp.isZero() || distribution.localWorkers() > 0 || distribution.expectWorkers() > 0) {
+            return this;
+        }
+        Duration freshWarmUp = runTime.compareTo(FRESH_START_WARM_UP_LIMIT) < 0 ? runTime : FRESH_START_WARM_UP_LIMIT;
+        return new LocustScenario(
+                name,
+                locustfiles,
+                userClasses,
+                tags,
+                excludeTags,
+                users,
+                spawnRate,
+                runTime,
+                freshWarmUp,
                 host,
                 environment,
                 arguments,

@@ -1,5 +1,6 @@
 package dev.locustmaven.locust.run;
 
+import dev.locustmaven.locust.LocustDuration;
 import dev.locustmaven.locust.LocustRunException;
 import dev.locustmaven.locust.RunLog;
 import dev.locustmaven.locust.process.SystemUnderTest;
@@ -151,12 +152,21 @@ public final class LocustSession implements ScenarioRunner {
                 log.info(run + ": starting the system under test"
                         + (restartBetweenRuns
                                 ? ", restarted before every run (restartBetweenRuns)"
-                                : started == 1 ? ", kept up until the last run of " + scenario.name() : " again"));
+                                : started == 1 ? ", kept up until the last run of " + scenario.name() : " again")
+                        + (started == 1 ? warmUpNote() : ""));
             }
-            if (running == null) {
-                running = system.start(log);
+            if (running != null) {
+                return runner.run(scenario, outputDirectory);
             }
-            return runner.run(scenario, outputDirectory);
+            running = system.start(log);
+            return runner.run(scenario.afterFreshStart(), outputDirectory);
+        }
+
+        private String warmUpNote() {
+            LocustScenario fresh = scenario.afterFreshStart();
+            return fresh == scenario
+                    ? ""
+                    : "; warmed up for " + LocustDuration.toLocust(fresh.warmUp()) + " after each start (not measured)";
         }
 
         @Override

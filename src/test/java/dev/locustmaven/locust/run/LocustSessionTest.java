@@ -33,6 +33,8 @@ class LocustSessionTest {
     private final TestLocusts.Lines log = new TestLocusts.Lines();
     /** The pid of the system under test during each run, or -1 when none was alive. */
     private final List<Long> upDuringRun = new ArrayList<>();
+    /** The warm-up of each run, in seconds. */
+    private final List<Long> warmUps = new ArrayList<>();
 
     @AfterEach
     void nothingIsLeftRunning() {
@@ -63,6 +65,23 @@ class LocustSessionTest {
                 Distribution.standalone());
     }
 
+    private static LocustScenario scenario(String name, Duration runTime, Duration warmUp, Distribution distribution) {
+        return new LocustScenario(
+                name,
+                List.of(Path.of("locustfile.py")),
+                List.of(),
+                List.of(),
+                List.of(),
+                1,
+                1,
+                runTime,
+                warmUp,
+                null,
+                Map.of(),
+                List.of(),
+                distribution);
+    }
+
     static ServiceResult result(String service, long requests, double p95) {
         EndpointStats total = new EndpointStats(
                 "",
@@ -88,6 +107,7 @@ class LocustSessionTest {
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .findFirst()
                 .orElse(-1L));
+        warmUps.add(scenario.warmUp().toSeconds());
         return new ScenarioOutcome(
                 scenario.name(),
                 null,
@@ -133,6 +153,8 @@ class LocustSessionTest {
         assertThat(started()).hasSize(1);
         long pid = started().get(0);
         assertThat(upDuringRun).containsExactly(pid, pid, pid);
+        // only the run that met a freshly started system warms it up first, as long as its run time
+        assertThat(warmUps).containsExactly(1L, 0L, 0L);
         assertThat(series.runs()).extracting(RerunSeries.Run::number).containsExactly(1, 2, 3);
         assertThat(series.runs()).extracting(RerunSeries.Run::outputDirectory).containsExactlyElementsOf(outputs(3));
         assertThat(series.settled()).isFalse();
@@ -140,13 +162,30 @@ class LocustSessionTest {
         assertThat(log.info)
                 .containsSubsequence(
                         "Confirmation run 1 of 3 of api: starting the system under test, kept up until the last run"
-                                + " of api",
+                                + " of api; warmed up for 1s after each start (not measured)",
                         "Started process 'sut' (pid " + pid + "): sleep 600; output in " + dir.resolve("sut.log"),
                         "Confirmation run 2 of 3 of api (system under test kept up)",
                         "Confirmation run 3 of 3 of api (system under test kept up)",
                         "Stopping the system under test after 3 confirmation runs of api.",
                         "Stopped process 'sut' (pid " + pid + ").");
         assertThat(log.warn).isEmpty();
+    }
+
+    @Test
+    void aFreshStartIsWarmedUpForTheRunTimeAtMost30sUnlessTheScenarioSetsItsOwnWarmUpOrRunsWorkers() {
+        assertThat(scenario("api", Duration.ofMinutes(2), Duration.ZERO, Distribution.standalone())
+                        .afterFreshStart()
+                        .warmUp())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(scenario("api", Duration.ofSeconds(20), Duration.ZERO, Distribution.standalone())
+                        .afterFreshStart()
+                        .warmUp())
+                .isEqualTo(Duration.ofSeconds(20));
+        LocustScenario ownWarmUp =
+                scenario("api", Duration.ofMinutes(2), Duration.ofSeconds(5), Distribution.standalone());
+        assertThat(ownWarmUp.afterFreshStart()).isSameAs(ownWarmUp);
+        LocustScenario workers = scenario("api", Duration.ofMinutes(2), Duration.ZERO, Distribution.localWorkers(2));
+        assertThat(workers.afterFreshStart()).isSameAs(workers);
     }
 
     @Test
@@ -158,12 +197,13 @@ class LocustSessionTest {
         List<Long> pids = started();
         assertThat(pids).hasSize(3).doesNotHaveDuplicates();
         assertThat(upDuringRun).containsExactlyElementsOf(pids);
+        assertThat(warmUps).containsExactly(1L, 1L, 1L);
         assertThat(log.info.stream().filter(l -> l.startsWith("Stopped process 'sut'")))
                 .hasSize(3);
         assertThat(log.info)
                 .containsSubsequence(
                         "Confirmation run 1 of 3 of api: starting the system under test, restarted before every run"
-                                + " (restartBetweenRuns)",
+                                + " (restartBetweenRuns); warmed up for 1s after each start (not measured)",
                         "Confirmation run 2 of 3 of api: restarting the system under test (restartBetweenRuns)",
                         "Stopped process 'sut' (pid " + pids.get(0) + ").",
                         "Started process 'sut' (pid " + pids.get(1) + "): sleep 600; output in "
@@ -266,7 +306,7 @@ class LocustSessionTest {
         assertThat(log.info)
                 .containsSubsequence(
                         "Confirmation run 1 of orders: starting the system under test, kept up until the last run of"
-                                + " orders",
+                                + " orders; warmed up for 1s after each start (not measured)",
                         "Confirmation run 2 of orders (system under test kept up)",
                         "Stopping the system under test after 2 confirmation runs of orders.");
         assertThat(log.info.stream().filter(l -> l.startsWith("Stopping the system under test")))
@@ -295,6 +335,8 @@ class LocustSessionTest {
         List<Long> pids = started();
         assertThat(pids).hasSize(2);
         assertThat(upDuringRun).containsExactlyElementsOf(pids);
+        // the process started again is as cold as the first
+        assertThat(warmUps).containsExactly(1L, 1L);
         assertThat(log.warn)
                 .singleElement()
                 .asString()
@@ -318,7 +360,7 @@ class LocustSessionTest {
         assertThat(log.info)
                 .containsSubsequence(
                         "Confirmation run 1 of 2 of api: starting the system under test, kept up until the last run"
-                                + " of api",
+                                + " of api; warmed up for 1s after each start (not measured)",
                         "Confirmation run 2 of 2 of api: starting the system under test again");
     }
 
@@ -330,6 +372,8 @@ class LocustSessionTest {
         RerunSeries series = session.runs("api", outputs(2), s -> false);
 
         assertThat(series.results()).hasSize(2);
+        // a system the build does not start is never freshly started, so no run warms it up
+        assertThat(warmUps).containsExactly(0L, 0L);
         assertThat(log.info).containsExactly("Confirmation run 1 of 2 of api", "Confirmation run 2 of 2 of api");
     }
 
