@@ -210,10 +210,12 @@ public final class Gate {
                     }
                     case INCONCLUSIVE -> {
                         if (!failLevel) {
-                            return check(
-                                    Status.WARN,
-                                    header() + ", " + (inconclusiveFail == null ? outcome : inconclusiveFail).text(),
-                                    inconclusiveFail == null ? outcome.evidence() : inconclusiveFail.evidence());
+                            return inconclusiveFail == null
+                                    ? check(Status.WARN, header() + ", " + outcome.text(), outcome.evidence())
+                                    : check(
+                                            Status.WARN,
+                                            header() + ", " + inconclusiveFail.text(),
+                                            inconclusiveFail.evidence().withOpenWarning(outcome.evidence()));
                         }
                         inconclusiveFail = outcome;
                     }

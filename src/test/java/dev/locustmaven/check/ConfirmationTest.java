@@ -229,13 +229,20 @@ class ConfirmationTest {
     /** A check of one endpoint's p95 against an exact baseline, the first run and every rerun giving {@code first}. */
     private CheckResult endpointCheck(ServiceResult first, Runner runner, String endpoint, String baselineP95, int runs)
             throws IOException {
+        return endpointCheck(first, runner, endpoint, baselineP95, null, runs);
+    }
+
+    /** {@link #endpointCheck} with a warning level too. */
+    private CheckResult endpointCheck(
+            ServiceResult first, Runner runner, String endpoint, String baselineP95, String warning, int runs)
+            throws IOException {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(
                 baseline,
                 "{\"api_gateway\": {\"endpoints\": {\"" + endpoint + "\": {\"p95_latency_ms\": " + baselineP95
                         + "}}}}");
         ThresholdRule rule =
-                new ThresholdRule("api_gateway", "p95_latency_ms", endpoint, null, "+50%", null, null, false, null);
+                new ThresholdRule("api_gateway", "p95_latency_ms", endpoint, warning, "+50%", null, null, false, null);
         CheckRequest request = new CheckRequest(
                 dir.resolve("results"),
                 baseline,
@@ -300,5 +307,25 @@ class ConfirmationTest {
                 .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 1"
                         + " confirmation run (89 requests; stopped before the last of 4 reruns, which could not settle"
                         + " /search · p95_latency_ms (about 150 requests needed); in "));
+    }
+
+    @Test
+    void rerunsGoOnWhileTheyCanSettleTheWarningLevelThoughNotTheFailLevel() throws IOException {
+        Runner runner = new Runner(SEARCH);
+
+        CheckResult result = endpointCheck(SEARCH, runner, "/search", "25", "+30%", 4);
+
+        // +50% over 25 ms needs about 150 requests, more than four reruns of 20 reach, but +30% needs fewer: the reruns
+        // go on (without the warning level they stop after the first) until the fourth shows the change beyond +30%
+        assertThat(runner.outputs).hasSize(4);
+        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
+        assertThat(result.verdict().checks().get(0).message())
+                .isEqualTo("api_gateway \"/search\" p95_latency_ms: 39 ms vs baseline 25 ms (+56.0%), above the fail"
+                        + " level +50% by its value, but from 80 requests that is inconclusive: at 95% confidence the"
+                        + " change may be only +46.0%; the baseline records no sample, so it counts as exact; about 130"
+                        + " requests would tell +50% apart; it is beyond the warning level +30%.");
+        assertThat(result.notes())
+                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 4"
+                        + " confirmation runs pooled (356 requests; in "));
     }
 }
