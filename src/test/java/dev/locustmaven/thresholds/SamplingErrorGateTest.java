@@ -102,7 +102,7 @@ class SamplingErrorGateTest {
         assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.RESPONSE_TIMES);
         assertThat(check.message())
                 .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 120 ms (+100.0%), above the fail level +60%,"
-                        + " beyond sampling error: the response times as a whole moved by at least +78.3% at 95%"
+                        + " beyond sampling error: the response times as a whole moved by at least +84.4% at 95%"
                         + " confidence from 33 requests vs 36 in the baseline (the value's own bounds do not reach"
                         + " the level).");
     }
@@ -118,7 +118,7 @@ class SamplingErrorGateTest {
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.message())
                 .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 380 ms (-36.8%), within the fail level +60% by"
-                        + " its value, but beyond it by the response times as a whole: they moved by at least +78.3% at"
+                        + " its value, but beyond it by the response times as a whole: they moved by at least +84.4% at"
                         + " 95% confidence from 33 requests vs 36 in the baseline.");
     }
 

@@ -1,8 +1,8 @@
 """Reference values for DistributionShiftTest, computed independently of the plugin with numpy and scipy.
 
 Run: python3 shift_reference.py (needs numpy and scipy). It expands each histogram into single requests, takes the log
-ratio of every run request to every baseline request (at the bucket's value for the estimate; at the bucket edges,
-half Locust's bucket width either side, for the bounds), and reads the Hodges-Lehmann estimate and the one-sided 95%
+ratio of every run request to every baseline request (at the bucket's value for the estimate; a quarter of Locust's
+bucket width either side for the bounds), and reads the Hodges-Lehmann estimate and the one-sided 95%
 bounds from the sorted ratios, the rank from the normal approximation of the Mann-Whitney statistic.
 """
 import numpy as np
@@ -34,7 +34,7 @@ def expand(histogram, edge):
         if edge == 0:
             value = max(bucket, 0.25)
         else:
-            value = max(bucket + edge * width(bucket) / 2, 0)
+            value = max(bucket + edge * width(bucket) / 4, 0)
         values += [value] * count
     return np.array(values, dtype=float)
 
