@@ -8,15 +8,11 @@ import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
-import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
-import dev.locustmaven.sampling.Bounds;
 import dev.locustmaven.sampling.ChangeBounds;
-import dev.locustmaven.sampling.DistributionShift;
 import dev.locustmaven.sampling.RequestsToDecide;
-import dev.locustmaven.sampling.SamplingError;
 import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
 import dev.locustmaven.thresholds.ThresholdLevel.Direction;
 import dev.locustmaven.thresholds.ThresholdLevel.Limit;
@@ -152,6 +148,9 @@ public final class Gate {
         private final boolean hasBaselineFile;
         private final boolean significance;
         private final double confidence;
+        /** The change under sampling error; null unless both values are numbers. */
+        private final SampledChange sampled;
+
         private final Double delta;
         private final Double changePct;
         private final String unit;
@@ -179,6 +178,9 @@ public final class Gate {
             boolean numeric = current instanceof MetricValue.Numeric && baseline instanceof MetricValue.Numeric;
             this.delta = numeric ? current.asDouble() - baseline.asDouble() : null;
             this.changePct = numeric && baseline.asDouble() != 0 ? delta / Math.abs(baseline.asDouble()) * 100 : null;
+            this.sampled = numeric
+                    ? new SampledChange(runSample, current.asDouble(), baselineSample, baseline.asDouble(), confidence)
+                    : null;
             this.unit = MetricFormat.unitWithRate(key.metric());
             // A change of a percentage is in percentage points, which "+0.5%" would misstate as relative.
             this.deltaUnit = unit.equals("%") ? " points" : unit;
@@ -303,63 +305,26 @@ public final class Gate {
          * otherwise the breach is inconclusive. Plain numbers (exact values, significance off) stay as they are.
          */
         private Outcome beyondSamplingError(Outcome pointBreach, ThresholdLevel level, String label) {
-            if (pointBreach.kind() != Outcome.Kind.BREACHED || !significance || !hasSamplingError()) {
+            if (pointBreach.kind() != Outcome.Kind.BREACHED || !significance || !sampled.hasSamplingError()) {
                 return pointBreach;
             }
             boolean relative = level instanceof RelativeChange;
-            Bounds run = SamplingError.of(runSample, current.asDouble(), confidence);
-            Bounds base = SamplingError.of(baselineSample, baseline.asDouble(), confidence);
-            ChangeBounds bounds = bounds(run, base, relative);
-            Optional<DistributionShift> shift = relative ? shift(runSample, baselineSample) : Optional.empty();
-            Optional<ChangeBounds> shifted = shift.map(s -> s.at(confidence).bounds());
-            boolean byValue = beyond(bounds, level);
-            boolean byResponseTimes = !byValue && shifted.isPresent() && beyond(shifted.get(), level);
-            boolean conclusive = byValue || byResponseTimes;
-            Long toDecide = null;
-            boolean baselineToo = false;
-            String decide = "";
-            if (!conclusive) {
-                Optional<RequestsToDecide.Estimate> estimate = RequestsToDecide.estimate(
-                        runSample,
-                        current.asDouble(),
-                        baselineSample,
-                        baseline.asDouble(),
-                        confidence,
-                        input -> beyond(bounds(input.run(), input.baseline(), relative), level)
-                                || shift.map(s -> beyond(
-                                                s.at(confidence, input.runFactor(), input.baselineFactor())
-                                                        .bounds(),
-                                                level))
-                                        .orElse(false));
-                if (estimate.isPresent()) {
-                    toDecide = estimate.get().requests();
-                    baselineToo = estimate.get().side() == RequestsToDecide.Side.RUN_AND_BASELINE;
-                    decide = estimate.get().side() == RequestsToDecide.Side.RUN
-                            ? "; about " + toDecide + " requests would tell " + level.text() + " apart"
-                            : "; about " + toDecide + " requests in both the run and the baseline would tell "
-                                    + level.text() + " apart (the baseline's value comes from "
-                                    + baselineSample.size() + ")";
-                } else {
-                    decide = "; no number of requests in reach would tell it apart from " + level.text()
-                            + (runSample.approximate() || baselineSample.approximate()
-                                    ? " (Locust's percentile columns are too coarse; its JSON output has the whole"
-                                            + " histogram)"
-                                    : " (the change lies too close to the level, within Locust's rounding of"
-                                            + " response times)");
-                }
-            }
-            ChangeBounds shown = byResponseTimes ? shifted.get() : bounds;
+            SampledChange.Judgement judgement = sampled.judge(level);
+            Optional<RequestsToDecide.Estimate> estimate = judgement.estimate();
+            ChangeBounds shown = judgement.bounds();
+            boolean byResponseTimes = judgement.basis() == ChangeEvidence.Basis.RESPONSE_TIMES;
             ChangeEvidence evidence = new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
                     relative ? (shown.lower() - 1) * 100 : shown.lower(),
                     relative ? (shown.upper() - 1) * 100 : shown.upper(),
                     confidence,
-                    conclusive,
-                    toDecide,
-                    baselineToo,
-                    run.approximate() || base.approximate(),
-                    byResponseTimes ? ChangeEvidence.Basis.RESPONSE_TIMES : ChangeEvidence.Basis.VALUE);
+                    judgement.conclusive(),
+                    estimate.map(RequestsToDecide.Estimate::requests).orElse(null),
+                    estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
+                            .orElse(false),
+                    sampled.approximate(),
+                    judgement.basis());
             String requests = "from " + requests(runSample)
                     + (baselineSample.size() > 0 ? " vs " + baselineSample.size() + " in the baseline" : "");
             String exactBaseline =
@@ -371,7 +336,7 @@ public final class Gate {
                                 + " (the value's own bounds do not reach the level)",
                         evidence);
             }
-            if (conclusive) {
+            if (judgement.conclusive()) {
                 return Outcome.breached(
                         pointBreach.text() + ", beyond sampling error: " + bound(evidence, level, relative, true) + " "
                                 + requests + exactBaseline,
@@ -380,22 +345,37 @@ public final class Gate {
             return Outcome.inconclusive(
                     "above the " + label + " level " + level.text() + " by its value, but " + requests
                             + " that is inconclusive: " + bound(evidence, level, relative, false) + exactBaseline
-                            + decide,
+                            + decide(estimate, level),
                     evidence);
         }
 
+        /** What would decide an inconclusive breach, or why nothing in reach would. */
+        private String decide(Optional<RequestsToDecide.Estimate> estimate, ThresholdLevel level) {
+            if (estimate.isEmpty()) {
+                return "; no number of requests in reach would tell it apart from " + level.text()
+                        + (sampled.approximate()
+                                ? " (Locust's percentile columns are too coarse; its JSON output has the whole"
+                                        + " histogram)"
+                                : " (the change lies too close to the level, within Locust's rounding of"
+                                        + " response times)");
+            }
+            long requests = estimate.get().requests();
+            return estimate.get().side() == RequestsToDecide.Side.RUN
+                    ? "; about " + requests + " requests would tell " + level.text() + " apart"
+                    : "; about " + requests + " requests in both the run and the baseline would tell " + level.text()
+                            + " apart (the baseline's value comes from " + baselineSample.size() + ")";
+        }
+
         /**
-         * A relative level the value stays within can still be breached by the response times as a whole: a
-         * percentile of a few dozen requests sits on one or two of them, so a baseline's p95 that caught two slow
-         * calls hides a slowdown of every request.
+         * A relative level the value stays within can still be breached by the response times as a whole (see
+         * {@link SampledChange#responseTimesBeyond}).
          */
         private Outcome withinByValue(RelativeChange level, String label) {
             if (!significance || underMinAbsoluteChange()) {
                 return Outcome.within(null);
             }
-            Optional<ChangeBounds> shifted =
-                    shift(runSample, baselineSample).map(s -> s.at(confidence).bounds());
-            if (shifted.isEmpty() || !beyond(shifted.get(), level)) {
+            Optional<ChangeBounds> shifted = sampled.responseTimesBeyond(level);
+            if (shifted.isEmpty()) {
                 return Outcome.within(null);
             }
             ChangeBounds bounds = shifted.get();
@@ -415,40 +395,6 @@ public final class Gate {
                             + " times as a whole: they moved by " + bound(evidence, level, true, true) + " from "
                             + requests(runSample) + " vs " + baselineSample.size() + " in the baseline",
                     evidence);
-        }
-
-        /** The shift of the response times as a whole, for a percentile or an average with a histogram on both sides. */
-        private static Optional<DistributionShift> shift(Sample run, Sample base) {
-            ResponseTimes runTimes = responseTimes(run);
-            ResponseTimes baseTimes = responseTimes(base);
-            return runTimes == null || baseTimes == null
-                    ? Optional.empty()
-                    : DistributionShift.between(runTimes, baseTimes);
-        }
-
-        /** The response times behind a percentile below the maximum, or an average; null for anything else. */
-        private static ResponseTimes responseTimes(Sample sample) {
-            if (sample instanceof Sample.Quantile q && q.fraction() > 0 && q.fraction() < 1) {
-                return q.times();
-            }
-            return sample instanceof Sample.Mean m ? m.times() : null;
-        }
-
-        private boolean hasSamplingError() {
-            return !(runSample instanceof Sample.Exact) || !(baselineSample instanceof Sample.Exact);
-        }
-
-        private static ChangeBounds bounds(Bounds run, Bounds base, boolean relative) {
-            return relative ? ChangeBounds.ratio(run, base) : ChangeBounds.difference(run, base);
-        }
-
-        /** True when the whole confidence range of the change lies at or beyond the level. */
-        private static boolean beyond(ChangeBounds bounds, ThresholdLevel level) {
-            boolean rise = level.direction() == Direction.RISE_IS_WORSE;
-            if (level instanceof RelativeChange relative) {
-                return Tolerance.reaches((rise ? bounds.lower() : bounds.upper()) - 1, relative.percent() / 100);
-            }
-            return Tolerance.reaches(rise ? bounds.lower() : bounds.upper(), ((AbsoluteChange) level).amount());
         }
 
         /**
