@@ -12,9 +12,12 @@ import java.util.Optional;
  * quiet end of its history says how fast it is; a median would drift up with a history recorded on a loaded machine,
  * and call a build on that machine usual.
  *
- * <p>A figure is <b>slower</b> when it is at least {@value #FACTOR} times its quiet figure and more than {@value
+ * <p>A figure is <b>slower</b> when it is at least {@value #FACTOR} times its quiet figure, more than {@value
  * #SPREADS} robust standard deviations above it, the spread being that of the quieter half of the history (1.4826 ×
- * the median absolute deviation of the figures at or below their median); <b>faster</b> likewise below. A slower
+ * the median absolute deviation of the figures at or below their median), and at least {@value #MIN_CHANGE_MS} ms
+ * above it; <b>faster</b> likewise below. The last keeps a loopback round trip of a few hundredths of a millisecond
+ * from calling the machine overloaded when one scheduling hiccup triples it: Locust keeps whole milliseconds, so a
+ * figure that moved by less cannot account for anything it measured. A slower
  * figure at least {@code overloadFactor} times its quiet one makes the machine <b>overloaded</b>. There is no
  * comparison below {@value #MIN_BUILDS} earlier calibrations of the same method: a handful of builds says too little
  * of how fast the machine is.
@@ -43,6 +46,9 @@ public record MachineComparison(
 
     /** How many robust standard deviations from the quiet figure a far one lies. */
     public static final double SPREADS = 3;
+
+    /** How many milliseconds a far figure lies from its quiet one at least. */
+    public static final double MIN_CHANGE_MS = 1;
 
     /** The share of the history whose slowest figure is the quiet figure. */
     public static final double QUIET_SHARE = 0.2;
@@ -115,10 +121,10 @@ public record MachineComparison(
     }
 
     static Speed speed(double value, double quiet, double spread) {
-        if (value >= FACTOR * quiet && value > quiet + SPREADS * spread) {
+        if (value >= FACTOR * quiet && value > quiet + SPREADS * spread && value - quiet >= MIN_CHANGE_MS) {
             return Speed.SLOWER;
         }
-        if (value <= quiet / FACTOR && value < quiet - SPREADS * spread) {
+        if (value <= quiet / FACTOR && value < quiet - SPREADS * spread && quiet - value >= MIN_CHANGE_MS) {
             return Speed.FASTER;
         }
         return Speed.USUAL;
