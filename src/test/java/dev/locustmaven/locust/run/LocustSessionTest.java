@@ -50,19 +50,7 @@ class LocustSessionTest {
     }
 
     private static LocustScenario scenario(String name) {
-        return new LocustScenario(
-                name,
-                List.of(Path.of("locustfile.py")),
-                List.of(),
-                List.of(),
-                List.of(),
-                1,
-                1,
-                Duration.ofSeconds(1),
-                null,
-                Map.of(),
-                List.of(),
-                Distribution.standalone());
+        return scenario(name, Duration.ofSeconds(1), Duration.ZERO, Distribution.standalone());
     }
 
     private static LocustScenario scenario(String name, Duration runTime, Duration warmUp, Distribution distribution) {
