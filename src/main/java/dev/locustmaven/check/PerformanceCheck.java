@@ -385,7 +385,7 @@ public final class PerformanceCheck {
                                 }
                                 Verdict verdict = judge.apply(
                                         new Measurements(withService(current, service, pooledSoFar.of(soFar))));
-                                return conclusive(service, verdict) || unsettleable(service, verdict, soFar);
+                                return conclusive(service, verdict);
                             });
             for (RerunSeries.Run rerun : series.runs()) {
                 if (rerun.error() != null) {
@@ -414,9 +414,6 @@ public final class PerformanceCheck {
             }
             decided = withService(decided, service, pooled);
             boolean rerun = !measuredReruns(series).isEmpty();
-            List<String> undecided = rerun && series.stoppedEarly()
-                    ? undecided(service, judge.apply(new Measurements(decided)))
-                    : List.of();
             mostRuns = Math.max(mostRuns, rerun ? 1 + used.size() : 1);
             long requests =
                     used.stream().mapToLong(r -> r.aggregated().requestCount()).sum();
@@ -425,12 +422,9 @@ public final class PerformanceCheck {
                     : "decided on "
                             + (used.size() == 1 ? "1 confirmation run" : used.size() + " confirmation runs pooled")
                             + " (" + requests + " requests"
-                            + (!series.stoppedEarly()
-                                    ? ""
-                                    : undecided.isEmpty()
-                                            ? "; settled before the last of " + confirmation.runs() + " reruns"
-                                            : "; stopped before the last of " + confirmation.runs()
-                                                    + " reruns, which could not settle " + String.join(", ", undecided))
+                            + (series.stoppedEarly()
+                                    ? "; settled before the last of " + confirmation.runs() + " reruns"
+                                    : "")
                             + "; in " + request.resultsDirectory().resolve(RERUNS) + ")";
             notes.add(suspects.reasons().get(service) + ": " + basis
                     + (decisions.isEmpty() ? "" : "; " + String.join(", ", decisions)));
@@ -523,31 +517,6 @@ public final class PerformanceCheck {
         result.keySet().removeIf(k -> k.service().equals(service));
         replacement.all().forEach(m -> result.put(m.key(), m));
         return result;
-    }
-
-    /**
-     * True when runs are left but none of the service's inconclusive checks could be settled by them: by each check's
-     * estimate, it needs more requests than the pool would reach with as many per run left as the usable reruns
-     * averaged, or more in the baseline too, or no number of requests would do. Such reruns would only cost time.
-     */
-    private static boolean unsettleable(String service, Verdict verdict, RerunSeries soFar) {
-        int left = soFar.planned() - soFar.runs().size();
-        int measured = measuredReruns(soFar).size();
-        return left > 0
-                && inconclusive(service, verdict)
-                        .map(Check::evidence)
-                        .noneMatch(e -> e.settledByRunOf(e.runRequests() + e.runRequests() * left / measured));
-    }
-
-    /** The service's inconclusive checks, each with the requests that would settle it, as far as known. */
-    private static List<String> undecided(String service, Verdict verdict) {
-        return inconclusive(service, verdict)
-                .map(c -> c.key().label()
-                        + (c.evidence().requestsToDecide() == null
-                                ? " (no number of requests would)"
-                                : " (about " + c.evidence().requestsToDecide() + " requests needed"
-                                        + (c.evidence().baselineToo() ? " in the baseline too" : "") + ")"))
-                .toList();
     }
 
     private static Stream<Check> inconclusive(String service, Verdict verdict) {

@@ -192,7 +192,7 @@ public class CheckMojo extends AbstractLocustMojo {
     /**
      * When a rule fails for a service, rerun its scenario up to this many times and decide on the reruns pooled into
      * one result, as if Locust had measured them as one longer run (the first run only raised the question); it stops
-     * early once the pooled reruns settle the rule beyond sampling error, or once the runs left could not settle it.
+     * early once the pooled reruns settle every rule of the service beyond sampling error, one way or the other.
      * Default: 4 when the {@code run} goal ran in this build (it leaves the scenarios to rerun), else 0.
      */
     @Parameter(property = "locust.confirmRuns")

@@ -16,8 +16,6 @@ package dev.locustmaven.model;
  *     settle it
  * @param approximate true when a side's sample was rebuilt from Locust's percentile columns (CSV input)
  * @param basis what {@code lower} and {@code upper} bound: the compared value itself, or the response times as a whole
- * @param openWarning the warning level's own evidence when this is an inconclusive breach of the fail level and the
- *     breach of the warning level is inconclusive too; {@code null} otherwise
  */
 public record ChangeEvidence(
         long runRequests,
@@ -29,8 +27,7 @@ public record ChangeEvidence(
         Long requestsToDecide,
         boolean baselineToo,
         boolean approximate,
-        Basis basis,
-        ChangeEvidence openWarning) {
+        Basis basis) {
 
     /** What the bounds of a change were computed from. */
     public enum Basis {
@@ -41,57 +38,5 @@ public record ChangeEvidence(
          * scales them alike moves a percentile or an average by the same factor.
          */
         RESPONSE_TIMES
-    }
-
-    /** Evidence of a single level. */
-    public ChangeEvidence(
-            long runRequests,
-            long baselineRequests,
-            double lower,
-            double upper,
-            double confidence,
-            boolean conclusive,
-            Long requestsToDecide,
-            boolean baselineToo,
-            boolean approximate,
-            Basis basis) {
-        this(
-                runRequests,
-                baselineRequests,
-                lower,
-                upper,
-                confidence,
-                conclusive,
-                requestsToDecide,
-                baselineToo,
-                approximate,
-                basis,
-                null);
-    }
-
-    /** This evidence of the fail level, with the warning level left open as well. */
-    public ChangeEvidence withOpenWarning(ChangeEvidence warning) {
-        return new ChangeEvidence(
-                runRequests,
-                baselineRequests,
-                lower,
-                upper,
-                confidence,
-                conclusive,
-                requestsToDecide,
-                baselineToo,
-                approximate,
-                basis,
-                warning);
-    }
-
-    /**
-     * True when this breach is inconclusive, and a run of {@code requests} requests would settle it, or else the
-     * warning level left open with it, by the estimate: settling the warning level alone still changes what the WARN
-     * can say (a change beyond the warning level, or not).
-     */
-    public boolean settledByRunOf(long requests) {
-        boolean settles = !conclusive && requestsToDecide != null && !baselineToo && requestsToDecide <= requests;
-        return settles || (openWarning != null && openWarning.settledByRunOf(requests));
     }
 }

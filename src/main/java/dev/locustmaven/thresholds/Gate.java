@@ -212,12 +212,8 @@ public final class Gate {
                     }
                     case INCONCLUSIVE -> {
                         if (!failLevel) {
-                            return inconclusiveFail == null
-                                    ? check(Status.WARN, header() + ", " + outcome.text(), outcome.evidence())
-                                    : check(
-                                            Status.WARN,
-                                            header() + ", " + inconclusiveFail.text(),
-                                            inconclusiveFail.evidence().withOpenWarning(outcome.evidence()));
+                            Outcome open = inconclusiveFail == null ? outcome : inconclusiveFail;
+                            return check(Status.WARN, header() + ", " + open.text(), open.evidence());
                         }
                         inconclusiveFail = outcome;
                     }

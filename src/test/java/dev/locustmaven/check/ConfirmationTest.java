@@ -256,19 +256,20 @@ class ConfirmationTest {
     }
 
     @Test
-    void rerunsThatCouldNotSettleTheBreachAreNotMade() throws IOException {
+    void rerunsGoOnToTheLastWhileTheBreachStaysInconclusiveThoughNoNumberOfRequestsWouldSettleIt() throws IOException {
         Runner runner = new Runner(REAL.service("api_gateway").orElseThrow());
 
         CheckResult result = thinEndpointCheck(runner, "3.9", 3);
 
-        // 6 ms from 55 requests against 3.9 ms stays within Locust's 1 ms rounding of +50%: no number of requests
-        // would settle it, so the second and third reruns are not made
-        assertThat(runner.outputs).hasSize(1);
+        // 6 ms from 55 requests against 3.9 ms stays within Locust's 1 ms rounding of +50%, so by the estimate no
+        // number
+        // of requests would settle it; but a rerun of an unchanged system may as well fall below the level, which
+        // settles it too: an estimate from a few dozen requests is no reason to give up, so all three are made
+        assertThat(runner.outputs).hasSize(3);
         assertThat(result.verdict().level()).isEqualTo(Status.WARN);
         assertThat(result.notes())
-                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 1"
-                                + " confirmation run (345 requests; stopped before the last of 3 reruns, which could"
-                                + " not settle GET /health · p95_latency_ms (no number of requests would); in ")
+                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 3"
+                                + " confirmation runs pooled (1035 requests; in ")
                         && n.endsWith("; GET /health · p95_latency_ms 6 -> 6"));
     }
 
@@ -295,28 +296,13 @@ class ConfirmationTest {
     }
 
     @Test
-    void rerunsStopWhenTheRunsLeftAtTheirPaceCouldNotReachTheRequestsNeeded() throws IOException {
-        Runner runner = new Runner(SEARCH);
-
-        CheckResult result = endpointCheck(SEARCH, runner, "/search", "25", 4);
-
-        // after one rerun of 20 requests, three more would pool 80, and +50% over 25 ms needs about 150
-        assertThat(runner.outputs).hasSize(1);
-        assertThat(result.verdict().level()).isEqualTo(Status.WARN);
-        assertThat(result.notes())
-                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 1"
-                        + " confirmation run (89 requests; stopped before the last of 4 reruns, which could not settle"
-                        + " /search · p95_latency_ms (about 150 requests needed); in "));
-    }
-
-    @Test
-    void rerunsGoOnWhileTheyCanSettleTheWarningLevelThoughNotTheFailLevel() throws IOException {
+    void rerunsGoOnWhileTheBreachIsInconclusiveThoughTheEstimateNeedsMoreRequestsThanTheyReach() throws IOException {
         Runner runner = new Runner(SEARCH);
 
         CheckResult result = endpointCheck(SEARCH, runner, "/search", "25", "+30%", 4);
 
-        // +50% over 25 ms needs about 150 requests, more than four reruns of 20 reach, but +30% needs fewer: the reruns
-        // go on (without the warning level they stop after the first) until the fourth shows the change beyond +30%
+        // after the first rerun, +50% over 25 ms needs about 150 requests by the estimate, more than four reruns of 20
+        // reach; they go on all the same, and the fourth shows the change beyond the warning level +30%
         assertThat(runner.outputs).hasSize(4);
         assertThat(result.verdict().level()).isEqualTo(Status.WARN);
         assertThat(result.verdict().checks().get(0).message())
