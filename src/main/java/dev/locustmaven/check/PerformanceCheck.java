@@ -320,7 +320,7 @@ public final class PerformanceCheck {
                     .filter(k -> services.contains(k.service()))
                     .forEach(k -> {
                         keys.add(k);
-                        reasons.putIfAbsent(k.service(), "A rule's fail level was inconclusive for " + k.service());
+                        reasons.putIfAbsent(k.service(), "A rule was inconclusive for " + k.service());
                     });
             if (statistics != null) {
                 statistics.doubted().stream()

@@ -12,6 +12,7 @@ import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.sampling.ChangeBounds;
+import dev.locustmaven.sampling.DistributionShift;
 import dev.locustmaven.sampling.RequestsToDecide;
 import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
 import dev.locustmaven.thresholds.ThresholdLevel.Direction;
@@ -372,7 +373,9 @@ public final class Gate {
             }
             Optional<ChangeBounds> shifted = sampled.responseTimesBeyond(level);
             if (shifted.isEmpty()) {
-                return Outcome.within(null);
+                return sampled.responseTimesReaching(level)
+                        .map(shift -> reachedByResponseTimes(shift, level, label))
+                        .orElse(Outcome.within(null));
             }
             ChangeBounds bounds = shifted.get();
             ChangeEvidence evidence = new ChangeEvidence(
@@ -390,6 +393,33 @@ public final class Gate {
                     "within the " + label + " level " + level.text() + " by its value, but beyond it by the response"
                             + " times as a whole: they moved by " + bound(evidence, level, true, true) + " from "
                             + requests(runSample) + " vs " + baselineSample.size() + " in the baseline",
+                    evidence);
+        }
+
+        /**
+         * A relative level the value stays within, but the response times' shift reaches by its estimate and not
+         * beyond sampling error: inconclusive, like a value's breach that sampling error leaves open, and so confirmed
+         * by reruns where they are possible.
+         */
+        private Outcome reachedByResponseTimes(DistributionShift.Shift shift, RelativeChange level, String label) {
+            Optional<RequestsToDecide.Estimate> estimate = sampled.judge(level).estimate();
+            ChangeEvidence evidence = new ChangeEvidence(
+                    runSample.size(),
+                    baselineSample.size(),
+                    (shift.bounds().lower() - 1) * 100,
+                    (shift.bounds().upper() - 1) * 100,
+                    confidence,
+                    false,
+                    estimate.map(RequestsToDecide.Estimate::requests).orElse(null),
+                    estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
+                            .orElse(false),
+                    false,
+                    ChangeEvidence.Basis.RESPONSE_TIMES);
+            return Outcome.inconclusive(
+                    "within the " + label + " level " + level.text() + " by its value, but the response times as a"
+                            + " whole moved by " + percent((shift.estimate() - 1) * 100) + ", beyond it, from "
+                            + requests(runSample) + " vs " + baselineSample.size() + " in the baseline, which is"
+                            + " inconclusive: " + bound(evidence, level, true, false) + decide(estimate, level),
                     evidence);
         }
 

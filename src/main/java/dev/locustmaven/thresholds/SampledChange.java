@@ -98,6 +98,15 @@ final class SampledChange {
         return shift().map(s -> s.at(confidence).bounds()).filter(b -> beyond(b, level));
     }
 
+    /**
+     * The response times' shift, when its estimate reaches a relative level that the value stays within though its
+     * bounds do not lie beyond it: the response times as a whole say the level may be breached, but not beyond doubt.
+     */
+    Optional<DistributionShift.Shift> responseTimesReaching(RelativeChange level) {
+        return shift().map(s -> s.at(confidence))
+                .filter(s -> beyond(new ChangeBounds(s.estimate(), s.estimate()), level) && !beyond(s.bounds(), level));
+    }
+
     /** True when the whole confidence range of the change lies at or beyond the level. */
     static boolean beyond(ChangeBounds bounds, ThresholdLevel level) {
         boolean rise = level.direction() == Direction.RISE_IS_WORSE;

@@ -268,7 +268,7 @@ class ConfirmationTest {
         assertThat(runner.outputs).hasSize(3);
         assertThat(result.verdict().level()).isEqualTo(Status.WARN);
         assertThat(result.notes())
-                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 3"
+                .anyMatch(n -> n.startsWith("A rule was inconclusive for api_gateway: decided on 3"
                                 + " confirmation runs pooled (1035 requests; in ")
                         && n.endsWith("; GET /health · p95_latency_ms 6 -> 6"));
     }
@@ -291,7 +291,7 @@ class ConfirmationTest {
                 .endsWith("beyond sampling error: at least +65.9% at 95% confidence from 80 requests; the baseline"
                         + " records no sample, so it counts as exact.");
         assertThat(result.notes())
-                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 4"
+                .anyMatch(n -> n.startsWith("A rule was inconclusive for api_gateway: decided on 4"
                         + " confirmation runs pooled (356 requests; in "));
     }
 
@@ -311,7 +311,7 @@ class ConfirmationTest {
                         + " change may be only +46.0%; the baseline records no sample, so it counts as exact; about 130"
                         + " requests would tell +50% apart; it is beyond the warning level +30%.");
         assertThat(result.notes())
-                .anyMatch(n -> n.startsWith("A rule's fail level was inconclusive for api_gateway: decided on 4"
+                .anyMatch(n -> n.startsWith("A rule was inconclusive for api_gateway: decided on 4"
                         + " confirmation runs pooled (356 requests; in "));
     }
 }

@@ -123,6 +123,37 @@ class SamplingErrorGateTest {
     }
 
     @Test
+    void aShiftWhoseEstimateReachesTheFailLevelButNotItsBoundsIsInconclusive() {
+        // the baseline's p95 is one of its two slow calls; every run request takes 1.7 times as long: the value stays
+        // within the fail level, the response times' estimate reaches it, their bounds only the warning level
+        Measurement base = p95(times(36, 2, 380, 1));
+        Measurement run = p95(times(33, 0, 0, 1.7));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.WARN);
+        assertThat(check.inconclusive()).isTrue();
+        assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.RESPONSE_TIMES);
+        assertThat(check.message())
+                .isEqualTo(
+                        "rag_service index_p95_ms: 200 ms vs baseline 380 ms (-47.4%), within the fail level +60% by its value, but the response times as a whole moved by +70.0%, beyond it, from 33 requests vs 36 in the baseline, which is inconclusive: at 95% confidence the change may be only +57.8%; about 340 requests in both the run and the baseline would tell +60% apart (the baseline's value comes from 36); it is beyond the warning level +30%.");
+    }
+
+    @Test
+    void aShiftWhoseEstimateReachesTheWarningLevelButNotItsBoundsIsAnInconclusiveWarning() {
+        Measurement base = p95(times(36, 2, 380, 1));
+        Measurement run = p95(times(33, 0, 0, 1.35));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.WARN);
+        assertThat(check.inconclusive()).isTrue();
+        assertThat(check.message())
+                .isEqualTo(
+                        "rag_service index_p95_ms: 160 ms vs baseline 380 ms (-57.9%), within the warning level +30% by its value, but the response times as a whole moved by +36.4%, beyond it, from 33 requests vs 36 in the baseline, which is inconclusive: at 95% confidence the change may be only +22.2%; about 220 requests in both the run and the baseline would tell +30% apart (the baseline's value comes from 36).");
+    }
+
+    @Test
     void aShiftWithinTheLevelsLeavesAValueWithinThemAlone() {
         Measurement base = p95(times(36, 2, 380, 1));
         Measurement run = p95(times(33, 0, 0, 1.2));

@@ -37,6 +37,11 @@ public record Distribution(
         workerTimeout = workerTimeout == null ? DEFAULT_WORKER_TIMEOUT : workerTimeout;
     }
 
+    /** True when the load runs on worker processes, local or elsewhere, rather than in one standalone Locust. */
+    public boolean distributed() {
+        return localWorkers > 0 || expectWorkers > 0;
+    }
+
     public static Distribution standalone() {
         return new Distribution(0, 0, null, 0, null);
     }

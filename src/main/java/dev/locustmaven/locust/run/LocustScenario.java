@@ -105,7 +105,7 @@ public record LocustScenario(
         if (warmUp.isNegative()) {
             throw new LocustRunException("Scenario '" + name + "': warmUp cannot be negative (got " + warmUp + ").");
         }
-        if (!warmUp.isZero() && (distribution.localWorkers() > 0 || distribution.expectWorkers() > 0)) {
+        if (!warmUp.isZero() && distribution.distributed()) {
             // workers send their statistics to the master every few seconds; requests made during the warm-up but
             // reported after the master's reset would be counted as measured
             throw new LocustRunException("Scenario '" + name + "': warmUp cannot be combined with workers or"
@@ -163,7 +163,7 @@ public record LocustScenario(
      * colder than the build's first run found it after the load of the services before it.
      */
     public LocustScenario afterFreshStart() {
-        if (!warmUp.isZero() || distribution.localWorkers() > 0 || distribution.expectWorkers() > 0) {
+        if (!warmUp.isZero() || distribution.distributed()) {
             return this;
         }
         Duration freshWarmUp = runTime.compareTo(FRESH_START_WARM_UP_LIMIT) < 0 ? runTime : FRESH_START_WARM_UP_LIMIT;

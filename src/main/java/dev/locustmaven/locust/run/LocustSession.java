@@ -106,12 +106,16 @@ public final class LocustSession implements ScenarioRunner {
     /** The runs of one service on one running system under test. */
     private final class Shared implements ServiceSession {
         private final LocustScenario scenario;
+        /** The scenario of a run that follows a start of the system under test: warmed up, where it can be. */
+        private final LocustScenario afterStart;
+
         private final int planned;
         private SystemUnderTest.Running running;
         private int started;
 
         Shared(LocustScenario scenario, int planned) {
             this.scenario = scenario;
+            this.afterStart = scenario.afterFreshStart();
             this.planned = planned;
         }
 
@@ -159,14 +163,14 @@ public final class LocustSession implements ScenarioRunner {
                 return runner.run(scenario, outputDirectory);
             }
             running = system.start(log);
-            return runner.run(scenario.afterFreshStart(), outputDirectory);
+            return runner.run(afterStart, outputDirectory);
         }
 
         private String warmUpNote() {
-            LocustScenario fresh = scenario.afterFreshStart();
-            return fresh == scenario
+            return afterStart == scenario
                     ? ""
-                    : "; warmed up for " + LocustDuration.toLocust(fresh.warmUp()) + " after each start (not measured)";
+                    : "; warmed up for " + LocustDuration.toLocust(afterStart.warmUp())
+                            + " after each start (not measured)";
         }
 
         @Override
