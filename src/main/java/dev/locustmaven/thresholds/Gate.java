@@ -310,18 +310,8 @@ public final class Gate {
             Optional<RequestsToDecide.Estimate> estimate = judgement.estimate();
             ChangeBounds shown = judgement.bounds();
             boolean byResponseTimes = judgement.basis() == ChangeEvidence.Basis.RESPONSE_TIMES;
-            ChangeEvidence evidence = new ChangeEvidence(
-                    runSample.size(),
-                    baselineSample.size(),
-                    relative ? (shown.lower() - 1) * 100 : shown.lower(),
-                    relative ? (shown.upper() - 1) * 100 : shown.upper(),
-                    confidence,
-                    judgement.conclusive(),
-                    estimate.map(RequestsToDecide.Estimate::requests).orElse(null),
-                    estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
-                            .orElse(false),
-                    sampled.approximate(),
-                    judgement.basis());
+            ChangeEvidence evidence = evidence(
+                    shown, relative, judgement.conclusive(), estimate, sampled.approximate(), judgement.basis());
             String requests = "from " + requests(runSample)
                     + (baselineSample.size() > 0 ? " vs " + baselineSample.size() + " in the baseline" : "");
             String exactBaseline =
@@ -364,63 +354,60 @@ public final class Gate {
         }
 
         /**
-         * A relative level the value stays within can still be breached by the response times as a whole (see
-         * {@link SampledChange#responseTimesBeyond}).
+         * A relative level the value stays within can still be breached by the response times as a whole, or left open
+         * by them (see {@link SampledChange#responseTimesReaching}).
          */
         private Outcome withinByValue(RelativeChange level, String label) {
             if (!significance || underMinAbsoluteChange()) {
                 return Outcome.within(null);
             }
-            Optional<ChangeBounds> shifted = sampled.responseTimesBeyond(level);
-            if (shifted.isEmpty()) {
-                return sampled.responseTimesReaching(level)
-                        .map(shift -> reachedByResponseTimes(shift, level, label))
-                        .orElse(Outcome.within(null));
+            Optional<DistributionShift.Shift> reaching = sampled.responseTimesReaching(level);
+            if (reaching.isEmpty()) {
+                return Outcome.within(null);
             }
-            ChangeBounds bounds = shifted.get();
-            ChangeEvidence evidence = new ChangeEvidence(
-                    runSample.size(),
-                    baselineSample.size(),
-                    (bounds.lower() - 1) * 100,
-                    (bounds.upper() - 1) * 100,
-                    confidence,
-                    true,
-                    null,
-                    false,
-                    false,
-                    ChangeEvidence.Basis.RESPONSE_TIMES);
-            return Outcome.breached(
-                    "within the " + label + " level " + level.text() + " by its value, but beyond it by the response"
-                            + " times as a whole: they moved by " + bound(evidence, level, true, true) + " from "
-                            + requests(runSample) + " vs " + baselineSample.size() + " in the baseline",
+            DistributionShift.Shift shift = reaching.get();
+            String withinByValue = "within the " + label + " level " + level.text() + " by its value, but ";
+            if (SampledChange.beyond(shift.bounds(), level)) {
+                ChangeEvidence evidence = evidence(
+                        shift.bounds(), true, true, Optional.empty(), false, ChangeEvidence.Basis.RESPONSE_TIMES);
+                return Outcome.breached(
+                        withinByValue + "beyond it by the response times as a whole: they moved by "
+                                + bound(evidence, level, true, true) + " from " + requests(runSample) + " vs "
+                                + baselineSample.size() + " in the baseline",
+                        evidence);
+            }
+            // like a value's breach that sampling error leaves open, and so confirmed by reruns where they are possible
+            Optional<RequestsToDecide.Estimate> estimate = sampled.judge(level).estimate();
+            ChangeEvidence evidence =
+                    evidence(shift.bounds(), true, false, estimate, false, ChangeEvidence.Basis.RESPONSE_TIMES);
+            return Outcome.inconclusive(
+                    withinByValue + "the response times as a whole moved by " + percent((shift.estimate() - 1) * 100)
+                            + ", beyond it, from " + requests(runSample) + " vs " + baselineSample.size()
+                            + " in the baseline, which is inconclusive: " + bound(evidence, level, true, false)
+                            + decide(estimate, level),
                     evidence);
         }
 
-        /**
-         * A relative level the value stays within, but the response times' shift reaches by its estimate and not
-         * beyond sampling error: inconclusive, like a value's breach that sampling error leaves open, and so confirmed
-         * by reruns where they are possible.
-         */
-        private Outcome reachedByResponseTimes(DistributionShift.Shift shift, RelativeChange level, String label) {
-            Optional<RequestsToDecide.Estimate> estimate = sampled.judge(level).estimate();
-            ChangeEvidence evidence = new ChangeEvidence(
+        /** The evidence of one level's judgement: {@code bounds} as percent for a relative level, else as they are. */
+        private ChangeEvidence evidence(
+                ChangeBounds bounds,
+                boolean relative,
+                boolean conclusive,
+                Optional<RequestsToDecide.Estimate> estimate,
+                boolean approximate,
+                ChangeEvidence.Basis basis) {
+            return new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
-                    (shift.bounds().lower() - 1) * 100,
-                    (shift.bounds().upper() - 1) * 100,
+                    relative ? (bounds.lower() - 1) * 100 : bounds.lower(),
+                    relative ? (bounds.upper() - 1) * 100 : bounds.upper(),
                     confidence,
-                    false,
+                    conclusive,
                     estimate.map(RequestsToDecide.Estimate::requests).orElse(null),
                     estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
                             .orElse(false),
-                    false,
-                    ChangeEvidence.Basis.RESPONSE_TIMES);
-            return Outcome.inconclusive(
-                    "within the " + label + " level " + level.text() + " by its value, but the response times as a"
-                            + " whole moved by " + percent((shift.estimate() - 1) * 100) + ", beyond it, from "
-                            + requests(runSample) + " vs " + baselineSample.size() + " in the baseline, which is"
-                            + " inconclusive: " + bound(evidence, level, true, false) + decide(estimate, level),
-                    evidence);
+                    approximate,
+                    basis);
         }
 
         /**

@@ -90,21 +90,13 @@ final class SampledChange {
     }
 
     /**
-     * The response times' bounds, when they lie beyond a relative level that the value stays within: a percentile of a
-     * few dozen requests sits on one or two of them, so a baseline's p95 that caught two slow calls can hide a slowdown
-     * of every request.
-     */
-    Optional<ChangeBounds> responseTimesBeyond(RelativeChange level) {
-        return shift().map(s -> s.at(confidence).bounds()).filter(b -> beyond(b, level));
-    }
-
-    /**
-     * The response times' shift, when its estimate reaches a relative level that the value stays within though its
-     * bounds do not lie beyond it: the response times as a whole say the level may be breached, but not beyond doubt.
+     * The response times' shift, when its estimate or its bounds reach a relative level: a percentile of a few dozen
+     * requests sits on one or two of them, so a baseline's p95 that caught two slow calls can hide a slowdown of every
+     * request. Beyond the level by its bounds it is a breach; by its estimate alone, an open question.
      */
     Optional<DistributionShift.Shift> responseTimesReaching(RelativeChange level) {
         return shift().map(s -> s.at(confidence))
-                .filter(s -> beyond(new ChangeBounds(s.estimate(), s.estimate()), level) && !beyond(s.bounds(), level));
+                .filter(s -> beyond(s.bounds(), level) || beyond(new ChangeBounds(s.estimate(), s.estimate()), level));
     }
 
     /** True when the whole confidence range of the change lies at or beyond the level. */

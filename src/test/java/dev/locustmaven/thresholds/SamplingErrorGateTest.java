@@ -64,6 +64,16 @@ class SamplingErrorGateTest {
         return new ThresholdRules(List.of(rule));
     }
 
+    /**
+     * The index rule on a baseline whose p95 of 36 requests is one of its two slow calls (380 ms), against a run of 33
+     * requests without slow calls, every one {@code factor} times as long as the baseline's fast ones.
+     */
+    private static Check againstTwoSlowCallsAt380Ms(double factor) {
+        Measurement base = p95(times(36, 2, 380, 1));
+        Measurement run = p95(times(33, 0, 0, factor));
+        return only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+    }
+
     private static Check only(Measurements current, Baseline baseline, ThresholdRules rules, GateOptions options) {
         return new Gate().evaluate(current, baseline, rules, options).checks().get(0);
     }
@@ -110,10 +120,7 @@ class SamplingErrorGateTest {
     @Test
     void aBaselineP95OnTwoSlowCallsDoesNotHideASlowdownOfEveryRequest() {
         // the baseline's p95 is one of its two slow calls; the run has none, but every request takes twice as long
-        Measurement base = p95(times(36, 2, 380, 1));
-        Measurement run = p95(times(33, 0, 0, 2));
-
-        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+        Check check = againstTwoSlowCallsAt380Ms(2);
 
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.message())
@@ -126,10 +133,7 @@ class SamplingErrorGateTest {
     void aShiftWhoseEstimateReachesTheFailLevelButNotItsBoundsIsInconclusive() {
         // the baseline's p95 is one of its two slow calls; every run request takes 1.7 times as long: the value stays
         // within the fail level, the response times' estimate reaches it, their bounds only the warning level
-        Measurement base = p95(times(36, 2, 380, 1));
-        Measurement run = p95(times(33, 0, 0, 1.7));
-
-        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+        Check check = againstTwoSlowCallsAt380Ms(1.7);
 
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.inconclusive()).isTrue();
@@ -141,10 +145,7 @@ class SamplingErrorGateTest {
 
     @Test
     void aShiftWhoseEstimateReachesTheWarningLevelButNotItsBoundsIsAnInconclusiveWarning() {
-        Measurement base = p95(times(36, 2, 380, 1));
-        Measurement run = p95(times(33, 0, 0, 1.35));
-
-        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+        Check check = againstTwoSlowCallsAt380Ms(1.35);
 
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.inconclusive()).isTrue();
@@ -155,10 +156,7 @@ class SamplingErrorGateTest {
 
     @Test
     void aShiftWithinTheLevelsLeavesAValueWithinThemAlone() {
-        Measurement base = p95(times(36, 2, 380, 1));
-        Measurement run = p95(times(33, 0, 0, 1.2));
-
-        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+        Check check = againstTwoSlowCallsAt380Ms(1.2);
 
         assertThat(check.status()).isEqualTo(Status.PASS);
     }
