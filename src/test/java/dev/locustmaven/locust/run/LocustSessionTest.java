@@ -7,15 +7,11 @@ import dev.locustmaven.locust.LocustRunException;
 import dev.locustmaven.locust.install.TestLocusts;
 import dev.locustmaven.locust.process.BackgroundProcessSpec;
 import dev.locustmaven.locust.process.SystemUnderTest;
-import dev.locustmaven.model.EndpointStats;
-import dev.locustmaven.model.RunInfo;
-import dev.locustmaven.model.ServiceResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +41,7 @@ class LocustSessionTest {
     }
 
     private BackgroundProcessSpec idle(String name) {
-        return new BackgroundProcessSpec(
-                name, List.of("sleep", "600"), dir, Map.of(), null, null, null, dir.resolve(name + ".log"));
+        return SessionFixtures.process(dir, name, "sleep", "600");
     }
 
     private static LocustScenario scenario(String name) {
@@ -54,65 +49,19 @@ class LocustSessionTest {
     }
 
     private static LocustScenario scenario(String name, Duration runTime, Duration warmUp, Distribution distribution) {
-        return new LocustScenario(
-                name,
-                List.of(Path.of("locustfile.py")),
-                List.of(),
-                List.of(),
-                List.of(),
-                1,
-                1,
-                runTime,
-                warmUp,
-                null,
-                Map.of(),
-                List.of(),
-                distribution);
-    }
-
-    static ServiceResult result(String service, long requests, double p95) {
-        EndpointStats total = new EndpointStats(
-                "",
-                EndpointStats.AGGREGATED,
-                requests,
-                0,
-                p95,
-                p95,
-                p95,
-                p95,
-                0.0,
-                requests / 2.0,
-                0.0,
-                new TreeMap<>(Map.of(0.95, p95)),
-                new TreeMap<>(Map.of(p95, requests)));
-        return new ServiceResult(
-                service, List.of(), total, List.of(), List.of(), new RunInfo("2.47.0", 1, 2.0, null), List.of());
+        return SessionFixtures.scenario(name, null, runTime, warmUp, distribution);
     }
 
     /** A Locust stand-in: notes the live process of the system under test, then "measures" 10 requests. */
     private ScenarioOutcome fakeRun(LocustScenario scenario, Path output) {
-        upDuringRun.add(started().stream()
-                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .findFirst()
-                .orElse(-1L));
+        upDuringRun.add(
+                started().stream().filter(SessionFixtures::alive).findFirst().orElse(-1L));
         warmUps.add(scenario.warmUp().toSeconds());
-        return new ScenarioOutcome(
-                scenario.name(),
-                null,
-                RunStatus.PASSED,
-                0,
-                result(scenario.name(), 10, 20.0),
-                Duration.ZERO,
-                null,
-                List.of(),
-                List.of());
+        return SessionFixtures.passed(scenario);
     }
 
     private List<Long> started() {
-        return log.info.stream()
-                .filter(l -> l.startsWith("Started process"))
-                .map(l -> Long.parseLong(l.replaceAll(".*\\(pid (\\d+)\\).*", "$1")))
-                .toList();
+        return SessionFixtures.started(log);
     }
 
     private List<Path> outputs(int n) {
@@ -216,7 +165,7 @@ class LocustSessionTest {
         assertThat(series.settled()).isTrue();
         assertThat(series.stoppedEarly()).isTrue();
         assertThat(series.results()).hasSize(2);
-        assertThat(series.pooledWith(result("api", 5, 20.0))
+        assertThat(series.pooledWith(SessionFixtures.result("api", 5, 20.0))
                         .result()
                         .aggregated()
                         .requestCount())

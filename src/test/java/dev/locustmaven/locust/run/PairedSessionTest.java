@@ -147,47 +147,21 @@ class PairedSessionTest {
     }
 
     private ScenarioOutcome record(LocustScenario scenario, Path output) {
-        boolean up = started().stream()
-                .allMatch(
-                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        boolean up = started().stream().allMatch(SessionFixtures::alive);
         runs.add(scenario.host() + " " + dir.resolve("locust/compare").relativize(output) + (up ? " up" : " down"));
-        return new ScenarioOutcome(
-                scenario.name(),
-                null,
-                RunStatus.PASSED,
-                0,
-                LocustSessionTest.result(scenario.name(), 10, 20.0),
-                Duration.ZERO,
-                null,
-                List.of(),
-                List.of());
+        return SessionFixtures.passed(scenario);
     }
 
     private BackgroundProcessSpec process(String name, String... command) {
-        return new BackgroundProcessSpec(
-                name, List.of(command), dir, Map.of(), null, null, null, dir.resolve(name + ".log"));
+        return SessionFixtures.process(dir, name, command);
     }
 
     private static LocustScenario scenario(String name) {
-        return new LocustScenario(
-                name,
-                List.of(Path.of("locustfile.py")),
-                List.of(),
-                List.of(),
-                List.of(),
-                1,
-                1,
-                Duration.ofSeconds(1),
-                CHANGE_HOST,
-                Map.of(),
-                List.of(),
-                Distribution.standalone());
+        return SessionFixtures.scenario(
+                name, CHANGE_HOST, Duration.ofSeconds(1), Duration.ZERO, Distribution.standalone());
     }
 
     private List<Long> started() {
-        return log.info.stream()
-                .filter(l -> l.startsWith("Started process"))
-                .map(l -> Long.parseLong(l.replaceAll(".*\\(pid (\\d+)\\).*", "$1")))
-                .toList();
+        return SessionFixtures.started(log);
     }
 }
