@@ -331,9 +331,32 @@ public final class Gate {
             }
             return Outcome.inconclusive(
                     "above the " + label + " level " + level.text() + " by its value, but " + requests
-                            + " that is inconclusive: " + bound(evidence, level, relative, false) + exactBaseline
+                            + " that is inconclusive: " + bound(evidence, level, relative, false)
+                            + judgement
+                                    .responseTimes()
+                                    .map(this::responseTimesShort)
+                                    .orElse("") + exactBaseline
                             + decide(estimate, level),
                     evidence);
+        }
+
+        /**
+         * What the response times as a whole showed when they too fell short of the level: a p95 of a few dozen
+         * requests may have no bound at all, while the shift of every request still says how far the change goes.
+         */
+        private String responseTimesShort(DistributionShift.Shift shift) {
+            double lower = (shift.bounds().lower() - 1) * 100;
+            double upper = (shift.bounds().upper() - 1) * 100;
+            String range = Double.isFinite(lower) && Double.isFinite(upper)
+                    ? " (" + tenths(lower) + " to " + tenths(upper) + " at " + MetricFormat.number(confidence * 100)
+                            + "% confidence)"
+                    : "";
+            return ", and the response times as a whole moved by " + tenths((shift.estimate() - 1) * 100) + range;
+        }
+
+        /** A shift to one decimal place, where no change reads {@code +0.0%} and not {@code -0.00000000000004%}. */
+        private static String tenths(double pct) {
+            return MetricFormat.signedPercent(Math.round(pct * 10) / 10.0 + 0.0);
         }
 
         /** What would decide an inconclusive breach, or why nothing in reach would. */

@@ -42,12 +42,15 @@ final class SampledChange {
      * @param basis which of the two {@code bounds} are
      * @param conclusive true when {@code bounds} lie at or beyond the level
      * @param estimate for an inconclusive breach, the requests that would decide it; empty when none in reach would
+     * @param responseTimes for an inconclusive breach of a relative level, the response times' shift as a whole, which
+     *     says how far the change goes when the value's own bounds cannot; empty otherwise
      */
     record Judgement(
             ChangeBounds bounds,
             ChangeEvidence.Basis basis,
             boolean conclusive,
-            Optional<RequestsToDecide.Estimate> estimate) {}
+            Optional<RequestsToDecide.Estimate> estimate,
+            Optional<DistributionShift.Shift> responseTimes) {}
 
     /** False when both sides are exact numbers, which have no sampling error to judge. */
     boolean hasSamplingError() {
@@ -66,12 +69,17 @@ final class SampledChange {
         Bounds base = SamplingError.of(baselineSample, baselineValue, confidence);
         ChangeBounds byValue = bounds(run, base, relative);
         if (beyond(byValue, level)) {
-            return new Judgement(byValue, ChangeEvidence.Basis.VALUE, true, Optional.empty());
+            return new Judgement(byValue, ChangeEvidence.Basis.VALUE, true, Optional.empty(), Optional.empty());
         }
-        Optional<ChangeBounds> byResponseTimes =
-                relative ? shift().map(s -> s.at(confidence).bounds()) : Optional.empty();
-        if (byResponseTimes.isPresent() && beyond(byResponseTimes.get(), level)) {
-            return new Judgement(byResponseTimes.get(), ChangeEvidence.Basis.RESPONSE_TIMES, true, Optional.empty());
+        Optional<DistributionShift.Shift> responseTimes =
+                relative ? shift().map(s -> s.at(confidence)) : Optional.empty();
+        if (responseTimes.isPresent() && beyond(responseTimes.get().bounds(), level)) {
+            return new Judgement(
+                    responseTimes.get().bounds(),
+                    ChangeEvidence.Basis.RESPONSE_TIMES,
+                    true,
+                    Optional.empty(),
+                    Optional.empty());
         }
         Optional<RequestsToDecide.Estimate> estimate = RequestsToDecide.estimate(
                 runSample,
@@ -86,7 +94,7 @@ final class SampledChange {
                                                         .bounds(),
                                                 level))
                                         .orElse(false)));
-        return new Judgement(byValue, ChangeEvidence.Basis.VALUE, false, estimate);
+        return new Judgement(byValue, ChangeEvidence.Basis.VALUE, false, estimate, responseTimes);
     }
 
     /**

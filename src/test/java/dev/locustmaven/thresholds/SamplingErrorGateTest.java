@@ -92,7 +92,8 @@ class SamplingErrorGateTest {
         assertThat(check.message())
                 .isEqualTo("rag_service index_p95_ms: 300 ms vs baseline 120 ms (+150.0%), above the fail level +60%"
                         + " by its value, but from 35 requests vs 35 in the baseline that is inconclusive: at 95%"
-                        + " confidence the requests cannot bound the change; about "
+                        + " confidence the requests cannot bound the change, and the response times as a whole moved"
+                        + " by +0.0% (-4.4% to +5.1% at 95% confidence); about "
                         + check.evidence().requestsToDecide()
                         + " requests in both the run and the baseline would tell +60% apart (the baseline's value comes"
                         + " from 35).");
@@ -115,6 +116,26 @@ class SamplingErrorGateTest {
                         + " beyond sampling error: the response times as a whole moved by at least +84.4% at 95%"
                         + " confidence from 33 requests vs 36 in the baseline (the value's own bounds do not reach"
                         + " the level).");
+    }
+
+    @Test
+    void anInconclusiveValueSaysHowFarTheResponseTimesAsAWholeMoved() {
+        // every request 1.7 times as long: the p95 of 33 requests is above +60% but has no bounds of its own, and the
+        // shift's bound falls just short of +60%; the message gives the shift, the figure behind the warning level
+        Measurement base = p95(times(36, 1, 360, 1));
+        Measurement run = p95(times(33, 1, 360, 1.7));
+
+        Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
+
+        assertThat(check.status()).isEqualTo(Status.WARN);
+        assertThat(check.inconclusive()).isTrue();
+        assertThat(check.message())
+                .isEqualTo("rag_service index_p95_ms: 200 ms vs baseline 120 ms (+66.7%), above the fail level +60%"
+                        + " by its value, but from 33 requests vs 36 in the baseline that is inconclusive: at 95%"
+                        + " confidence the requests cannot bound the change, and the response times as a whole moved"
+                        + " by +70.0% (+57.8% to +79.1% at 95% confidence); about 180 requests in both the run and the"
+                        + " baseline would tell +60% apart (the baseline's value comes from 36); it is beyond the"
+                        + " warning level +30%.");
     }
 
     @Test
@@ -173,7 +194,8 @@ class SamplingErrorGateTest {
         assertThat(check.evidence().lower()).isLessThan(0);
         assertThat(check.message())
                 .contains("that is inconclusive: at 95% confidence the requests cannot rule out no change (the change"
-                        + " may be as low as " + Gate.percent(check.evidence().lower()) + ");")
+                        + " may be as low as " + Gate.percent(check.evidence().lower()) + "), and the response times"
+                        + " as a whole moved by +0.0% (-4.4% to +4.7% at 95% confidence);")
                 .doesNotContain("may be only");
     }
 
