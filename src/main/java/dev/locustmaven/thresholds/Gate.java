@@ -334,7 +334,7 @@ public final class Gate {
                             + " that is inconclusive: " + bound(evidence, level, relative, false)
                             + judgement
                                     .responseTimes()
-                                    .map(this::responseTimesShort)
+                                    .map(this::responseTimesMoved)
                                     .orElse("") + exactBaseline
                             + decide(estimate, level),
                     evidence);
@@ -344,7 +344,7 @@ public final class Gate {
          * What the response times as a whole showed when they too fell short of the level: a p95 of a few dozen
          * requests may have no bound at all, while the shift of every request still says how far the change goes.
          */
-        private String responseTimesShort(DistributionShift.Shift shift) {
+        private String responseTimesMoved(DistributionShift.Shift shift) {
             double lower = (shift.bounds().lower() - 1) * 100;
             double upper = (shift.bounds().upper() - 1) * 100;
             String range = Double.isFinite(lower) && Double.isFinite(upper)
