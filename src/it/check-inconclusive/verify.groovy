@@ -20,6 +20,8 @@ def sampling = verdict.checks[0].sampling
 assert sampling.conclusive == false && sampling.run_requests == 75 && sampling.baseline_requests == 0
 assert sampling.requests_to_decide == (inconclusive.group(2) as int) && sampling.confidence == 0.95
 assert sampling.change_lower < 50 && sampling.change_upper > 53.1
+// the baseline records no histogram, so the response times as a whole could not be weighed
+assert sampling.basis == 'value' && !sampling.containsKey('response_times')
 
 // the same data as plain numbers: +53.1% breaks +50%
 assert second.contains('[ERROR] FAIL rag_service "index" p95_latency_ms: 75 ms vs baseline 49 ms (+53.1%), above the fail level +50%.')

@@ -16,6 +16,8 @@ package dev.locustmaven.model;
  *     settle it
  * @param approximate true when a side's sample was rebuilt from Locust's percentile columns (CSV input)
  * @param basis what {@code lower} and {@code upper} bound: the compared value itself, or the response times as a whole
+ * @param responseTimes how far the response times as a whole moved, when the check weighed them (a relative level on
+ *     a percentile below the maximum or an average, with both sides' histograms); {@code null} otherwise
  */
 public record ChangeEvidence(
         long runRequests,
@@ -27,7 +29,17 @@ public record ChangeEvidence(
         Long requestsToDecide,
         boolean baselineToo,
         boolean approximate,
-        Basis basis) {
+        Basis basis,
+        Shift responseTimes) {
+
+    /**
+     * The shift of every run request against every baseline request, in percent.
+     *
+     * @param change the estimate (+70.0 is 1.7 times as long)
+     * @param lower its lower confidence bound; may be -100 when the requests cannot bound it
+     * @param upper its upper confidence bound; may be infinite
+     */
+    public record Shift(double change, double lower, double upper) {}
 
     /** What the bounds of a change were computed from. */
     public enum Basis {

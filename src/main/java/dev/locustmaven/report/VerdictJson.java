@@ -42,12 +42,15 @@ import java.util.List;
  *                  "quiet": {"cpu_loop_ms", "loopback_round_trip_ms", "builds"}, "speed"},
  *  "checks": [{"service", "endpoint", "metric", "baseline", "current", "delta", "change_pct", "rule", "status",
  *              "message", "sampling": {"run_requests", "baseline_requests", "change_lower", "change_upper",
- *                                      "confidence", "conclusive", "requests_to_decide", "approximate"}}]}
+ *                                      "confidence", "conclusive", "requests_to_decide", "baseline_too",
+ *                                      "approximate", "basis",
+ *                                      "response_times": {"change", "change_lower", "change_upper"}}}]}
  * }</pre>
  *
  * Every check has the first ten keys; {@code sampling} only a check judged under sampling error (a change level breached
  * by its value), with the change's bounds in percent for a relative level and in the metric's unit for an absolute
- * one ({@code null} where unbounded); absent values are {@code null} ({@code endpoint} for a service metric, {@code
+ * one ({@code null} where unbounded), and {@code response_times} where the response times' shift as a whole was
+ * weighed (in percent); absent values are {@code null} ({@code endpoint} for a service metric, {@code
  * change_pct} for a zero baseline). {@code calibration} is left out when the build has none, {@code quiet} and {@code
  * speed} when the history has too few calibrations to compare with ({@link MachineReport#json}). Flags stay booleans; numbers are rounded as {@link MetricFormat#number} rounds.
  */
@@ -269,6 +272,12 @@ public final class VerdictJson {
         }
         node.put("approximate", evidence.approximate());
         node.put("basis", evidence.basis() == ChangeEvidence.Basis.VALUE ? "value" : "response_times");
+        if (evidence.responseTimes() != null) {
+            ObjectNode shift = node.putObject("response_times");
+            shift.set("change", number(evidence.responseTimes().change()));
+            shift.set("change_lower", number(evidence.responseTimes().lower()));
+            shift.set("change_upper", number(evidence.responseTimes().upper()));
+        }
         return node;
     }
 }

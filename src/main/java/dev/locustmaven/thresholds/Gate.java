@@ -311,7 +311,13 @@ public final class Gate {
             ChangeBounds shown = judgement.bounds();
             boolean byResponseTimes = judgement.basis() == ChangeEvidence.Basis.RESPONSE_TIMES;
             ChangeEvidence evidence = evidence(
-                    shown, relative, judgement.conclusive(), estimate, sampled.approximate(), judgement.basis());
+                    shown,
+                    relative,
+                    judgement.conclusive(),
+                    estimate,
+                    sampled.approximate(),
+                    judgement.basis(),
+                    judgement.responseTimes());
             String requests = "from " + requests(runSample)
                     + (baselineSample.size() > 0 ? " vs " + baselineSample.size() + " in the baseline" : "");
             String exactBaseline =
@@ -392,7 +398,13 @@ public final class Gate {
             String withinByValue = "within the " + label + " level " + level.text() + " by its value, but ";
             if (SampledChange.beyond(shift.bounds(), level)) {
                 ChangeEvidence evidence = evidence(
-                        shift.bounds(), true, true, Optional.empty(), false, ChangeEvidence.Basis.RESPONSE_TIMES);
+                        shift.bounds(),
+                        true,
+                        true,
+                        Optional.empty(),
+                        false,
+                        ChangeEvidence.Basis.RESPONSE_TIMES,
+                        reaching);
                 return Outcome.breached(
                         withinByValue + "beyond it by the response times as a whole: they moved by "
                                 + bound(evidence, level, true, true) + " from " + requests(runSample) + " vs "
@@ -401,8 +413,8 @@ public final class Gate {
             }
             // like a value's breach that sampling error leaves open, and so confirmed by reruns where they are possible
             Optional<RequestsToDecide.Estimate> estimate = sampled.judge(level).estimate();
-            ChangeEvidence evidence =
-                    evidence(shift.bounds(), true, false, estimate, false, ChangeEvidence.Basis.RESPONSE_TIMES);
+            ChangeEvidence evidence = evidence(
+                    shift.bounds(), true, false, estimate, false, ChangeEvidence.Basis.RESPONSE_TIMES, reaching);
             return Outcome.inconclusive(
                     withinByValue + "the response times as a whole moved by " + percent((shift.estimate() - 1) * 100)
                             + ", beyond it, from " + requests(runSample) + " vs " + baselineSample.size()
@@ -411,14 +423,18 @@ public final class Gate {
                     evidence);
         }
 
-        /** The evidence of one level's judgement: {@code bounds} as percent for a relative level, else as they are. */
+        /**
+         * The evidence of one level's judgement: {@code bounds} as percent for a relative level, else as they are, and
+         * the response times' shift in percent when it was weighed.
+         */
         private ChangeEvidence evidence(
                 ChangeBounds bounds,
                 boolean relative,
                 boolean conclusive,
                 Optional<RequestsToDecide.Estimate> estimate,
                 boolean approximate,
-                ChangeEvidence.Basis basis) {
+                ChangeEvidence.Basis basis,
+                Optional<DistributionShift.Shift> responseTimes) {
             return new ChangeEvidence(
                     runSample.size(),
                     baselineSample.size(),
@@ -430,7 +446,13 @@ public final class Gate {
                     estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
                             .orElse(false),
                     approximate,
-                    basis);
+                    basis,
+                    responseTimes
+                            .map(t -> new ChangeEvidence.Shift(
+                                    (t.estimate() - 1) * 100,
+                                    (t.bounds().lower() - 1) * 100,
+                                    (t.bounds().upper() - 1) * 100))
+                            .orElse(null));
         }
 
         /**

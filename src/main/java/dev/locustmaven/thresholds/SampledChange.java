@@ -42,8 +42,8 @@ final class SampledChange {
      * @param basis which of the two {@code bounds} are
      * @param conclusive true when {@code bounds} lie at or beyond the level
      * @param estimate for an inconclusive breach, the requests that would decide it; empty when none in reach would
-     * @param responseTimes for an inconclusive breach of a relative level, the response times' shift as a whole, which
-     *     says how far the change goes when the value's own bounds cannot; empty otherwise
+     * @param responseTimes the response times' shift as a whole, when the value's own bounds left a relative level open
+     *     and the shift was weighed: it decided the breach, or says how far the change goes; empty otherwise
      */
     record Judgement(
             ChangeBounds bounds,
@@ -79,7 +79,7 @@ final class SampledChange {
                     ChangeEvidence.Basis.RESPONSE_TIMES,
                     true,
                     Optional.empty(),
-                    Optional.empty());
+                    responseTimes);
         }
         Optional<RequestsToDecide.Estimate> estimate = RequestsToDecide.estimate(
                 runSample,

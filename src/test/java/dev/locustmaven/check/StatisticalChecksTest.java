@@ -228,10 +228,10 @@ class StatisticalChecksTest {
 
     @Test
     void anInconclusiveWarningOfASeriesTheGateFoundUsualPasses() {
-        ChangeEvidence inconclusive =
-                new ChangeEvidence(36, 180, -0.1, 2.5, 0.95, false, 300L, false, false, ChangeEvidence.Basis.VALUE);
-        ChangeEvidence conclusive =
-                new ChangeEvidence(36, 180, 0.35, 2.5, 0.95, true, null, false, false, ChangeEvidence.Basis.VALUE);
+        ChangeEvidence inconclusive = new ChangeEvidence(
+                36, 180, -0.1, 2.5, 0.95, false, 300L, false, false, ChangeEvidence.Basis.VALUE, null);
+        ChangeEvidence conclusive = new ChangeEvidence(
+                36, 180, 0.35, 2.5, 0.95, true, null, false, false, ChangeEvidence.Basis.VALUE, null);
         MetricKey key = MetricKey.of("rag_service", "index_p95_ms");
         Verdict warned =
                 Verdict.of(List.of(indexP95(Status.WARN, inconclusive, "warning +30% / fail +60%")), List.of());

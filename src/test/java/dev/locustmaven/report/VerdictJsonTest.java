@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locustmaven.model.ChangeEvidence;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import java.io.IOException;
@@ -70,6 +74,69 @@ class VerdictJsonTest {
                 .contains("\n      \"baseline\": 650,\n")
                 .contains("\"change_pct\": -4,")
                 .endsWith("}\n");
+    }
+
+    @Test
+    void anInconclusiveCheckGivesTheResponseTimesShiftBesideTheValuesBounds() throws IOException {
+        ChangeEvidence evidence = new ChangeEvidence(
+                33,
+                36,
+                -100,
+                Double.POSITIVE_INFINITY,
+                0.95,
+                false,
+                180L,
+                true,
+                false,
+                ChangeEvidence.Basis.VALUE,
+                new ChangeEvidence.Shift(70.04, 57.81, 79.14));
+        Check check = new Check(
+                MetricKey.of("rag_service", "index_p95_ms"),
+                MetricValue.of(120),
+                MetricValue.of(200),
+                80.0,
+                66.667,
+                "warning +30% / fail +60%",
+                Status.WARN,
+                "inconclusive.",
+                false,
+                evidence);
+
+        JsonNode sampling = new ObjectMapper()
+                .readTree(VerdictJson.render(Verdict.of(List.of(check), List.of()), NOW))
+                .get("checks")
+                .get(0)
+                .get("sampling");
+
+        assertThat(sampling.get("basis").asText()).isEqualTo("value");
+        assertThat(sampling.get("change_lower").asDouble()).isEqualTo(-100);
+        assertThat(sampling.get("change_upper").isNull()).isTrue();
+        assertThat(sampling.get("response_times").toString())
+                .isEqualTo("{\"change\":70.04,\"change_lower\":57.81,\"change_upper\":79.14}");
+    }
+
+    @Test
+    void aCheckThatDidNotWeighTheResponseTimesHasNoShift() throws IOException {
+        Check check = new Check(
+                MetricKey.of("rag_service", "index_p95_ms"),
+                MetricValue.of(49),
+                MetricValue.of(75),
+                26.0,
+                53.061,
+                "warning +30% / fail +50%",
+                Status.WARN,
+                "inconclusive.",
+                false,
+                new ChangeEvidence(75, 0, 12.1, 80, 0.95, false, 400L, false, false, ChangeEvidence.Basis.VALUE, null));
+
+        JsonNode sampling = new ObjectMapper()
+                .readTree(VerdictJson.render(Verdict.of(List.of(check), List.of()), NOW))
+                .get("checks")
+                .get(0)
+                .get("sampling");
+
+        assertThat(sampling.has("response_times")).isFalse();
+        assertThat(sampling.get("requests_to_decide").asLong()).isEqualTo(400);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.locustmaven.thresholds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.ChangeEvidence;
@@ -136,6 +137,10 @@ class SamplingErrorGateTest {
                         + " by +70.0% (+57.8% to +79.1% at 95% confidence); about 180 requests in both the run and the"
                         + " baseline would tell +60% apart (the baseline's value comes from 36); it is beyond the"
                         + " warning level +30%.");
+        assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.VALUE);
+        assertThat(check.evidence().responseTimes().change()).isCloseTo(70.0, within(0.05));
+        assertThat(check.evidence().responseTimes().lower()).isCloseTo(57.8, within(0.05));
+        assertThat(check.evidence().responseTimes().upper()).isCloseTo(79.1, within(0.05));
     }
 
     @Test
@@ -148,6 +153,7 @@ class SamplingErrorGateTest {
                 .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 380 ms (-36.8%), within the fail level +60% by"
                         + " its value, but beyond it by the response times as a whole: they moved by at least +84.4% at"
                         + " 95% confidence from 33 requests vs 36 in the baseline.");
+        assertThat(check.evidence().responseTimes().lower()).isCloseTo(84.4, within(0.05));
     }
 
     @Test
