@@ -1,9 +1,9 @@
 package dev.locustmaven.maven;
 
-import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.promotion.BaselineUpdate;
 import dev.locustmaven.promotion.BaselineUpdateRequest;
+import dev.locustmaven.promotion.BaselineUpdateResult;
 import java.time.Instant;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * measured performance is accepted. Keys you added to the file are kept; what changed is printed.
  */
 @Mojo(name = "baseline", threadSafe = true)
-public class BaselineMojo extends AbstractLocustMojo {
+public class BaselineMojo extends AbstractThresholdMojo {
 
     /** {@code valid_until} is set this many days after now; after it, every check warns that the baseline is stale. */
     @Parameter(property = "locust.baselineValidityDays", defaultValue = "30")
@@ -46,7 +46,7 @@ public class BaselineMojo extends AbstractLocustMojo {
 
     @Override
     protected void run() {
-        Promotion promotion = new BaselineUpdate()
+        BaselineUpdateResult result = new BaselineUpdate()
                 .run(new BaselineUpdateRequest(
                         resultsDirectory.toPath(),
                         baselineFile.toPath(),
@@ -57,11 +57,16 @@ public class BaselineMojo extends AbstractLocustMojo {
                         testEnvironment,
                         Instant.now(),
                         historyFile == null ? null : historyFile.toPath(),
-                        baselineRuns));
+                        baselineRuns,
+                        thresholdRules(),
+                        significanceOn(),
+                        confidence));
         getLog().info("Baseline written to " + baselineFile
                 + (baselineRuns > 0
                         ? " from the median of the last " + baselineRuns + " comparable runs of " + historyFile
                         : ""));
-        promotion.lines().forEach(getLog()::info);
+        result.promotion().lines().forEach(getLog()::info);
+        result.resolution().lines().forEach(getLog()::info);
+        result.resolution().advice().forEach(getLog()::warn);
     }
 }

@@ -29,12 +29,9 @@ import dev.locustmaven.notify.Secret;
 import dev.locustmaven.report.ComparisonConsole;
 import dev.locustmaven.report.ConsoleReport;
 import dev.locustmaven.report.ReportContext;
-import dev.locustmaven.thresholds.Significance;
-import dev.locustmaven.thresholds.ThresholdRule;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,29 +49,7 @@ import org.apache.maven.settings.Settings;
  * and {@code TEST-locust-compare.xml}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractLocustMojo {
-
-    /**
-     * The threshold rules. Each names a {@code service} (absent or {@code *}: every service), a {@code metric} (a name
-     * or a glob such as {@code *_p95_ms}), optionally an {@code endpoint}, and a {@code warning} and/or {@code fail}
-     * level: {@code +20%} (relative change, the sign says which way is worse), {@code +0.5} (absolute change), or a
-     * fixed limit such as {@code > 1}, {@code >= 800}, {@code == false}.
-     */
-    @Parameter
-    private List<ThresholdConfiguration> thresholds = new ArrayList<>();
-
-    /**
-     * {@code on}: a change level fails the build only when the change lies beyond sampling error (from the requests
-     * behind the run's and the baseline's values); a value that breaks the fail level within sampling error is an
-     * inconclusive WARN that says how many requests would decide it. {@code off}: plain comparison of the numbers.
-     * A threshold's own {@code <significance>} overrides this.
-     */
-    @Parameter(property = "locust.significance", defaultValue = "on")
-    private String significance;
-
-    /** The one-sided confidence of the sampling-error judgement, from 0.5 up to (not including) 1. */
-    @Parameter(property = "locust.confidence", defaultValue = "0.95")
-    private double confidence;
+public class CheckMojo extends AbstractThresholdMojo {
 
     /**
      * Fails the build when the verdict is FAIL (or WARN with {@code failOnWarning}); with {@code false} the verdict is
@@ -246,7 +221,7 @@ public class CheckMojo extends AbstractLocustMojo {
                         now,
                         reportContext(publication, now),
                         history(),
-                        Significance.parse(significance),
+                        significanceOn(),
                         confidence,
                         machine,
                         confirmation()));
@@ -284,7 +259,7 @@ public class CheckMojo extends AbstractLocustMojo {
                         metrics(),
                         now,
                         reportContext(publication, now),
-                        Significance.parse(significance),
+                        significanceOn(),
                         confidence));
         Comparison comparison = result.comparison();
         for (String line : ComparisonConsole.lines(comparison)) {
@@ -318,13 +293,6 @@ public class CheckMojo extends AbstractLocustMojo {
                     + String.join(
                             "\n  ", warnings.stream().map(PairedCheck::message).toList()));
         }
-    }
-
-    /** The pom's threshold rules, mapped onto the core's rules. */
-    private List<ThresholdRule> thresholdRules() {
-        return thresholds == null
-                ? List.of()
-                : thresholds.stream().map(ThresholdConfiguration::toRule).toList();
     }
 
     /** The confirmation runs: the {@code run} goal of this build left its scenario runner in the project context. */

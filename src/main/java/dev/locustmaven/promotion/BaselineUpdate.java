@@ -39,12 +39,24 @@ public final class BaselineUpdate {
         this.results = results;
     }
 
-    public Promotion run(BaselineUpdateRequest request) {
-        Configuration.requireValid(List.of(), request.metrics());
+    public BaselineUpdateResult run(BaselineUpdateRequest request) {
+        Configuration.requireValid(request.thresholds(), request.metrics());
         Optional<BaselineDocument> existing = BaselineFile.readIfExists(request.baselineFile());
-        if (request.baselineRuns() > 0) {
-            return promoteHistory(request, existing);
-        }
+        Promotion promotion =
+                request.baselineRuns() > 0 ? promoteHistory(request, existing) : promoteResults(request, existing);
+        ResolutionReport resolution = request.significance()
+                ? ResolutionReport.of(
+                        promotion.document().baseline(),
+                        request.thresholds(),
+                        Math.max(1, request.baselineRuns()),
+                        true,
+                        request.confidence())
+                : new ResolutionReport(List.of(), List.of());
+        return new BaselineUpdateResult(promotion, resolution);
+    }
+
+    /** Promotes the run in the results directory. */
+    private Promotion promoteResults(BaselineUpdateRequest request, Optional<BaselineDocument> existing) {
         LocustRun run = results.read(request.resultsDirectory());
         refuseNoMeasurement(run, request);
         Measurements measured = new MetricExtractor().extract(run, request.metrics());

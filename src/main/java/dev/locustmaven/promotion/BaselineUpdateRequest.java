@@ -2,6 +2,7 @@ package dev.locustmaven.promotion;
 
 import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.metrics.MetricDefinition;
+import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.List;
  * @param historyFile the history of runs, read when {@code baselineRuns} is above 0
  * @param baselineRuns 0 promotes the results directory; N promotes the median of the last N comparable runs of the
  *     history instead
+ * @param thresholds the rules {@code check} judges by, to say what the new baseline lets them catch
+ * @param significance the plugin-wide {@code significance}: false leaves that report out, as plain numbers have no
+ *     sampling error
+ * @param confidence the one-sided confidence {@code check} judges at
  */
 public record BaselineUpdateRequest(
         Path resultsDirectory,
@@ -25,10 +30,18 @@ public record BaselineUpdateRequest(
         String environment,
         Instant now,
         Path historyFile,
-        int baselineRuns) {
+        int baselineRuns,
+        List<ThresholdRule> thresholds,
+        boolean significance,
+        double confidence) {
 
     public BaselineUpdateRequest {
         metrics = List.copyOf(metrics);
+        thresholds = List.copyOf(thresholds);
+        if (!(confidence >= 0.5 && confidence < 1)) {
+            throw new ConfigurationException(
+                    "locust.confidence must lie from 0.5 up to (not including) 1, e.g. 0.95, not " + confidence);
+        }
         if (baselineRuns < 0) {
             throw new ConfigurationException(
                     "locust.baselineRuns must be 0 (promote the results directory) or more, not " + baselineRuns);
@@ -38,7 +51,7 @@ public record BaselineUpdateRequest(
         }
     }
 
-    /** A promotion of the results directory. */
+    /** A promotion of the results directory, without threshold rules. */
     public BaselineUpdateRequest(
             Path resultsDirectory,
             Path baselineFile,
@@ -48,6 +61,19 @@ public record BaselineUpdateRequest(
             String gitCommit,
             String environment,
             Instant now) {
-        this(resultsDirectory, baselineFile, metrics, validityDays, updatedBy, gitCommit, environment, now, null, 0);
+        this(
+                resultsDirectory,
+                baselineFile,
+                metrics,
+                validityDays,
+                updatedBy,
+                gitCommit,
+                environment,
+                now,
+                null,
+                0,
+                List.of(),
+                true,
+                0.95);
     }
 }

@@ -132,7 +132,7 @@ public final class Gate {
     }
 
     /** {@code api_gateway p95_latency_ms}, or {@code api_gateway "GET /items" p95_latency_ms} for an endpoint. */
-    static String subject(MetricKey key) {
+    public static String subject(MetricKey key) {
         return key.service() + (key.endpoint() == null ? "" : " \"" + key.endpoint() + "\"") + " " + key.metric();
     }
 

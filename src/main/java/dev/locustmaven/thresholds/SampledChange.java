@@ -132,7 +132,7 @@ final class SampledChange {
     }
 
     /** The response times behind a percentile below the maximum, or an average; null for anything else. */
-    private static ResponseTimes responseTimes(Sample sample) {
+    static ResponseTimes responseTimes(Sample sample) {
         if (sample instanceof Sample.Quantile q && q.fraction() > 0 && q.fraction() < 1) {
             return q.times();
         }

@@ -272,7 +272,7 @@ class NoMeasurementTest {
         Path baseline = dir.resolve("baseline.json");
         Files.writeString(baseline, "{\"orders\": {\"p95_latency_ms\": 40}}");
         BaselineUpdateRequest request = new BaselineUpdateRequest(
-                results, baseline, List.of(), 30, "me", null, null, Instant.parse("2026-03-01T12:00:00Z"), null, 0);
+                results, baseline, List.of(), 30, "me", null, null, Instant.parse("2026-03-01T12:00:00Z"));
 
         assertThatThrownBy(() -> new BaselineUpdate().run(request))
                 .isInstanceOf(NoMeasurementException.class)

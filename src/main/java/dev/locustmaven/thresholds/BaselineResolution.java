@@ -1,0 +1,183 @@
+package dev.locustmaven.thresholds;
+
+import dev.locustmaven.model.LocustPercentiles;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
+import dev.locustmaven.model.Sample;
+import dev.locustmaven.thresholds.ThresholdLevel.Direction;
+import dev.locustmaven.thresholds.ThresholdLevel.RelativeChange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * What a baseline lets each relative fail level tell apart from sampling error: the smallest slowdown of every request
+ * that fails the check, for one run of the size of a baseline run and for a run as long as you like. With a few dozen
+ * requests behind the baseline its own error keeps the bound short of the estimate however long the run, and a user
+ * should learn that when promoting, not from a doubling that ends as an inconclusive warning.
+ *
+ * <p>The run is the baseline's histogram with every request {@code f} times as long, rounded to Locust's buckets, and
+ * judged as {@code check} judges a breach under sampling error; floors ({@code minAbsolute}, {@code minAbsoluteChange})
+ * are left aside.
+ */
+public final class BaselineResolution {
+
+    /** A run with this many times the baseline's requests stands for "as long as you like": its side adds nearly nothing. */
+    static final long LONG_RUN = 100;
+
+    /** Slowdowns beyond this many times are reported as out of reach. */
+    public static final double MAX_FACTOR = 10;
+
+    private BaselineResolution() {}
+
+    /**
+     * One checked latency's reach.
+     *
+     * @param key the metric
+     * @param fail the rule's fail level
+     * @param baselineRequests the requests behind the baseline's value
+     * @param runRequests the requests of one run: the baseline's, divided by the runs it was promoted from
+     * @param oneRun the smallest slowdown (2.0 is twice as long) that one such run fails on; empty when beyond {@value
+     *     #MAX_FACTOR}
+     * @param longRun the same for a run as long as you like, the limit the baseline sets
+     */
+    public record Reach(
+            MetricKey key,
+            RelativeChange fail,
+            long baselineRequests,
+            long runRequests,
+            OptionalDouble oneRun,
+            OptionalDouble longRun) {
+
+        /** How far sampling error keeps one run's reach above the level: 1.13 is 13% more than the level. */
+        public double margin() {
+            return oneRun.orElse(Double.POSITIVE_INFINITY) / (1 + fail.percent() / 100);
+        }
+    }
+
+    /**
+     * The reach of every relative fail level on a latency with a histogram that a rule judges, with sampling error on;
+     * the thinnest (largest {@link Reach#margin()}) first.
+     *
+     * @param baselineRuns the runs the baseline's samples were pooled from, at least 1
+     */
+    public static List<Reach> of(
+            ThresholdRules rules, Measurements baseline, int baselineRuns, boolean significance, double confidence) {
+        List<Reach> reaches = new ArrayList<>();
+        for (ParsedRule rule : rules.parsed()) {
+            boolean on = rule.significance() == null ? significance : rule.significance();
+            if (!on || !(rule.fail() instanceof RelativeChange fail) || fail.direction() != Direction.RISE_IS_WORSE) {
+                continue;
+            }
+            for (Measurement m : baseline.all()) {
+                if (rule.matches(m.key())) {
+                    reach(m, fail, baselineRuns, confidence).ifPresent(reaches::add);
+                }
+            }
+        }
+        reaches.sort(Comparator.comparingDouble(Reach::margin).reversed().thenComparing(Reach::key));
+        return reaches;
+    }
+
+    private static Optional<Reach> reach(Measurement m, RelativeChange fail, int baselineRuns, double confidence) {
+        ResponseTimes times = SampledChange.responseTimes(m.sample());
+        if (times == null || times.approximate() || !(m.value() instanceof MetricValue.Numeric value)) {
+            return Optional.empty();
+        }
+        if (value.value() <= 0 || times.size() == 0) {
+            return Optional.empty();
+        }
+        long runRequests = Math.max(1, Math.round((double) times.size() / Math.max(1, baselineRuns)));
+        return Optional.of(new Reach(
+                m.key(),
+                fail,
+                times.size(),
+                runRequests,
+                smallestFailing(m.sample(), value.value(), typicalRun(times, runRequests), fail, confidence),
+                smallestFailing(m.sample(), value.value(), repeated(times, LONG_RUN), fail, confidence)));
+    }
+
+    /**
+     * A run of {@code requests} drawn evenly from the baseline's response times (its order statistics at equal steps),
+     * so that one run of a pooled baseline keeps the baseline's shape.
+     */
+    private static ResponseTimes typicalRun(ResponseTimes times, long requests) {
+        if (requests >= times.size()) {
+            return times;
+        }
+        NavigableMap<Double, Long> buckets = new TreeMap<>();
+        for (long i = 0; i < requests; i++) {
+            long rank = Math.max(1, (long) Math.ceil((i + 0.5) * times.size() / requests));
+            buckets.merge(times.orderStatistic(rank), 1L, Long::sum);
+        }
+        return new ResponseTimes(buckets, false);
+    }
+
+    /**
+     * The smallest slowdown of every request that the level calls beyond sampling error, by bisection between the level
+     * itself and {@value #MAX_FACTOR}; to about a tenth of a percent.
+     */
+    private static OptionalDouble smallestFailing(
+            Sample baseline, double baselineValue, ResponseTimes run, RelativeChange fail, double confidence) {
+        double low = 1 + fail.percent() / 100;
+        double high = MAX_FACTOR;
+        if (!fails(baseline, baselineValue, run, high, fail, confidence)) {
+            return OptionalDouble.empty();
+        }
+        if (fails(baseline, baselineValue, run, low, fail, confidence)) {
+            return OptionalDouble.of(low);
+        }
+        while (high / low > 1.001) {
+            double mid = Math.sqrt(low * high);
+            if (fails(baseline, baselineValue, run, mid, fail, confidence)) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return OptionalDouble.of(high);
+    }
+
+    private static boolean fails(
+            Sample baseline,
+            double baselineValue,
+            ResponseTimes run,
+            double factor,
+            RelativeChange fail,
+            double confidence) {
+        ResponseTimes slower = slower(run, factor);
+        Sample sample = baseline instanceof Sample.Quantile q
+                ? new Sample.Quantile(q.fraction(), slower)
+                : new Sample.Mean(slower);
+        return new SampledChange(sample, baselineValue * factor, baseline, baselineValue, confidence)
+                .judge(fail)
+                .conclusive();
+    }
+
+    /** Each request {@code times} times over: the same shape from more requests. */
+    private static ResponseTimes repeated(ResponseTimes run, long times) {
+        NavigableMap<Double, Long> buckets = new TreeMap<>();
+        run.buckets().forEach((ms, count) -> buckets.put(ms, count * times));
+        return new ResponseTimes(buckets, false);
+    }
+
+    /** Every response time {@code factor} times as long, rounded to Locust's buckets. */
+    private static ResponseTimes slower(ResponseTimes times, double factor) {
+        NavigableMap<Double, Long> buckets = new TreeMap<>();
+        times.buckets().forEach((ms, count) -> buckets.merge(bucket(ms * factor), count, Long::sum));
+        return new ResponseTimes(buckets, false);
+    }
+
+    /** Locust's rounding of a response time to its histogram's bucket. */
+    private static double bucket(double ms) {
+        double width = LocustPercentiles.bucketWidth(ms);
+        return Math.round(ms / width) * width;
+    }
+}
