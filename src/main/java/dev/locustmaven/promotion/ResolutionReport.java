@@ -27,6 +27,9 @@ public record ResolutionReport(List<String> lines, List<String> advice) {
     /** When one run fails only on a slowdown this much beyond the fail level (1.6 x 1.10 for +60%), the data are thin. */
     static final double THIN = 1.10;
 
+    /** A run as long as you like reaching this much further than one run says that more requests per run help. */
+    static final double LONGER_RUN_HELPS = 1.01;
+
     /** Beyond this many lines the rest are counted. */
     static final int SHOWN = 10;
 
@@ -69,18 +72,28 @@ public record ResolutionReport(List<String> lines, List<String> advice) {
                 + reach.baselineRequests() + " requests in the baseline)";
     }
 
+    /**
+     * What narrows a thin reach: more requests per run when a longer run would reach further, a baseline from several
+     * runs when it came from one; when neither applies, only a baseline of more requests does.
+     */
     private static String advice(Reach reach, int baselineRuns) {
+        List<String> fixes = new ArrayList<>();
+        if (reach.oneRun().orElse(Double.POSITIVE_INFINITY)
+                >= reach.longRun().orElse(Double.POSITIVE_INFINITY) * LONGER_RUN_HELPS) {
+            fixes.add("more requests per run (a longer runTime or more users; confirmation reruns pool theirs)");
+        }
+        if (baselineRuns <= 1) {
+            fixes.add("a baseline from several runs (mvn locust:baseline -Dlocust.baselineRuns=5 once the history has 5"
+                    + " comparable runs)");
+        }
+        if (fixes.isEmpty()) {
+            fixes.add("a baseline of more requests (promoted from more runs, or from runs with more requests)");
+        }
         return Gate.subject(reach.key()) + ": from one run of " + reach.runRequests() + " requests only a slowdown of "
                 + slowdown(reach.oneRun()) + " or more fails its fail level "
                 + reach.fail().text() + " ("
                 + slowdown(reach.longRun()) + " however long the run, with the baseline's " + reach.baselineRequests()
-                + " requests); more requests per run narrow this (a longer runTime or more users; confirmation reruns"
-                + " pool theirs)"
-                + (baselineRuns <= 1
-                        ? ", and so does a baseline from several runs (mvn locust:baseline -Dlocust.baselineRuns=5"
-                                + " once the history has 5 comparable runs)"
-                        : "")
-                + ".";
+                + " requests); narrow it with " + String.join(", or with ", fixes) + ".";
     }
 
     /** A slowdown factor as the change levels read: {@code +77%}; beyond reach when there is none. */

@@ -17,11 +17,13 @@ import dev.locustmaven.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +58,58 @@ class BaselineMojoTest {
         assertThat(written.path("metadata").path("test_environment").asText()).isEqualTo("unit test");
         assertThat(written.path("metadata").path("locust_version").asText()).isEqualTo("2.47.0");
         assertThat(written.path("api_gateway").path("baseline_users").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline-thresholds/pom.xml")
+    void thePomsThresholdsTellWhatTheNewBaselineLetsEachFailLevelCatch(BaselineMojo mojo) throws Exception {
+        List<String> info = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        setVariableValueToObject(mojo, "resultsDirectory", RESULTS.toFile());
+        setVariableValueToObject(
+                mojo, "baselineFile", dir.resolve("baseline.json").toFile());
+
+        mojo.execute();
+
+        // GET /health: 55 requests of a few milliseconds, where Locust's 1 ms buckets are coarse; a longer run would
+        // not reach further, a baseline from several runs would
+        assertThat(info)
+                .contains(
+                        "  api_gateway \"GET /health\" p95_latency_ms, fail +50%: +70% from one run of 55 requests, +70%"
+                                + " at best (55 requests in the baseline)",
+                        "  api_gateway p95_latency_ms, fail +50%: +58% from one run of 345 requests, +58% at best (345"
+                                + " requests in the baseline)");
+        assertThat(warnings)
+                .containsExactly(
+                        "api_gateway \"GET /health\" p95_latency_ms: from one run of 55 requests only a slowdown"
+                                + " of +70% or more fails its fail level +50% (+70% however long the run, with the baseline's 55"
+                                + " requests); narrow it with a baseline from several runs (mvn locust:baseline"
+                                + " -Dlocust.baselineRuns=5 once the history has 5 comparable runs).");
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline-thresholds/pom.xml")
+    void anInvalidThresholdStopsThePromotionBeforeAnythingIsWritten(BaselineMojo mojo) throws Exception {
+        Path file = dir.resolve("baseline.json");
+        setVariableValueToObject(mojo, "resultsDirectory", RESULTS.toFile());
+        setVariableValueToObject(mojo, "baselineFile", file.toFile());
+        setVariableValueToObject(mojo, "confidence", 1.0);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("locust.confidence must lie from 0.5 up to (not including) 1, e.g. 0.95, not 1.0");
+        assertThat(file).doesNotExist();
     }
 
     private static HistoryRecord run(int i, int users, double p95, boolean respected) {

@@ -71,8 +71,8 @@ class ResolutionReportTest {
         assertThat(report.advice())
                 .containsExactly("rag_service index_p95_ms: from one run of 36 requests only a slowdown of +85% or more"
                         + " fails its fail level +60% (+79% however long the run, with the baseline's 36 requests);"
-                        + " more requests per run narrow this (a longer runTime or more users; confirmation reruns pool"
-                        + " theirs), and so does a baseline from several runs (mvn locust:baseline"
+                        + " narrow it with more requests per run (a longer runTime or more users; confirmation reruns"
+                        + " pool theirs), or with a baseline from several runs (mvn locust:baseline"
                         + " -Dlocust.baselineRuns=5 once the history has 5 comparable runs).");
     }
 
@@ -90,8 +90,8 @@ class ResolutionReportTest {
         assertThat(report.advice())
                 .containsExactly("rag_service index_p95_ms: from one run of 36 requests only a slowdown of +81% or more"
                         + " fails its fail level +60% (+71% however long the run, with the baseline's 180 requests);"
-                        + " more requests per run narrow this (a longer runTime or more users; confirmation reruns pool"
-                        + " theirs).");
+                        + " narrow it with more requests per run (a longer runTime or more users; confirmation reruns"
+                        + " pool theirs).");
     }
 
     @Test
