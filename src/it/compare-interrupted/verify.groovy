@@ -44,7 +44,7 @@ try {
     def changePort = (log() =~ /\[INFO\] Reserved port (\d+) for change\.port/)[0][1]
     ports << basePort << changePort
     // the change's run of pair 1 has reported its first 5 seconds: both systems are up and Locust loads the change
-    awaitLog(/\[INFO\] Pair 1 of 2 of shop: change \(run 2 of 4\)[\s\S]*\[INFO\] shop: 0:05 of 1:00, /, 180)
+    awaitLog(/\[INFO\] Pair 1 of 2 of shop: change \(run 2 of 4\)[\s\S]*\[INFO\] shop: 0:05 of 0:30, /, 180)
     def running = ofThisBuild()
     def base = running.find { commandLine(it).contains("paired_service.py --port ${basePort} --name base") }
     def change = running.find { commandLine(it).contains("paired_service.py --port ${changePort} --name change") }
@@ -61,10 +61,10 @@ try {
     assert build.waitFor(60, TimeUnit.SECONDS) : 'the build was still running 60s after SIGINT:\n' + log()
     def stoppedIn = seconds(signalled)
     def left = ofThisBuild()
-    println "SIGINT sent to the build (pid ${build.pid()}) 5s into the change's run of 60s; it ended ${stoppedIn}s later" +
+    println "SIGINT sent to the build (pid ${build.pid()}) 5s into the change's run of 30s; it ended ${stoppedIn}s later" +
             " with exit code ${build.exitValue()}; still running: ${left.collect(commandLine)}"
 
-    // Locust and both systems are gone, and the build ended at once, not after the 55s the run had left
+    // Locust and both systems are gone, and the build ended at once, not after the 25s the run had left
     assert left.isEmpty() : left.collect(commandLine)
     assert [base, change, locust].every { !it.isAlive() }
     assert stoppedIn < 15
@@ -78,7 +78,7 @@ try {
             '[INFO] Pair 1 of 2 of shop: base (run 1 of 4)',
             '[INFO] Pair 1 of 2 of shop: change (run 2 of 4)',
             "host http://127.0.0.1:${changePort}; output in ${changeRun}",
-            '[INFO] shop: 0:05 of 1:00, 3 users, ',
+            '[INFO] shop: 0:05 of 0:30, 3 users, ',
             "[WARNING] The build was interrupted; stopping Locust of scenario 'shop'.",
             "; stopped because the build was interrupted; results are partial. Results in ${changeRun}",
             "[WARNING] Scenario 'shop' was stopped because the build was interrupted; results are partial: ",
