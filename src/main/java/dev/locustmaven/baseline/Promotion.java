@@ -2,8 +2,12 @@ package dev.locustmaven.baseline;
 
 import dev.locustmaven.baseline.BaselineChange.Kind;
 import dev.locustmaven.model.Baseline;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The result of a promotion: the new document, ready for {@link BaselineFile#write}, and what changed.
@@ -15,6 +19,17 @@ public record Promotion(BaselineDocument document, Baseline previous, List<Basel
 
     public Promotion {
         changes = List.copyOf(changes);
+    }
+
+    /** The values measured now (added, changed or unchanged), with their samples; not those kept from before. */
+    public Measurements measured() {
+        Set<MetricKey> now = changes.stream()
+                .filter(c -> c.kind() == Kind.ADDED || c.kind() == Kind.CHANGED || c.kind() == Kind.UNCHANGED)
+                .map(BaselineChange::key)
+                .collect(Collectors.toSet());
+        return Measurements.of(document.baseline().measurements().all().stream()
+                .filter(m -> now.contains(m.key()))
+                .toList());
     }
 
     public List<BaselineChange> changes(Kind kind) {

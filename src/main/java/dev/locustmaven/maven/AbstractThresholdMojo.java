@@ -32,13 +32,18 @@ public abstract class AbstractThresholdMojo extends AbstractLocustMojo {
 
     /** The one-sided confidence of the sampling-error judgement, from 0.5 up to (not including) 1. */
     @Parameter(property = "locust.confidence", defaultValue = "0.95")
-    protected double confidence;
+    private double confidence;
 
     /** The pom's threshold rules, mapped onto the core's rules. */
     protected List<ThresholdRule> thresholdRules() {
         return thresholds == null
                 ? List.of()
                 : thresholds.stream().map(ThresholdConfiguration::toRule).toList();
+    }
+
+    /** The one-sided confidence of the sampling-error judgement. */
+    protected double confidence() {
+        return confidence;
     }
 
     /** The plugin-wide {@code significance}. */

@@ -60,13 +60,13 @@ public class BaselineMojo extends AbstractThresholdMojo {
                         baselineRuns,
                         thresholdRules(),
                         significanceOn(),
-                        confidence));
+                        confidence()));
         getLog().info("Baseline written to " + baselineFile
                 + (baselineRuns > 0
                         ? " from the median of the last " + baselineRuns + " comparable runs of " + historyFile
                         : ""));
         result.promotion().lines().forEach(getLog()::info);
-        result.resolution().lines().forEach(getLog()::info);
-        result.resolution().advice().forEach(getLog()::warn);
+        result.reach().lines().forEach(getLog()::info);
+        result.reach().advice().forEach(getLog()::warn);
     }
 }

@@ -222,7 +222,7 @@ public class CheckMojo extends AbstractThresholdMojo {
                         reportContext(publication, now),
                         history(),
                         significanceOn(),
-                        confidence,
+                        confidence(),
                         machine,
                         confirmation()));
         result.notes().forEach(getLog()::info);
@@ -260,7 +260,7 @@ public class CheckMojo extends AbstractThresholdMojo {
                         now,
                         reportContext(publication, now),
                         significanceOn(),
-                        confidence));
+                        confidence()));
         Comparison comparison = result.comparison();
         for (String line : ComparisonConsole.lines(comparison)) {
             if (line.startsWith(Status.FAIL + " ") || line.startsWith(Status.MISSING + " ")) {

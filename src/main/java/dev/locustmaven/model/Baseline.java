@@ -1,7 +1,9 @@
 package dev.locustmaven.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,6 +45,13 @@ public record Baseline(
             Map<MetricKey, MetricValue> values,
             Map<MetricKey, String> texts) {
         this(version, effectiveFrom, validUntil, updatedBy, metadata, values, texts, Map.of());
+    }
+
+    /** Every value with the sample it was measured from, as a run's measurements are. */
+    public Measurements measurements() {
+        List<Measurement> all = new ArrayList<>(values.size());
+        values.forEach((key, value) -> all.add(new Measurement(key, value, sample(key))));
+        return Measurements.of(all);
     }
 
     /** The sample a value was measured from; {@link Sample.Exact} when the file records none. */

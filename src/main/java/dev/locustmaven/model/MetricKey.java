@@ -35,6 +35,11 @@ public record MetricKey(String service, String endpoint, String metric) implemen
         return endpoint == null ? metric : endpoint + " · " + metric;
     }
 
+    /** {@code api_gateway p95_latency_ms}, or {@code api_gateway "GET /items" p95_latency_ms}: the key in a sentence. */
+    public String subject() {
+        return service + (endpoint == null ? "" : " \"" + endpoint + "\"") + " " + metric;
+    }
+
     /** {@code service/metric} or {@code service/endpoint · metric}: the key as messages and reports show it. */
     public String displayName() {
         return service + "/" + label();

@@ -44,18 +44,18 @@ public final class BaselineUpdate {
         Optional<BaselineDocument> existing = BaselineFile.readIfExists(request.baselineFile());
         Promotion promotion =
                 request.baselineRuns() > 0 ? promoteHistory(request, existing) : promoteResults(request, existing);
-        ResolutionReport resolution = request.significance()
-                ? ResolutionReport.of(
-                        promotion.document().baseline(),
-                        request.thresholds(),
-                        Math.max(1, request.baselineRuns()),
-                        true,
-                        request.confidence())
-                : new ResolutionReport(List.of(), List.of());
-        return new BaselineUpdateResult(promotion, resolution);
+        // before the file is written, so that nothing is half done if it fails
+        ReachReport reach = ReachReport.of(
+                promotion.measured(),
+                request.thresholds(),
+                Math.max(1, request.baselineRuns()),
+                request.significance(),
+                request.confidence());
+        BaselineFile.write(request.baselineFile(), promotion.document());
+        return new BaselineUpdateResult(promotion, reach);
     }
 
-    /** Promotes the run in the results directory. */
+    /** The run in the results directory, promoted but not yet written. */
     private Promotion promoteResults(BaselineUpdateRequest request, Optional<BaselineDocument> existing) {
         LocustRun run = results.read(request.resultsDirectory());
         refuseNoMeasurement(run, request);
@@ -85,9 +85,7 @@ public final class BaselineUpdate {
                 1,
                 users,
                 runTimes);
-        Promotion promotion = BaselinePromotion.promote(existing, measured, context);
-        BaselineFile.write(request.baselineFile(), promotion.document());
-        return promotion;
+        return BaselinePromotion.promote(existing, measured, context);
     }
 
     /**
@@ -115,7 +113,7 @@ public final class BaselineUpdate {
                 + ".");
     }
 
-    /** Promotes the median of the last {@code baselineRuns} comparable runs of the history. */
+    /** The median of the last {@code baselineRuns} comparable runs of the history, promoted but not yet written. */
     private static Promotion promoteHistory(BaselineUpdateRequest request, Optional<BaselineDocument> existing) {
         HistoryStore store = new HistoryStore(request.historyFile());
         HistoryContents contents = store.read();
@@ -129,8 +127,6 @@ public final class BaselineUpdate {
                 request.environment(),
                 request.baselineRuns(),
                 centre.users());
-        Promotion promotion = BaselinePromotion.promote(existing, centre.measurements(), context);
-        BaselineFile.write(request.baselineFile(), promotion.document());
-        return promotion;
+        return BaselinePromotion.promote(existing, centre.measurements(), context);
     }
 }

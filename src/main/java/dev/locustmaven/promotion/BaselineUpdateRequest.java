@@ -2,6 +2,7 @@ package dev.locustmaven.promotion;
 
 import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.metrics.MetricDefinition;
+import dev.locustmaven.thresholds.GateOptions;
 import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +75,6 @@ public record BaselineUpdateRequest(
                 0,
                 List.of(),
                 true,
-                0.95);
+                GateOptions.DEFAULT_CONFIDENCE);
     }
 }

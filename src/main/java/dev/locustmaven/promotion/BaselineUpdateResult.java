@@ -3,9 +3,9 @@ package dev.locustmaven.promotion;
 import dev.locustmaven.baseline.Promotion;
 
 /**
- * What {@code locust:baseline} did: the promotion written, and what the new baseline lets the fail levels catch.
+ * What {@code locust:baseline} did: the promotion written, and how far the fail levels reach against the new baseline.
  *
  * @param promotion the new document and what changed
- * @param resolution the smallest slowdowns the fail levels catch against the new baseline
+ * @param reach the smallest slowdowns the fail levels catch against the new baseline
  */
-public record BaselineUpdateResult(Promotion promotion, ResolutionReport resolution) {}
+public record BaselineUpdateResult(Promotion promotion, ReachReport reach) {}

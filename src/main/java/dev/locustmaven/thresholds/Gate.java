@@ -118,7 +118,7 @@ public final class Gate {
 
     private static Check missing(ParsedRule rule, MetricKey key, MetricValue baselineValue, GateOptions options) {
         String reason = options.unavailable().get(key);
-        String sentence = subject(key) + ": the run has no value" + (reason == null ? "" : " (" + reason + ")")
+        String sentence = key.subject() + ": the run has no value" + (reason == null ? "" : " (" + reason + ")")
                 + (baselineValue == null ? "" : ", baseline " + baselineValue) + ", checked by " + rule.text()
                 + missingPolicy(rule);
         return new Check(
@@ -129,11 +129,6 @@ public final class Gate {
         return rule.allowMissing()
                 ? "; the rule allows that (allowMissing), so it does not fail the build."
                 : "; this fails the build unless the rule sets allowMissing.";
-    }
-
-    /** {@code api_gateway p95_latency_ms}, or {@code api_gateway "GET /items" p95_latency_ms} for an endpoint. */
-    public static String subject(MetricKey key) {
-        return key.service() + (key.endpoint() == null ? "" : " \"" + key.endpoint() + "\"") + " " + key.metric();
     }
 
     /** One metric against one rule. */
@@ -527,7 +522,7 @@ public final class Gate {
 
         /** {@code api_gateway p95_latency_ms: 812 ms vs baseline 650 ms (+24.9%)}. */
         private String header() {
-            StringBuilder text = new StringBuilder(subject(key)).append(": ").append(value(current));
+            StringBuilder text = new StringBuilder(key.subject()).append(": ").append(value(current));
             if (baseline != null) {
                 text.append(" vs baseline ").append(value(baseline));
                 String change = change();

@@ -98,6 +98,20 @@ final class SampledChange {
     }
 
     /**
+     * True when the value's bounds, or for a relative level the response times', lie at or beyond the level: what
+     * {@link #judge} calls conclusive, without the estimate of the requests an open breach would need.
+     */
+    boolean beyondSamplingError(ThresholdLevel level) {
+        boolean relative = level instanceof RelativeChange;
+        Bounds run = SamplingError.of(runSample, runValue, confidence);
+        Bounds base = SamplingError.of(baselineSample, baselineValue, confidence);
+        return beyond(bounds(run, base, relative), level)
+                || (relative
+                        && shift().map(s -> beyond(s.at(confidence).bounds(), level))
+                                .orElse(false));
+    }
+
+    /**
      * The response times' shift, when its estimate or its bounds reach a relative level: a percentile of a few dozen
      * requests sits on one or two of them, so a baseline's p95 that caught two slow calls can hide a slowdown of every
      * request. Beyond the level by its bounds it is a breach; by its estimate alone, an open question.

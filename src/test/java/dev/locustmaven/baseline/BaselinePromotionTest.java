@@ -98,6 +98,15 @@ class BaselinePromotionTest {
                 .extracting(c -> c.key().toString())
                 .containsExactly("api_gateway/baseline_users", "api_gateway/error_rate_pct", "api_gateway/rps");
         assertThat(promotion.changes(Kind.KEPT)).hasSize(24 - 4);
+        // what was measured now, not what the old file kept
+        assertThat(promotion.measured().all())
+                .extracting(m -> m.key().toString())
+                .contains("api_gateway/p95_latency_ms", "api_gateway/concurrent_limit_respected")
+                .doesNotContain("api_gateway/avg_latency_ms", "api_gateway/p50_latency_ms");
+        assertThat(promotion.measured().all())
+                .hasSize(promotion.changes().size()
+                        - promotion.changes(Kind.KEPT).size()
+                        - promotion.changes(Kind.SKIPPED).size());
 
         List<String> lines = promotion.lines();
         assertThat(lines.get(0))

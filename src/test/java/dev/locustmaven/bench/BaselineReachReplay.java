@@ -2,17 +2,17 @@ package dev.locustmaven.bench;
 
 import dev.locustmaven.baseline.BaselineFile;
 import dev.locustmaven.model.Baseline;
-import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
-import dev.locustmaven.thresholds.BaselineResolution;
-import dev.locustmaven.thresholds.BaselineResolution.Reach;
+import dev.locustmaven.promotion.ReachReport;
+import dev.locustmaven.thresholds.FailLevelReach;
+import dev.locustmaven.thresholds.FailLevelReach.Reach;
 import dev.locustmaven.thresholds.GateOptions;
 import dev.locustmaven.thresholds.ThresholdRule;
 import dev.locustmaven.thresholds.ThresholdRules;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads committed baselines back through what {@code locust:baseline} prints after promoting: for {@code rag_service
@@ -38,35 +38,32 @@ public final class BaselineReachReplay {
         for (String file : args) {
             Baseline baseline = BaselineFile.read(Path.of(file));
             int runs = Integer.parseInt(baseline.metadata().getOrDefault("runs", "1"));
-            List<Measurement> measurements = new ArrayList<>();
-            baseline.values()
-                    .forEach((key, value) -> measurements.add(new Measurement(key, value, baseline.sample(key))));
-            Reach fail = index(Measurements.of(measurements), runs, "+60%");
-            Reach warning = index(Measurements.of(measurements), runs, "+30%");
+            Measurements measurements = baseline.measurements();
+            Optional<Reach> fail = index(measurements, runs, "+60%");
+            Optional<Reach> warning = index(measurements, runs, "+30%");
+            if (fail.isEmpty() || warning.isEmpty()) {
+                System.out.println("| " + file + " | no rag_service index_p95_ms with a histogram | | | |");
+                continue;
+            }
             System.out.printf(
                     Locale.ROOT,
                     "| %s | %d | %d | %s | %s |%n",
                     Path.of(file).getFileName().toString().replace("-baseline.json", ""),
                     runs,
-                    fail.baselineRequests(),
-                    figures(fail),
-                    figures(warning));
+                    fail.get().baselineRequests(),
+                    figures(fail.get()),
+                    figures(warning.get()));
         }
     }
 
-    private static Reach index(Measurements baseline, int runs, String level) {
+    private static Optional<Reach> index(Measurements baseline, int runs, String level) {
         ThresholdRules rule = new ThresholdRules(
                 List.of(new ThresholdRule("rag_service", "index_p95_ms", null, null, level, null, null, false, null)));
-        return BaselineResolution.of(rule, baseline, runs, true, GateOptions.DEFAULT_CONFIDENCE)
-                .get(0);
+        return FailLevelReach.of(rule, baseline, runs, true, GateOptions.DEFAULT_CONFIDENCE).stream()
+                .findFirst();
     }
 
     private static String figures(Reach reach) {
-        return percent(reach.oneRun().orElse(Double.NaN)) + " / "
-                + percent(reach.longRun().orElse(Double.NaN));
-    }
-
-    private static String percent(double factor) {
-        return String.format(Locale.ROOT, "+%.0f%%", (factor - 1) * 100);
+        return ReachReport.slowdown(reach.oneRun()) + " / " + ReachReport.slowdown(reach.longRun());
     }
 }

@@ -86,14 +86,14 @@ class BaselineMojoTest {
         // not reach further, a baseline from several runs would
         assertThat(info)
                 .contains(
-                        "  api_gateway \"GET /health\" p95_latency_ms, fail +50%: +70% from one run of 55 requests, +70%"
+                        "  api_gateway \"GET /health\" p95_latency_ms, fail +50%: +71% from one run of 55 requests, +71%"
                                 + " at best (55 requests in the baseline)",
                         "  api_gateway p95_latency_ms, fail +50%: +58% from one run of 345 requests, +58% at best (345"
                                 + " requests in the baseline)");
         assertThat(warnings)
                 .containsExactly(
                         "api_gateway \"GET /health\" p95_latency_ms: from one run of 55 requests only a slowdown"
-                                + " of +70% or more fails its fail level +50% (+70% however long the run, with the baseline's 55"
+                                + " of +71% or more fails its fail level +50% (+71% however long the run, with the baseline's 55"
                                 + " requests); narrow it with a baseline from several runs (mvn locust:baseline"
                                 + " -Dlocust.baselineRuns=5 once the history has 5 comparable runs).");
     }

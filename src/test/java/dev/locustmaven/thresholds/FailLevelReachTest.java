@@ -12,14 +12,14 @@ import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
-import dev.locustmaven.thresholds.BaselineResolution.Reach;
+import dev.locustmaven.thresholds.FailLevelReach.Reach;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class BaselineResolutionTest {
+class FailLevelReachTest {
 
     private static final MetricKey INDEX = MetricKey.of("rag_service", "index_p95_ms");
     private static final GateOptions OPTIONS = GateOptions.at(Instant.parse("2026-12-01T00:00:00Z"));
@@ -48,7 +48,7 @@ class BaselineResolutionTest {
 
     private static Reach only(Measurement baseline, int baselineRuns) {
         List<Reach> reaches =
-                BaselineResolution.of(SEED_INDEX_RULE, Measurements.of(List.of(baseline)), baselineRuns, true, 0.95);
+                FailLevelReach.of(SEED_INDEX_RULE, Measurements.of(List.of(baseline)), baselineRuns, true, 0.95);
         assertThat(reaches).hasSize(1);
         return reaches.get(0);
     }
@@ -111,22 +111,22 @@ class BaselineResolutionTest {
         Measurement exact = new Measurement(INDEX, MetricValue.of(120), new Sample.Exact(0));
         Measurements both = Measurements.of(List.of(p95));
 
-        assertThat(BaselineResolution.of(SEED_INDEX_RULE, both, 1, false, 0.95))
+        assertThat(FailLevelReach.of(SEED_INDEX_RULE, both, 1, false, 0.95))
                 .as("significance off")
                 .isEmpty();
-        assertThat(BaselineResolution.of(rule("+60%", "off"), both, 1, true, 0.95))
+        assertThat(FailLevelReach.of(rule("+60%", "off"), both, 1, true, 0.95))
                 .as("the rule's own significance off")
                 .isEmpty();
-        assertThat(BaselineResolution.of(rule("+100", null), both, 1, true, 0.95))
+        assertThat(FailLevelReach.of(rule("+100", null), both, 1, true, 0.95))
                 .as("an absolute change")
                 .isEmpty();
-        assertThat(BaselineResolution.of(rule("-40%", null), both, 1, true, 0.95))
+        assertThat(FailLevelReach.of(rule("-40%", null), both, 1, true, 0.95))
                 .as("a fall is worse")
                 .isEmpty();
-        assertThat(BaselineResolution.of(rule("> 500", null), both, 1, true, 0.95))
+        assertThat(FailLevelReach.of(rule("> 500", null), both, 1, true, 0.95))
                 .as("a fixed limit")
                 .isEmpty();
-        assertThat(BaselineResolution.of(SEED_INDEX_RULE, Measurements.of(List.of(exact)), 1, true, 0.95))
+        assertThat(FailLevelReach.of(SEED_INDEX_RULE, Measurements.of(List.of(exact)), 1, true, 0.95))
                 .as("no histogram")
                 .isEmpty();
     }
@@ -140,6 +140,51 @@ class BaselineResolutionTest {
 
         assertThat(reach.oneRun()).isEmpty();
         assertThat(reach.margin()).isInfinite();
+    }
+
+    @Test
+    void aRulesOwnSignificanceOnIsReportedUnderAPluginWideOff() {
+        Measurements p95 = Measurements.of(List.of(p95(thinEndpoint(1, 1))));
+
+        assertThat(FailLevelReach.of(rule("+60%", "on"), p95, 1, false, 0.95)).hasSize(1);
+    }
+
+    @Test
+    void anAverageOfAnEndpointIsReportedAndEachRuleMatchingAKeyHasItsOwnReach() {
+        ResponseTimes times = thinEndpoint(1, 1);
+        MetricKey query = new MetricKey("rag_service", "query", "avg_latency_ms");
+        Measurement average = new Measurement(query, MetricValue.of(times.mean()), new Sample.Mean(times));
+        ThresholdRules rules = new ThresholdRules(List.of(
+                new ThresholdRule("rag_service", "avg_latency_ms", "*", null, "+30%", null, null, false, null),
+                new ThresholdRule("*", "*_latency_ms", "query", null, "+60%", null, null, false, null)));
+
+        List<Reach> reaches = FailLevelReach.of(rules, Measurements.of(List.of(average)), 1, true, 0.95);
+
+        assertThat(reaches).extracting(Reach::key).containsOnly(query);
+        assertThat(reaches).extracting(r -> r.fail().percent()).containsExactlyInAnyOrder(30.0, 60.0);
+        // an average moves with every request, so it reaches closer to its level than a p95 of the same requests
+        Reach sixty = reaches.stream()
+                .filter(r -> r.fail().percent() == 60)
+                .findFirst()
+                .orElseThrow();
+        assertThat(sixty.oneRun().orElseThrow())
+                .isLessThanOrEqualTo(only(p95(times), 1).oneRun().orElseThrow());
+    }
+
+    @Test
+    void aBaselineOfMillionsOfRequestsReachesTheLevelWithoutFailingThePromotion() {
+        Reach reach = only(p95(thinEndpoint(1_000_000, 1)), 1);
+
+        assertThat(reach.baselineRequests()).isEqualTo(36_000_000L);
+        assertThat(reach.longRun().orElseThrow()).isLessThan(1.6 * 1.05);
+    }
+
+    @Test
+    void aFailLevelOfTenTimesOrMoreIsNotReported() {
+        Measurements p95 = Measurements.of(List.of(p95(thinEndpoint(1, 1))));
+
+        assertThat(FailLevelReach.of(rule("+900%", null), p95, 1, true, 0.95)).isEmpty();
+        assertThat(FailLevelReach.of(rule("+800%", null), p95, 1, true, 0.95)).hasSize(1);
     }
 
     private static ThresholdRules rule(String fail, String significance) {

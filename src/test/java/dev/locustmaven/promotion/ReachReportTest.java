@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locustmaven.model.Baseline;
 import dev.locustmaven.model.LocustPercentiles;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ResponseTimes;
@@ -11,10 +13,11 @@ import dev.locustmaven.model.Sample;
 import dev.locustmaven.thresholds.ThresholdRule;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-class ResolutionReportTest {
+class ReachReportTest {
 
     private static final MetricKey INDEX = MetricKey.of("rag_service", "index_p95_ms");
     private static final MetricKey QUERY = new MetricKey("rag_service", "query", "p95_latency_ms");
@@ -59,18 +62,18 @@ class ResolutionReportTest {
 
     @Test
     void aSingleRunBaselineSaysWhatEachFailLevelCatchesAndHowToNarrowAThinOne() {
-        ResolutionReport report = ResolutionReport.of(baseline(1), RULES, 1, true, 0.95);
+        ReachReport report = ReachReport.of(baseline(1).measurements(), RULES, 1, true, 0.95);
 
         assertThat(report.lines())
                 .containsExactly(
                         HEADER,
-                        "  rag_service index_p95_ms, fail +60%: +85% from one run of 36 requests, +79% at best (36"
+                        "  rag_service index_p95_ms, fail +60%: +86% from one run of 36 requests, +80% at best (36"
                                 + " requests in the baseline)",
-                        "  rag_service \"query\" p95_latency_ms, fail +50%: +59% from one run of 400 requests, +58% at"
+                        "  rag_service \"query\" p95_latency_ms, fail +50%: +60% from one run of 400 requests, +58% at"
                                 + " best (400 requests in the baseline)");
         assertThat(report.advice())
-                .containsExactly("rag_service index_p95_ms: from one run of 36 requests only a slowdown of +85% or more"
-                        + " fails its fail level +60% (+79% however long the run, with the baseline's 36 requests);"
+                .containsExactly("rag_service index_p95_ms: from one run of 36 requests only a slowdown of +86% or more"
+                        + " fails its fail level +60% (+80% however long the run, with the baseline's 36 requests);"
                         + " narrow it with more requests per run (a longer runTime or more users; confirmation reruns"
                         + " pool theirs), or with a baseline from several runs (mvn locust:baseline"
                         + " -Dlocust.baselineRuns=5 once the history has 5 comparable runs).");
@@ -78,28 +81,55 @@ class ResolutionReportTest {
 
     @Test
     void aBaselineFromFiveRunsOfTheSameShapeReachesFurtherButOneRunOf36RequestsStaysThin() {
-        ResolutionReport report = ResolutionReport.of(baseline(5), RULES, 5, true, 0.95);
+        ReachReport report = ReachReport.of(baseline(5).measurements(), RULES, 5, true, 0.95);
 
         assertThat(report.lines())
                 .containsExactly(
                         HEADER,
-                        "  rag_service index_p95_ms, fail +60%: +81% from one run of 36 requests, +71% at best (180"
+                        "  rag_service index_p95_ms, fail +60%: +81% from one run of 36 requests, +72% at best (180"
                                 + " requests in the baseline)",
                         "  rag_service \"query\" p95_latency_ms, fail +50%: +55% from one run of 400 requests, +55% at"
                                 + " best (2000 requests in the baseline)");
         assertThat(report.advice())
                 .containsExactly("rag_service index_p95_ms: from one run of 36 requests only a slowdown of +81% or more"
-                        + " fails its fail level +60% (+71% however long the run, with the baseline's 180 requests);"
+                        + " fails its fail level +60% (+72% however long the run, with the baseline's 180 requests);"
                         + " narrow it with more requests per run (a longer runTime or more users; confirmation reruns"
                         + " pool theirs).");
     }
 
     @Test
     void withoutSamplingErrorOrRulesThereIsNothingToSay() {
-        assertThat(ResolutionReport.of(baseline(1), RULES, 1, false, 0.95).lines())
+        assertThat(ReachReport.of(baseline(1).measurements(), RULES, 1, false, 0.95)
+                        .lines())
                 .isEmpty();
-        assertThat(ResolutionReport.of(baseline(1), List.of(), 1, true, 0.95).lines())
+        assertThat(ReachReport.of(baseline(1).measurements(), List.of(), 1, true, 0.95)
+                        .lines())
                 .isEmpty();
+    }
+
+    @Test
+    void aLevelOutOfReachSaysSoAndOnlyAMoreRequestsBaselineCanHelp() {
+        Sample.Quantile five = new Sample.Quantile(0.95, ResponseTimes.of(Map.of(100.0, 4L, 300.0, 1L)));
+        Measurements baseline = Measurements.of(List.of(new Measurement(INDEX, MetricValue.of(300), five)));
+
+        ReachReport report = ReachReport.of(baseline, RULES, 1, true, 0.95);
+
+        assertThat(report.lines().get(1))
+                .isEqualTo("  rag_service index_p95_ms, fail +60%: more than +900% from one run of 5 requests, more"
+                        + " than +900% at best (5 requests in the baseline)");
+        assertThat(report.advice())
+                .containsExactly("rag_service index_p95_ms: from one run of 5 requests no slowdown up to +900% fails"
+                        + " its fail level +60% (more than +900% however long the run, with the baseline's 5"
+                        + " requests); narrow it with a baseline from several runs (mvn locust:baseline"
+                        + " -Dlocust.baselineRuns=5 once the history has 5 comparable runs).");
+    }
+
+    @Test
+    void aSlowdownIsRoundedUpSoThatItNeverNamesAChangeThatWouldNotFail() {
+        assertThat(ReachReport.slowdown(OptionalDouble.of(1.6049))).isEqualTo("+61%");
+        assertThat(ReachReport.slowdown(OptionalDouble.of(1.6))).isEqualTo("+60%");
+        assertThat(ReachReport.slowdown(OptionalDouble.of(1.0631))).isEqualTo("+6.4%");
+        assertThat(ReachReport.slowdown(OptionalDouble.empty())).isEqualTo("more than +900%");
     }
 
     @Test
@@ -110,8 +140,8 @@ class ResolutionReportTest {
                     "rag_service", "index_p95_ms", null, null, "+" + (60 + i) + "%", null, null, false, null));
         }
 
-        List<String> lines =
-                ResolutionReport.of(baseline(5), twelve, 5, true, 0.95).lines();
+        List<String> lines = ReachReport.of(baseline(5).measurements(), twelve, 5, true, 0.95)
+                .lines();
 
         assertThat(lines).hasSize(1 + 10 + 1);
         assertThat(lines.get(11)).isEqualTo("  and 2 more");

@@ -12,30 +12,34 @@ import dev.locustmaven.thresholds.ThresholdLevel.RelativeChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * What a baseline lets each relative fail level tell apart from sampling error: the smallest slowdown of every request
- * that fails the check, for one run of the size of a baseline run and for a run as long as you like. With a few dozen
- * requests behind the baseline its own error keeps the bound short of the estimate however long the run, and a user
- * should learn that when promoting, not from a doubling that ends as an inconclusive warning.
+ * How far each relative fail level reaches against a baseline: the smallest slowdown of every request that fails the
+ * check beyond sampling error, for one run of the size of a baseline run and for a run as long as you like. With a few
+ * dozen requests behind the baseline its own error keeps the bound short of the estimate however long the run, and a
+ * user should learn that when promoting, not from a doubling that ends as an inconclusive warning.
  *
  * <p>The run is the baseline's histogram with every request {@code f} times as long, rounded to Locust's buckets, and
  * judged as {@code check} judges a breach under sampling error; floors ({@code minAbsolute}, {@code minAbsoluteChange})
  * are left aside.
  */
-public final class BaselineResolution {
+public final class FailLevelReach {
 
-    /** A run with this many times the baseline's requests stands for "as long as you like": its side adds nearly nothing. */
+    /** A run with this many times the baseline's requests stands for "as long as you like" (capped by {@link #MOST}). */
     static final long LONG_RUN = 100;
 
-    /** Slowdowns beyond this many times are reported as out of reach. */
+    /** At most this many requests in a simulated run: beyond, a run adds nothing a user would see in whole percents. */
+    static final long MOST = 1_000_000;
+
+    /** Slowdowns beyond this many times are out of reach; fail levels at or beyond it are not reported. */
     public static final double MAX_FACTOR = 10;
 
-    private BaselineResolution() {}
+    private FailLevelReach() {}
 
     /**
      * One checked latency's reach.
@@ -63,8 +67,9 @@ public final class BaselineResolution {
     }
 
     /**
-     * The reach of every relative fail level on a latency with a histogram that a rule judges, with sampling error on;
-     * the thinnest (largest {@link Reach#margin()}) first.
+     * The reach of every relative fail level below {@value #MAX_FACTOR} times on a latency with a histogram, judged
+     * under sampling error (the rule's own {@code significance}, else {@code significance}); the thinnest (largest
+     * {@link Reach#margin()}) first. A key that two rules judge has a reach per rule, as it has a check per rule.
      *
      * @param baselineRuns the runs the baseline's samples were pooled from, at least 1
      */
@@ -73,7 +78,10 @@ public final class BaselineResolution {
         List<Reach> reaches = new ArrayList<>();
         for (ParsedRule rule : rules.parsed()) {
             boolean on = rule.significance() == null ? significance : rule.significance();
-            if (!on || !(rule.fail() instanceof RelativeChange fail) || fail.direction() != Direction.RISE_IS_WORSE) {
+            if (!on
+                    || !(rule.fail() instanceof RelativeChange fail)
+                    || fail.direction() != Direction.RISE_IS_WORSE
+                    || 1 + fail.percent() / 100 >= MAX_FACTOR) {
                 continue;
             }
             for (Measurement m : baseline.all()) {
@@ -88,35 +96,58 @@ public final class BaselineResolution {
 
     private static Optional<Reach> reach(Measurement m, RelativeChange fail, int baselineRuns, double confidence) {
         ResponseTimes times = SampledChange.responseTimes(m.sample());
-        if (times == null || times.approximate() || !(m.value() instanceof MetricValue.Numeric value)) {
+        if (times == null
+                || times.approximate()
+                || times.size() == 0
+                || !(m.value() instanceof MetricValue.Numeric value)
+                || !(value.value() > 0)) {
             return Optional.empty();
         }
-        if (value.value() <= 0 || times.size() == 0) {
-            return Optional.empty();
-        }
-        long runRequests = Math.max(1, Math.round((double) times.size() / Math.max(1, baselineRuns)));
+        long size = times.size();
+        long runRequests = Math.max(1, Math.round((double) size / Math.max(1, baselineRuns)));
+        long longRun = Math.max(1, Math.min(LONG_RUN, MOST / size));
         return Optional.of(new Reach(
                 m.key(),
                 fail,
-                times.size(),
+                size,
                 runRequests,
-                smallestFailing(m.sample(), value.value(), typicalRun(times, runRequests), fail, confidence),
-                smallestFailing(m.sample(), value.value(), repeated(times, LONG_RUN), fail, confidence)));
+                smallestFailing(
+                        m.sample(), value.value(), typicalRun(times, Math.min(runRequests, MOST)), fail, confidence),
+                smallestFailing(m.sample(), value.value(), repeated(times, longRun), fail, confidence)));
     }
 
     /**
-     * A run of {@code requests} drawn evenly from the baseline's response times (its order statistics at equal steps),
-     * so that one run of a pooled baseline keeps the baseline's shape.
+     * A run of {@code requests} drawn evenly from the baseline's response times (its order statistics at equal steps,
+     * in one walk over the buckets), so that one run of a pooled baseline keeps the baseline's shape.
      */
     private static ResponseTimes typicalRun(ResponseTimes times, long requests) {
-        if (requests >= times.size()) {
+        long size = times.size();
+        if (requests >= size) {
             return times;
         }
         NavigableMap<Double, Long> buckets = new TreeMap<>();
-        for (long i = 0; i < requests; i++) {
-            long rank = Math.max(1, (long) Math.ceil((i + 0.5) * times.size() / requests));
-            buckets.merge(times.orderStatistic(rank), 1L, Long::sum);
+        long below = 0;
+        long drawn = 0;
+        for (Map.Entry<Double, Long> bucket : times.buckets().entrySet()) {
+            long upTo = below + bucket.getValue();
+            // the i-th draw (from 0) is the order statistic ceil((i + 0.5) * size / requests)
+            long count = 0;
+            while (drawn < requests && Math.max(1, (long) Math.ceil((drawn + 0.5) * size / requests)) <= upTo) {
+                count++;
+                drawn++;
+            }
+            if (count > 0) {
+                buckets.put(bucket.getKey(), count);
+            }
+            below = upTo;
         }
+        return new ResponseTimes(buckets, false);
+    }
+
+    /** Each request {@code times} times over: the same shape from more requests. */
+    private static ResponseTimes repeated(ResponseTimes run, long times) {
+        NavigableMap<Double, Long> buckets = new TreeMap<>();
+        run.buckets().forEach((ms, count) -> buckets.put(ms, count * times));
         return new ResponseTimes(buckets, false);
     }
 
@@ -157,15 +188,7 @@ public final class BaselineResolution {
                 ? new Sample.Quantile(q.fraction(), slower)
                 : new Sample.Mean(slower);
         return new SampledChange(sample, baselineValue * factor, baseline, baselineValue, confidence)
-                .judge(fail)
-                .conclusive();
-    }
-
-    /** Each request {@code times} times over: the same shape from more requests. */
-    private static ResponseTimes repeated(ResponseTimes run, long times) {
-        NavigableMap<Double, Long> buckets = new TreeMap<>();
-        run.buckets().forEach((ms, count) -> buckets.put(ms, count * times));
-        return new ResponseTimes(buckets, false);
+                .beyondSamplingError(fail);
     }
 
     /** Every response time {@code factor} times as long, rounded to Locust's buckets. */
