@@ -40,6 +40,12 @@ public final class LocustPercentiles {
         return responseTimeMs < 10_000 ? 100 : 1_000;
     }
 
+    /** The bucket a response time falls in: rounded to the bucket's width (halves up). */
+    public static double bucket(double responseTimeMs) {
+        double width = bucketWidth(responseTimeMs);
+        return Math.round(responseTimeMs / width) * width;
+    }
+
     /**
      * {@code calculate_response_time_percentile}: the smallest bucket such that at most {@code int(count * fraction)}
      * requests lie above it, found by walking the buckets from the largest down.

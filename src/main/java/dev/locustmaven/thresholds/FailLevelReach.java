@@ -194,13 +194,7 @@ public final class FailLevelReach {
     /** Every response time {@code factor} times as long, rounded to Locust's buckets. */
     private static ResponseTimes slower(ResponseTimes times, double factor) {
         NavigableMap<Double, Long> buckets = new TreeMap<>();
-        times.buckets().forEach((ms, count) -> buckets.merge(bucket(ms * factor), count, Long::sum));
+        times.buckets().forEach((ms, count) -> buckets.merge(LocustPercentiles.bucket(ms * factor), count, Long::sum));
         return new ResponseTimes(buckets, false);
-    }
-
-    /** Locust's rounding of a response time to its histogram's bucket. */
-    private static double bucket(double ms) {
-        double width = LocustPercentiles.bucketWidth(ms);
-        return Math.round(ms / width) * width;
     }
 }

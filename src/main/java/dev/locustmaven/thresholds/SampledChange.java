@@ -65,9 +65,7 @@ final class SampledChange {
     /** Judges a level the values reach: beyond it by the value's bounds, else by the response times', else open. */
     Judgement judge(ThresholdLevel level) {
         boolean relative = level instanceof RelativeChange;
-        Bounds run = SamplingError.of(runSample, runValue, confidence);
-        Bounds base = SamplingError.of(baselineSample, baselineValue, confidence);
-        ChangeBounds byValue = bounds(run, base, relative);
+        ChangeBounds byValue = byValue(relative);
         if (beyond(byValue, level)) {
             return new Judgement(byValue, ChangeEvidence.Basis.VALUE, true, Optional.empty(), Optional.empty());
         }
@@ -103,9 +101,7 @@ final class SampledChange {
      */
     boolean beyondSamplingError(ThresholdLevel level) {
         boolean relative = level instanceof RelativeChange;
-        Bounds run = SamplingError.of(runSample, runValue, confidence);
-        Bounds base = SamplingError.of(baselineSample, baselineValue, confidence);
-        return beyond(bounds(run, base, relative), level)
+        return beyond(byValue(relative), level)
                 || (relative
                         && shift().map(s -> beyond(s.at(confidence).bounds(), level))
                                 .orElse(false));
@@ -128,6 +124,14 @@ final class SampledChange {
             return Tolerance.reaches((rise ? bounds.lower() : bounds.upper()) - 1, relative.percent() / 100);
         }
         return Tolerance.reaches(rise ? bounds.lower() : bounds.upper(), ((AbsoluteChange) level).amount());
+    }
+
+    /** The bounds of the value's own change, from both sides' sampling error. */
+    private ChangeBounds byValue(boolean relative) {
+        return bounds(
+                SamplingError.of(runSample, runValue, confidence),
+                SamplingError.of(baselineSample, baselineValue, confidence),
+                relative);
     }
 
     private static ChangeBounds bounds(Bounds run, Bounds base, boolean relative) {

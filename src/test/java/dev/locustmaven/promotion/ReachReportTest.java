@@ -33,9 +33,7 @@ class ReachReportTest {
     private static Sample.Quantile times(int runs, int requests, double stepMs) {
         Map<Double, Long> histogram = new TreeMap<>();
         for (int i = 0; i < requests - 1; i++) {
-            double ms = 80 + stepMs * i;
-            double width = LocustPercentiles.bucketWidth(ms);
-            histogram.merge(Math.round(ms / width) * width, (long) runs, Long::sum);
+            histogram.merge(LocustPercentiles.bucket(80 + stepMs * i), (long) runs, Long::sum);
         }
         histogram.merge(400.0, (long) runs, Long::sum);
         return new Sample.Quantile(0.95, ResponseTimes.of(histogram));

@@ -78,35 +78,22 @@ class VerdictJsonTest {
 
     @Test
     void anInconclusiveCheckGivesTheResponseTimesShiftBesideTheValuesBounds() throws IOException {
-        ChangeEvidence evidence = new ChangeEvidence(
-                33,
-                36,
-                -100,
-                Double.POSITIVE_INFINITY,
-                0.95,
-                false,
-                180L,
-                true,
-                false,
-                ChangeEvidence.Basis.VALUE,
-                new ChangeEvidence.Shift(70.04, 57.81, 79.14));
-        Check check = new Check(
-                MetricKey.of("rag_service", "index_p95_ms"),
-                MetricValue.of(120),
-                MetricValue.of(200),
-                80.0,
-                66.667,
+        JsonNode sampling = samplingOfIndexP95(
+                120,
+                200,
                 "warning +30% / fail +60%",
-                Status.WARN,
-                "inconclusive.",
-                false,
-                evidence);
-
-        JsonNode sampling = new ObjectMapper()
-                .readTree(VerdictJson.render(Verdict.of(List.of(check), List.of()), NOW))
-                .get("checks")
-                .get(0)
-                .get("sampling");
+                new ChangeEvidence(
+                        33,
+                        36,
+                        -100,
+                        Double.POSITIVE_INFINITY,
+                        0.95,
+                        false,
+                        180L,
+                        true,
+                        false,
+                        ChangeEvidence.Basis.VALUE,
+                        new ChangeEvidence.Shift(70.04, 57.81, 79.14)));
 
         assertThat(sampling.get("basis").asText()).isEqualTo("value");
         assertThat(sampling.get("change_lower").asDouble()).isEqualTo(-100);
@@ -117,26 +104,35 @@ class VerdictJsonTest {
 
     @Test
     void aCheckThatDidNotWeighTheResponseTimesHasNoShift() throws IOException {
+        JsonNode sampling = samplingOfIndexP95(
+                49,
+                75,
+                "warning +30% / fail +50%",
+                new ChangeEvidence(75, 0, 12.1, 80, 0.95, false, 400L, false, false, ChangeEvidence.Basis.VALUE, null));
+
+        assertThat(sampling.has("response_times")).isFalse();
+        assertThat(sampling.get("requests_to_decide").asLong()).isEqualTo(400);
+    }
+
+    /** The {@code sampling} that {@code render} writes for an inconclusive WARN of {@code rag_service index_p95_ms}. */
+    private static JsonNode samplingOfIndexP95(double baseline, double current, String rule, ChangeEvidence evidence)
+            throws IOException {
         Check check = new Check(
                 MetricKey.of("rag_service", "index_p95_ms"),
-                MetricValue.of(49),
-                MetricValue.of(75),
-                26.0,
-                53.061,
-                "warning +30% / fail +50%",
+                MetricValue.of(baseline),
+                MetricValue.of(current),
+                current - baseline,
+                (current - baseline) / baseline * 100,
+                rule,
                 Status.WARN,
                 "inconclusive.",
                 false,
-                new ChangeEvidence(75, 0, 12.1, 80, 0.95, false, 400L, false, false, ChangeEvidence.Basis.VALUE, null));
-
-        JsonNode sampling = new ObjectMapper()
+                evidence);
+        return new ObjectMapper()
                 .readTree(VerdictJson.render(Verdict.of(List.of(check), List.of()), NOW))
                 .get("checks")
                 .get(0)
                 .get("sampling");
-
-        assertThat(sampling.has("response_times")).isFalse();
-        assertThat(sampling.get("requests_to_decide").asLong()).isEqualTo(400);
     }
 
     @Test

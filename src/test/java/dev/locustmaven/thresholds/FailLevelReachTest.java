@@ -30,15 +30,10 @@ class FailLevelReachTest {
     private static ResponseTimes thinEndpoint(int runs, double factor) {
         Map<Double, Long> histogram = new TreeMap<>();
         for (int i = 0; i < 35; i++) {
-            histogram.merge(bucket((80 + 4 * i) * factor), (long) runs, Long::sum);
+            histogram.merge(LocustPercentiles.bucket((80 + 4 * i) * factor), (long) runs, Long::sum);
         }
-        histogram.merge(bucket(400 * factor), (long) runs, Long::sum);
+        histogram.merge(LocustPercentiles.bucket(400 * factor), (long) runs, Long::sum);
         return ResponseTimes.of(histogram);
-    }
-
-    private static double bucket(double ms) {
-        double width = LocustPercentiles.bucketWidth(ms);
-        return Math.round(ms / width) * width;
     }
 
     private static Measurement p95(ResponseTimes times) {
