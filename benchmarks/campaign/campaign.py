@@ -18,7 +18,8 @@ Protocol:
  2. Copy the project, without target/ and docs/performance-trends.jsonl, to <work>/project. Pick a free TCP
     port on 127.0.0.1 and pass -D<port property>=<port> to every build. Nothing of the checkout is written but <work>
     and the results (--results-dir, default <work>). With --busy K, start K CPU-bound processes
-    (python3 -c "while True: pass") now and stop them when the campaign ends, however it ends.
+    (python3 -c "while True: pass") now (or at the start of the --busy-from phase) and stop them when the campaign
+    ends, however it ends.
  3. Warm-up: --warmup builds at slowdown 1.0 record history, then `locust:baseline -Dlocust.baselineRuns=<N>`
     promotes the median of the last N (--baseline-runs, default all warm-up builds; 1 is a single-run baseline), as a
     team takes its baseline from its CI runner. Promoting starts a new history segment.
@@ -73,6 +74,8 @@ from pathlib import Path
 # The quickstart's services, in its order: the order of results files that predate the project's own list.
 QUICKSTART_SERVICES = ("api_gateway", "rag_service", "mcp_server")
 DEFAULT_PROJECT = Path("examples") / "quickstart"
+# The campaign's phases, in their order.
+PHASES = ("warmup", "aa", "ab")
 POM_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 PLUGIN_ARTIFACT = "locust-maven-plugin"
 RECORDED_METRICS = ("p95_latency_ms", "avg_latency_ms", "rps")
@@ -186,6 +189,9 @@ def parse_args(argv):
                         help="runs since the promotion before the statistical gate judges (locust.minHistory) [10]")
     parser.add_argument("--busy", type=int, default=0, metavar="K",
                         help="run K CPU-bound processes (python3 -c 'while True: pass') for the whole campaign [0]")
+    parser.add_argument("--busy-from", choices=PHASES, default="warmup",
+                        help="start the --busy processes at this phase instead, e.g. aa: the baseline comes from a quiet "
+                             "machine, the builds after it run on a busy one [warmup]")
     parser.add_argument("--port-property", help="the pom property of the target's port [the one ending in .port]")
     parser.add_argument("--slowdown-property",
                         help="the pom property of the A/B latency factor [the one ending in .slowdown]")
@@ -210,6 +216,8 @@ def parse_args(argv):
     for name in ("warmup", "aa", "ab", "busy"):
         if getattr(args, name) < 0:
             parser.error(f"--{name} must not be negative")
+    if args.busy_from != "warmup" and args.busy == 0:
+        parser.error("--busy-from needs --busy K")
     if args.warmup > 0 and not 1 <= args.baseline_runs <= args.warmup:
         parser.error(f"--baseline-runs must be between 1 and --warmup ({args.warmup}), not {args.baseline_runs}")
     if args.private_repo and args.skip_install:
@@ -381,15 +389,24 @@ def promote_baseline(campaign, runs, builds):
 
 
 class BusyProcesses:
-    """K CPU-bound processes for the whole campaign; stopped, each by its own pid, however the campaign ends."""
+    """K CPU-bound processes from a phase to the end of the campaign; stopped, each by its own pid, however the
+    campaign ends."""
 
-    def __init__(self, count):
+    def __init__(self, count, phase):
+        self.count = count
+        self.phase = phase
+        self.processes = []
+
+    def enter(self, phase):
+        """Starts the processes when the campaign reaches their phase."""
+        if phase != self.phase or self.processes or self.count == 0:
+            return
         self.processes = [subprocess.Popen([sys.executable, "-c", "while True: pass"], stdin=subprocess.DEVNULL,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                          for _ in range(count)]
-        if self.processes:
-            print(f"Started {count} CPU-bound processes (pids {', '.join(str(p.pid) for p in self.processes)}) "
-                  f"for the whole campaign.", flush=True)
+                          for _ in range(self.count)]
+        print(f"Started {self.count} CPU-bound processes (pids {', '.join(str(p.pid) for p in self.processes)}) "
+              f"for the {'whole campaign' if phase == 'warmup' else 'rest of the campaign, from phase ' + phase}.",
+              flush=True)
 
     def stop(self):
         for process in self.processes:
@@ -681,7 +698,7 @@ def run_campaign(args, work, output):
             "cores": os.cpu_count(), "load_start": load_average(), "min_history": args.min_history,
             "ab_sequence": args.ab_sequence, "project": project.label, "services": list(project.services),
             "warmup": args.warmup, "baseline_runs": args.baseline_runs if args.warmup > 0 else None,
-            "busy": args.busy, "slowdown_property": slowdown_property, "endpoint": args.endpoint,
+            "busy": args.busy, "busy_from": args.busy_from, "slowdown_property": slowdown_property, "endpoint": args.endpoint,
             "endpoint_metrics": endpoint_metrics(project, args.endpoint), "thin_below": args.thin_below,
             "private_repo": args.private_repo}
     output.meta.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -696,14 +713,16 @@ def run_campaign(args, work, output):
     print(f"Project {project.label} copied to {campaign.project}; services {', '.join(project.services)}; target on "
           f"127.0.0.1:{campaign.port}; build logs in {campaign.logs}", flush=True)
     interrupt_on_terminate()
-    busy = None
+    busy = BusyProcesses(args.busy, args.busy_from)
     try:
-        busy = BusyProcesses(args.busy)
+        busy.enter("warmup")
         run_phase(campaign, output, "warmup", 1.0, args.warmup)
         if args.warmup > 0:
             promote_baseline(campaign, args.baseline_runs, args.warmup)
+        busy.enter("aa")
         run_phase(campaign, output, "aa", 1.0, args.aa)
         save_history(campaign)
+        busy.enter("ab")
         for slowdown in args.slowdowns:
             if args.ab_sequence:
                 restore_history(campaign)
@@ -711,8 +730,7 @@ def run_campaign(args, work, output):
     except KeyboardInterrupt:
         print("\nInterrupted; the summary covers the builds so far.", flush=True)
     finally:
-        if busy is not None:
-            busy.stop()
+        busy.stop()
     meta.update({"finished": now_iso(), "load_end": load_average(), "plugin_sha256_end": sha256_of(jar)})
     output.meta.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
@@ -1018,7 +1036,10 @@ def header(meta, records):
              f"- Locust: {', '.join(versions) or 'unknown'}",
              f"- Cores: {meta.get('cores', 'unknown')}; load average (1, 5, 15 min) at the start "
              f"{meta.get('load_start', 'unknown')}, at the end {load_end}"]
-    if "busy" in meta:
+    if meta.get("busy_from", "warmup") != "warmup":
+        lines.append(f"- CPU-bound background processes (--busy): {meta['busy']}, from the {meta['busy_from']} phase "
+                     f"on (--busy-from); the warm-up builds and the baseline ran on a quiet machine")
+    elif "busy" in meta:
         lines.append(f"- CPU-bound background processes for the whole campaign (--busy): {meta['busy']}")
     if meta.get("baseline_runs"):
         lines.append(f"- Baseline: the median of the last {meta['baseline_runs']} of {meta.get('warmup')} warm-up "
