@@ -8,9 +8,9 @@ assert log.contains('[INFO] Locust verdict: PASS (0 failed, 0 warnings, 9 passed
 // what the new baseline lets each relative fail level catch; a few hundred requests per service are not thin
 assert log.contains('''[INFO] 0 changed, 102 added, 0 unchanged, 0 kept; nothing removed
 [INFO] Fail levels against this baseline, beyond sampling error at 95% confidence: the smallest slowdown of every request that fails each, from one run and from a run as long as you like
-[INFO]   api_gateway p95_latency_ms, fail +50%: +58% from one run of 345 requests, +58% at best (345 requests in the baseline)
-[INFO]   rag_service p95_latency_ms, fail +50%: +57% from one run of 257 requests, +56% at best (257 requests in the baseline)
-[INFO]   mcp_server p95_latency_ms, fail +50%: +55% from one run of 302 requests, +55% at best (302 requests in the baseline)
+[INFO]   rag_service p95_latency_ms, fail +50%: +55% from one run of 257 requests, +54% at best (257 requests in the baseline)
+[INFO]   api_gateway p95_latency_ms, fail +50%: +54% from one run of 345 requests, +53% at best (345 requests in the baseline)
+[INFO]   mcp_server p95_latency_ms, fail +50%: +53% from one run of 302 requests, +52% at best (302 requests in the baseline)
 ''')
 assert !log.contains('narrow it with')
 

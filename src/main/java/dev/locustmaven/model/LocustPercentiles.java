@@ -40,10 +40,22 @@ public final class LocustPercentiles {
         return responseTimeMs < 10_000 ? 100 : 1_000;
     }
 
-    /** The bucket a response time falls in: rounded to the bucket's width (halves up). */
+    /** The bucket a response time falls in: rounded to the bucket's width, halves to even as Python's round does. */
     public static double bucket(double responseTimeMs) {
         double width = bucketWidth(responseTimeMs);
-        return Math.round(responseTimeMs / width) * width;
+        return Math.rint(responseTimeMs / width) * width;
+    }
+
+    /**
+     * The smallest time a bucket stands for: half the width of the buckets below it down (100 ms holds 99.5 to 105 ms).
+     */
+    public static double bucketFrom(double bucket) {
+        return Math.max(bucket - bucketWidth(Math.nextDown(bucket)) / 2, 0);
+    }
+
+    /** The largest time a bucket stands for: half its own width up. */
+    public static double bucketTo(double bucket) {
+        return bucket + bucketWidth(bucket) / 2;
     }
 
     /**

@@ -2,7 +2,8 @@ package dev.locustmaven.sampling;
 
 import dev.locustmaven.model.LocustPercentiles;
 import dev.locustmaven.model.ResponseTimes;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -16,30 +17,26 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * bounds are wide and a baseline's can be unbounded. When a change scales the response times alike, the percentile
  * moves by the same factor as the whole distribution, which every request measures.
  *
- * <p>Locust rounds each response time to its bucket, up to half the bucket's width. The bounds reach a quarter of a
- * bucket beyond it, the rounding's average: the worst case (half) for every request at once would cost a large share of
- * the power, while a quarter kept a true shift exactly at a level below the nominal 5% one-sided error in simulation,
- * even for response times of a few milliseconds, where the rounding is coarse.
+ * <p>Locust rounds each response time to its bucket, so a recorded time stands for any time within half a bucket of it.
+ * Each request is spread evenly over its bucket, and a pair of requests counts with the probability that the run's time
+ * is at most the factor times the baseline's. Read at the buckets' values, ties and the grid of ratios between them put
+ * a true shift exactly at a level beyond it too often, up to a third of the time for response times of a few
+ * milliseconds; spread, it stays within the nominal error, and far less power is lost than by moving every bucket
+ * towards the other side.
  */
 public final class DistributionShift {
 
     /** Fewer requests on a side and the normal approximation of the rank statistic is not trusted. */
     static final long MIN_REQUESTS = 10;
 
-    /** Below anything Locust's histogram holds, so that the logarithm of a 0 ms bucket's lower edge is finite. */
-    private static final double FLOOR_MS = 0.01;
-
-    private final Pairs low;
-    private final Pairs high;
+    private final Pairs pairs;
     private final double estimate;
     private final long runRequests;
     private final long baselineRequests;
 
     private DistributionShift(ResponseTimes run, ResponseTimes baseline) {
-        this.low = new Pairs(Side.of(run, -1), Side.of(baseline, 1));
-        this.estimate = Math.exp(
-                new Pairs(Side.of(run, 0), Side.of(baseline, 0)).median((double) run.size() * baseline.size()));
-        this.high = new Pairs(Side.of(run, 1), Side.of(baseline, -1));
+        this.pairs = new Pairs(Buckets.of(run), Buckets.of(baseline));
+        this.estimate = Math.exp(pairs.logRatioAt((double) run.size() * baseline.size() / 2));
         this.runRequests = run.size();
         this.baselineRequests = baseline.size();
     }
@@ -72,12 +69,12 @@ public final class DistributionShift {
         double m = runRequests * runFactor;
         double n = baselineRequests * baselineFactor;
         double scale = runFactor * baselineFactor;
-        double pairs = m * n;
+        double count = m * n;
         double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(1 - confidence);
-        // the k-th smallest of the pairwise log ratios bounds the shift from below, the k-th largest from above
-        double k = Math.floor(pairs / 2 - z * Math.sqrt(pairs * (m + n + 1) / 12.0));
-        double lower = k < 1 ? 0 : Math.exp(low.kth(k / scale));
-        double upper = k < 1 ? Double.POSITIVE_INFINITY : Math.exp(high.kth((pairs - k + 1) / scale));
+        // the weight k of the pairs below the lower bound and above the upper one
+        double k = Math.floor(count / 2 - z * Math.sqrt(count * (m + n + 1) / 12.0));
+        double lower = k < 1 ? 0 : Math.exp(pairs.logRatioAt(k / scale));
+        double upper = k < 1 ? Double.POSITIVE_INFINITY : Math.exp(pairs.logRatioAt((count - k) / scale));
         return new Shift(
                 estimate,
                 new ChangeBounds(Math.min(lower, estimate), Math.max(upper, estimate)),
@@ -93,103 +90,132 @@ public final class DistributionShift {
      */
     public record Shift(double estimate, ChangeBounds bounds, long runRequests, long baselineRequests) {}
 
-    /** One side's buckets on the log scale, ascending, with their counts. */
-    private record Side(double[] logs, double[] counts) {
+    /** One side's buckets, ascending: the range of times each stands for, and its count. */
+    private record Buckets(double[] from, double[] to, double[] counts) {
 
-        /** The buckets moved by a quarter of their width down ({@code -1}), not at all ({@code 0}) or up ({@code 1}). */
-        static Side of(ResponseTimes times, int direction) {
-            double[][] buckets = times.buckets().entrySet().stream()
-                    .map(b -> new double[] {Math.log(edge(b.getKey(), direction)), b.getValue()})
-                    .sorted(Comparator.comparingDouble(b -> b[0]))
-                    .toArray(double[][]::new);
-            double[] logs = new double[buckets.length];
-            double[] counts = new double[buckets.length];
-            for (int i = 0; i < buckets.length; i++) {
-                logs[i] = buckets[i][0];
-                counts[i] = buckets[i][1];
+        /**
+         * A bucket stands for the times Locust rounds to it: half the width of the buckets below it down (100 ms holds
+         * 99.5 to 105 ms), half its own up. Times that are not Locust's buckets keep their ranges ascending.
+         */
+        static Buckets of(ResponseTimes times) {
+            int size = times.buckets().size();
+            double[] from = new double[size];
+            double[] to = new double[size];
+            double[] counts = new double[size];
+            int i = 0;
+            for (Map.Entry<Double, Long> bucket : times.buckets().entrySet()) {
+                double value = bucket.getKey();
+                from[i] = LocustPercentiles.bucketFrom(value);
+                if (i > 0) {
+                    from[i] = Math.max(from[i], Math.min(to[i - 1], value));
+                }
+                to[i] = LocustPercentiles.bucketTo(value);
+                counts[i] = bucket.getValue();
+                i++;
             }
-            return new Side(logs, counts);
+            return new Buckets(from, to, counts);
+        }
+
+        int size() {
+            return counts.length;
         }
     }
 
     /**
-     * The log ratios of every (run request, baseline request) pair, without listing them: the weight of the pairs at
-     * or below a value is counted in one pass over both sides, and the {@code k}-th smallest found by bisection.
+     * The log ratios of every (run request, baseline request) pair, each request spread over its bucket, without
+     * listing them: the weight of the pairs at or below a value is summed over bucket pairs, whole where the two
+     * buckets cannot overlap at that ratio, and the log ratio at a given weight found by bisection.
      */
     private static final class Pairs {
-        private final Side run;
-        private final Side baseline;
+        /** Below anything Locust's histogram holds, so that the ratios to a 0 ms bucket are finite. */
+        private static final double FLOOR_MS = 0.01;
+
+        private final Buckets run;
+        private final Buckets baseline;
         /** {@code above[j]}: the baseline's requests in buckets {@code j} and up. */
         private final double[] above;
 
-        Pairs(Side run, Side baseline) {
+        Pairs(Buckets run, Buckets baseline) {
             this.run = run;
             this.baseline = baseline;
-            this.above = new double[baseline.logs.length + 1];
-            for (int j = baseline.logs.length - 1; j >= 0; j--) {
+            this.above = new double[baseline.size() + 1];
+            for (int j = baseline.size() - 1; j >= 0; j--) {
                 above[j] = above[j + 1] + baseline.counts[j];
             }
         }
 
-        /** The weight of the pairs whose log ratio is at most {@code t}. */
-        private double atOrBelow(double t) {
+        /**
+         * The weight of the pairs whose run time is at most {@code factor} times the baseline's. For a run bucket
+         * {@code [c, d]}, the baseline buckets wholly at or above {@code d / factor} count in full, those wholly at or
+         * below {@code c / factor} not at all, and the few in between by the share of their range that is.
+         */
+        private double atOrBelow(double factor) {
             double weight = 0;
-            int j = 0;
-            for (int i = 0; i < run.logs.length; i++) {
-                while (j < baseline.logs.length && baseline.logs[j] < run.logs[i] - t) {
-                    j++;
+            for (int i = 0; i < run.size(); i++) {
+                double c = run.from[i];
+                double d = run.to[i];
+                int whole = firstAtOrAbove(baseline.from, d / factor);
+                double share = 0;
+                for (int j = firstAbove(baseline.to, c / factor); j < whole; j++) {
+                    share += baseline.counts[j] * overlap(c, d, baseline.from[j], baseline.to[j], factor);
                 }
-                weight += run.counts[i] * above[j];
+                weight += run.counts[i] * (above[whole] + share);
             }
             return weight;
         }
 
-        /** The smallest pair log ratio above {@code t}. */
-        private double smallestAbove(double t) {
-            double smallest = Double.POSITIVE_INFINITY;
-            int j = 0;
-            for (int i = 0; i < run.logs.length; i++) {
-                while (j < baseline.logs.length && baseline.logs[j] < run.logs[i] - t) {
-                    j++;
-                }
-                if (j > 0) {
-                    smallest = Math.min(smallest, run.logs[i] - baseline.logs[j - 1]);
-                }
-            }
-            return smallest;
+        /**
+         * The probability that {@code v} at most {@code factor} times {@code u}, for {@code v} even over {@code [c, d]}
+         * and {@code u} over {@code [a, b]}: the mean over {@code u} of {@code (factor u - c) / (d - c)}, clamped to
+         * {@code [0, 1]}.
+         */
+        private static double overlap(double c, double d, double a, double b, double factor) {
+            double rampFrom = Math.max(a, c / factor);
+            double rampTo = Math.min(b, d / factor);
+            double ramp = rampTo > rampFrom
+                    ? (factor / 2 * (rampTo * rampTo - rampFrom * rampFrom) - c * (rampTo - rampFrom)) / (d - c)
+                    : 0;
+            double whole = Math.max(b - Math.max(a, d / factor), 0);
+            return Math.min(Math.max((ramp + whole) / (b - a), 0), 1);
         }
 
-        /** The {@code k}-th smallest (from 1; a fractional rank is rounded up) of the pairs' log ratios. */
-        double kth(double k) {
-            double lo = run.logs[0] - baseline.logs[baseline.logs.length - 1];
-            double hi = run.logs[run.logs.length - 1] - baseline.logs[0];
-            if (atOrBelow(lo) >= k) {
-                return lo;
-            }
-            // invariant: fewer than k pairs at or below lo, at least k at or below hi
+        /** The log ratio at which the pairs at or below it weigh {@code weight} (between 0 and all of them). */
+        double logRatioAt(double weight) {
+            double lo = Math.log(Math.max(run.from[0], FLOOR_MS) / baseline.to[baseline.size() - 1]);
+            double hi = Math.log(run.to[run.size() - 1] / Math.max(baseline.from[0], FLOOR_MS));
             for (int step = 0; step < 200 && Math.nextUp(lo) < hi; step++) {
                 double mid = lo + (hi - lo) / 2;
-                if (atOrBelow(mid) >= k) {
+                if (atOrBelow(Math.exp(mid)) >= weight) {
                     hi = mid;
                 } else {
                     lo = mid;
                 }
             }
-            return Math.min(hi, smallestAbove(lo));
+            return hi;
         }
 
-        double median(double count) {
-            double middle = Math.floor((count + 1) / 2);
-            return count % 2 == 1 ? kth(middle) : (kth(middle) + kth(middle + 1)) / 2;
+        /** The first index whose value is at or above {@code value}, in an ascending array. */
+        private static int firstAtOrAbove(double[] values, double value) {
+            int index = Arrays.binarySearch(values, value);
+            if (index < 0) {
+                return -index - 1;
+            }
+            while (index > 0 && values[index - 1] == value) {
+                index--;
+            }
+            return index;
         }
-    }
 
-    /**
-     * A bucket's value moved by a quarter of its width down ({@code -1}) or up ({@code 1}); a bucket of 0 ms stands
-     * for less than half a millisecond, taken as a quarter for the estimate.
-     */
-    private static double edge(double bucket, int direction) {
-        double value = bucket + direction * LocustPercentiles.bucketWidth(bucket) / 4;
-        return direction == 0 ? Math.max(bucket, 0.25) : Math.max(value, FLOOR_MS);
+        /** The first index whose value is above {@code value}, in an ascending array. */
+        private static int firstAbove(double[] values, double value) {
+            int index = Arrays.binarySearch(values, value);
+            if (index < 0) {
+                return -index - 1;
+            }
+            while (index < values.length && values[index] == value) {
+                index++;
+            }
+            return index;
+        }
     }
 }

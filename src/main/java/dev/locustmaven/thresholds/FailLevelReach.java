@@ -36,6 +36,9 @@ public final class FailLevelReach {
     /** At most this many requests in a simulated run: beyond, a run adds nothing a user would see in whole percents. */
     static final long MOST = 1_000_000;
 
+    /** A slowed bucket's requests are spread over at most this many times within it. */
+    private static final int SPREAD = 64;
+
     /** Slowdowns beyond this many times are out of reach; fail levels at or beyond it are not reported. */
     public static final double MAX_FACTOR = 10;
 
@@ -191,10 +194,23 @@ public final class FailLevelReach {
                 .beyondSamplingError(fail);
     }
 
-    /** Every response time {@code factor} times as long, rounded to Locust's buckets. */
+    /**
+     * Every response time {@code factor} times as long, as Locust would record it: a bucket's requests spread evenly
+     * over the times it stands for (at most {@value #SPREAD} points), slowed, and rounded to their buckets. Slowing the
+     * bucket's value alone would round a whole bucket the same way: times of a few milliseconds at +50% land on halves.
+     */
     private static ResponseTimes slower(ResponseTimes times, double factor) {
         NavigableMap<Double, Long> buckets = new TreeMap<>();
-        times.buckets().forEach((ms, count) -> buckets.merge(LocustPercentiles.bucket(ms * factor), count, Long::sum));
+        times.buckets().forEach((ms, count) -> {
+            double from = LocustPercentiles.bucketFrom(ms);
+            double to = LocustPercentiles.bucketTo(ms);
+            int points = (int) Math.min(count, SPREAD);
+            for (int k = 0; k < points; k++) {
+                long share = count / points + (k < count % points ? 1 : 0);
+                double time = (from + (k + 0.5) / points * (to - from)) * factor;
+                buckets.merge(LocustPercentiles.bucket(time), share, Long::sum);
+            }
+        });
         return new ResponseTimes(buckets, false);
     }
 }

@@ -82,20 +82,15 @@ class BaselineMojoTest {
 
         mojo.execute();
 
-        // GET /health: 55 requests of a few milliseconds, where Locust's 1 ms buckets are coarse; a longer run would
-        // not reach further, a baseline from several runs would
+        // GET /health: 55 requests of a few milliseconds in Locust's 1 ms buckets; each request counts as anywhere
+        // within its bucket, so even these reach within 10% of the level and nothing needs narrowing
         assertThat(info)
                 .contains(
-                        "  api_gateway \"GET /health\" p95_latency_ms, fail +50%: +71% from one run of 55 requests, +71%"
+                        "  api_gateway \"GET /health\" p95_latency_ms, fail +50%: +59% from one run of 55 requests, +56%"
                                 + " at best (55 requests in the baseline)",
-                        "  api_gateway p95_latency_ms, fail +50%: +58% from one run of 345 requests, +58% at best (345"
+                        "  api_gateway p95_latency_ms, fail +50%: +54% from one run of 345 requests, +53% at best (345"
                                 + " requests in the baseline)");
-        assertThat(warnings)
-                .containsExactly(
-                        "api_gateway \"GET /health\" p95_latency_ms: from one run of 55 requests only a slowdown"
-                                + " of +71% or more fails its fail level +50% (+71% however long the run, with the baseline's 55"
-                                + " requests); narrow it with a baseline from several runs (mvn locust:baseline"
-                                + " -Dlocust.baselineRuns=5 once the history has 5 comparable runs).");
+        assertThat(warnings).isEmpty();
     }
 
     @Test

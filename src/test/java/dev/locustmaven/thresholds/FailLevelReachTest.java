@@ -76,7 +76,9 @@ class FailLevelReachTest {
         double oneRun = reach.oneRun().orElseThrow();
         // 36 requests on each side: a slowdown must go well beyond +60% before sampling error rules out +60%
         assertThat(oneRun).isGreaterThan(1.7).isLessThan(2.2);
-        assertThat(gateStatus(baseline, p95(thinEndpoint(1, oneRun)))).isEqualTo(Status.FAIL);
+        // the figure slows the baseline's buckets down; a run slowed from its unrounded times lands in Locust's buckets
+        // a little differently, so the two agree to about 1%
+        assertThat(gateStatus(baseline, p95(thinEndpoint(1, oneRun * 1.01)))).isEqualTo(Status.FAIL);
         assertThat(gateStatus(baseline, p95(thinEndpoint(1, oneRun / 1.02)))).isNotEqualTo(Status.FAIL);
     }
 

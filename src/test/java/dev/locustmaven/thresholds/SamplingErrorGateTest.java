@@ -94,7 +94,7 @@ class SamplingErrorGateTest {
                 .isEqualTo("rag_service index_p95_ms: 300 ms vs baseline 120 ms (+150.0%), above the fail level +60%"
                         + " by its value, but from 35 requests vs 35 in the baseline that is inconclusive: at 95%"
                         + " confidence the requests cannot bound the change, and the response times as a whole moved"
-                        + " by +0.0% (-4.4% to +5.1% at 95% confidence); about "
+                        + " by +0.5% (-1.9% to +3.1% at 95% confidence); about "
                         + check.evidence().requestsToDecide()
                         + " requests in both the run and the baseline would tell +60% apart (the baseline's value comes"
                         + " from 35).");
@@ -114,17 +114,17 @@ class SamplingErrorGateTest {
         assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.RESPONSE_TIMES);
         assertThat(check.message())
                 .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 120 ms (+100.0%), above the fail level +60%,"
-                        + " beyond sampling error: the response times as a whole moved by at least +84.4% at 95%"
+                        + " beyond sampling error: the response times as a whole moved by at least +93.2% at 95%"
                         + " confidence from 33 requests vs 36 in the baseline (the value's own bounds do not reach"
                         + " the level).");
     }
 
     @Test
     void anInconclusiveValueSaysHowFarTheResponseTimesAsAWholeMoved() {
-        // every request 1.7 times as long: the p95 of 33 requests is above +60% but has no bounds of its own, and the
+        // every request 1.65 times as long: the p95 of 33 requests is above +60% but has no bounds of its own, and the
         // shift's bound falls just short of +60%; the message gives the shift, the figure behind the warning level
         Measurement base = p95(times(36, 1, 360, 1));
-        Measurement run = p95(times(33, 1, 360, 1.7));
+        Measurement run = p95(times(33, 1, 360, 1.65));
 
         Check check = only(Measurements.of(List.of(run)), baseline(base), seedIndexRule(null), OPTIONS);
 
@@ -134,13 +134,12 @@ class SamplingErrorGateTest {
                 .isEqualTo("rag_service index_p95_ms: 200 ms vs baseline 120 ms (+66.7%), above the fail level +60%"
                         + " by its value, but from 33 requests vs 36 in the baseline that is inconclusive: at 95%"
                         + " confidence the requests cannot bound the change, and the response times as a whole moved"
-                        + " by +70.0% (+57.8% to +79.1% at 95% confidence); about 180 requests in both the run and the"
-                        + " baseline would tell +60% apart (the baseline's value comes from 36); it is beyond the"
-                        + " warning level +30%.");
+                        + " by +63.3% (+59.5% to +67.1% at 95% confidence); about 81 requests would tell +60% apart;"
+                        + " it is beyond the warning level +30%.");
         assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.VALUE);
-        assertThat(check.evidence().responseTimes().change()).isCloseTo(70.0, within(0.05));
-        assertThat(check.evidence().responseTimes().lower()).isCloseTo(57.8, within(0.05));
-        assertThat(check.evidence().responseTimes().upper()).isCloseTo(79.1, within(0.05));
+        assertThat(check.evidence().responseTimes().change()).isCloseTo(63.3, within(0.05));
+        assertThat(check.evidence().responseTimes().lower()).isCloseTo(59.5, within(0.05));
+        assertThat(check.evidence().responseTimes().upper()).isCloseTo(67.1, within(0.05));
     }
 
     @Test
@@ -151,34 +150,34 @@ class SamplingErrorGateTest {
         assertThat(check.status()).isEqualTo(Status.FAIL);
         assertThat(check.message())
                 .isEqualTo("rag_service index_p95_ms: 240 ms vs baseline 380 ms (-36.8%), within the fail level +60% by"
-                        + " its value, but beyond it by the response times as a whole: they moved by at least +84.4% at"
+                        + " its value, but beyond it by the response times as a whole: they moved by at least +92.1% at"
                         + " 95% confidence from 33 requests vs 36 in the baseline.");
-        assertThat(check.evidence().responseTimes().lower()).isCloseTo(84.4, within(0.05));
+        assertThat(check.evidence().responseTimes().lower()).isCloseTo(92.1, within(0.05));
     }
 
     @Test
     void aShiftWhoseEstimateReachesTheFailLevelButNotItsBoundsIsInconclusive() {
-        // the baseline's p95 is one of its two slow calls; every run request takes 1.7 times as long: the value stays
+        // the baseline's p95 is one of its two slow calls; every run request takes 1.65 times as long: the value stays
         // within the fail level, the response times' estimate reaches it, their bounds only the warning level
-        Check check = againstTwoSlowCallsAt380Ms(1.7);
+        Check check = againstTwoSlowCallsAt380Ms(1.65);
 
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.inconclusive()).isTrue();
         assertThat(check.evidence().basis()).isEqualTo(ChangeEvidence.Basis.RESPONSE_TIMES);
         assertThat(check.message())
                 .isEqualTo(
-                        "rag_service index_p95_ms: 200 ms vs baseline 380 ms (-47.4%), within the fail level +60% by its value, but the response times as a whole moved by +70.0%, beyond it, from 33 requests vs 36 in the baseline, which is inconclusive: at 95% confidence the change may be only +57.8%; about 340 requests in both the run and the baseline would tell +60% apart (the baseline's value comes from 36); it is beyond the warning level +30%.");
+                        "rag_service index_p95_ms: 190 ms vs baseline 380 ms (-50.0%), within the fail level +60% by its value, but the response times as a whole moved by +62.5%, beyond it, from 33 requests vs 36 in the baseline, which is inconclusive: at 95% confidence the change may be only +58.6%; about 88 requests in both the run and the baseline would tell +60% apart (the baseline's value comes from 36); it is beyond the warning level +30%.");
     }
 
     @Test
     void aShiftWhoseEstimateReachesTheWarningLevelButNotItsBoundsIsAnInconclusiveWarning() {
-        Check check = againstTwoSlowCallsAt380Ms(1.35);
+        Check check = againstTwoSlowCallsAt380Ms(1.33);
 
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.inconclusive()).isTrue();
         assertThat(check.message())
                 .isEqualTo(
-                        "rag_service index_p95_ms: 160 ms vs baseline 380 ms (-57.9%), within the warning level +30% by its value, but the response times as a whole moved by +36.4%, beyond it, from 33 requests vs 36 in the baseline, which is inconclusive: at 95% confidence the change may be only +22.2%; about 220 requests in both the run and the baseline would tell +30% apart (the baseline's value comes from 36).");
+                        "rag_service index_p95_ms: 160 ms vs baseline 380 ms (-57.9%), within the warning level +30% by its value, but the response times as a whole moved by +30.9%, beyond it, from 33 requests vs 36 in the baseline, which is inconclusive: at 95% confidence the change may be only +27.4%; about 530 requests in both the run and the baseline would tell +30% apart (the baseline's value comes from 36).");
     }
 
     @Test
@@ -201,7 +200,7 @@ class SamplingErrorGateTest {
         assertThat(check.message())
                 .contains("that is inconclusive: at 95% confidence the requests cannot rule out no change (the change"
                         + " may be as low as " + Gate.percent(check.evidence().lower()) + "), and the response times"
-                        + " as a whole moved by +0.0% (-4.4% to +4.7% at 95% confidence);")
+                        + " as a whole moved by +0.1% (-1.0% to +1.3% at 95% confidence);")
                 .doesNotContain("may be only");
     }
 
