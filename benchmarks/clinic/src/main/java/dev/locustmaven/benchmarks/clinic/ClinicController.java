@@ -15,33 +15,30 @@ import org.springframework.web.bind.annotation.RestController;
 class ClinicController {
 
     private final ClinicService clinic;
-    private final Regression regression;
 
-    ClinicController(ClinicService clinic, Regression regression) {
+    ClinicController(ClinicService clinic) {
         this.clinic = clinic;
-        this.regression = regression;
     }
 
     @GetMapping("/owners")
     List<ClinicService.OwnerSummary> owners(@RequestParam String lastName) {
-        return regression.around("owners", () -> clinic.findOwners(lastName));
+        return clinic.findOwners(lastName);
     }
 
     @GetMapping("/owners/{id}")
     ResponseEntity<ClinicService.OwnerDetails> owner(@PathVariable long id) {
-        return ResponseEntity.of(regression.around("owner", () -> clinic.owner(id)));
+        return ResponseEntity.of(clinic.owner(id));
     }
 
     @GetMapping("/vets")
     List<ClinicService.VetDetails> vets() {
-        return regression.around("vets", clinic::vets);
+        return clinic.vets();
     }
 
     @PostMapping("/owners/{ownerId}/pets/{petId}/visits")
     ResponseEntity<ClinicService.VisitDetails> addVisit(
             @PathVariable long ownerId, @PathVariable long petId, @RequestBody Map<String, String> body) {
-        return regression
-                .around("visit", () -> clinic.addVisit(ownerId, petId, body.getOrDefault("description", "")))
+        return clinic.addVisit(ownerId, petId, body.getOrDefault("description", ""))
                 .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
