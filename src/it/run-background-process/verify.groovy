@@ -8,7 +8,10 @@ long pid = started.group(1) as long
 def processLog = new File(started.group(2).trim())
 assert processLog == new File(basedir, 'target/locust-processes/demo-service.log')
 
-def order = ["[INFO] Process 'demo-service' is ready.",
+// the machine is calibrated before the system under test starts, so that its start-up is not measured as load
+def order = ["[INFO] Machine calibration: CPU loop ",
+             "[INFO] Started process 'demo-service' (pid ${pid})",
+             "[INFO] Process 'demo-service' is ready.",
              "[INFO] Waiting up to 30s for http://127.0.0.1:${port}/fast",
              "[INFO] Scenario 'demo': Locust 2.47.0 (",
              "[INFO] demo: ",

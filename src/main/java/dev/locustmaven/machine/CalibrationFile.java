@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * {@code <resultsDirectory>/calibration.json}, which the {@code run} goal writes before the first Locust run and
+ * {@code <resultsDirectory>/calibration.json}, which the {@code run} goal writes before it starts the system under test and
  * {@code check} reads:
  *
  * <pre>{@code

@@ -10,7 +10,7 @@ public final class CalibrationSteps {
     private CalibrationSteps() {}
 
     /**
-     * The {@code run} goal's step before the first Locust run: measures the machine and writes {@code
+     * The {@code run} goal's step before it starts the system under test and Locust: measures the machine and writes {@code
      * <resultsDirectory>/calibration.json}. A calibration that fails is a warning; {@code check} then measures its own.
      */
     public static Optional<MeasuredCalibration> beforeRun(
@@ -23,7 +23,9 @@ public final class CalibrationSteps {
             MeasuredCalibration calibration = calibrator.measure(MeasuredCalibration.BY_RUN);
             CalibrationFile.write(file, calibration);
             log.info("Machine calibration: " + calibration.figures().describe() + " (measured in "
-                    + Math.round(calibration.tookMs()) + " ms before the first Locust run; written to " + file + ")");
+                    + Math.round(calibration.tookMs())
+                    + " ms before the system under test and Locust started; written to "
+                    + file + ")");
             return Optional.of(calibration);
         } catch (MachineCalibrationException e) {
             log.warn("The machine calibration failed: " + e.getMessage() + "; check will measure it itself");

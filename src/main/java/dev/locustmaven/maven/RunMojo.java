@@ -60,9 +60,10 @@ public class RunMojo extends AbstractRunMojo {
         SystemUnderTest system = system(processes, waitFor, waitForTimeout, "");
         LocustSession session = new LocustSession(runner(log)::run, resolved, system, log, restartBetweenRuns);
         project.setContextValue(SCENARIO_RUNNER_KEY, session);
-        List<ScenarioOutcome> outcomes = session.runAll(
-                resultsDirectory.toPath(),
-                () -> CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log));
+        // before the system under test starts: a JVM compiling its code for seconds after it is ready would make the
+        // machine's quiet figure that of a loaded machine, and a busy one would then look usual
+        CalibrationSteps.beforeRun(machine, resultsDirectory.toPath(), new Calibrator(), log);
+        List<ScenarioOutcome> outcomes = session.runAll(resultsDirectory.toPath());
         List<String> problems = new ArrayList<>();
         for (ScenarioOutcome outcome : outcomes) {
             if (!outcome.usable()) {

@@ -64,7 +64,8 @@ class CalibratorTest {
                 .singleElement()
                 .asString()
                 .startsWith("Machine calibration: CPU loop ")
-                .contains(" before the first Locust run; written to " + dir.resolve("calibration.json"));
+                .contains(" before the system under test and Locust started; written to "
+                        + dir.resolve("calibration.json"));
         assertThat(read.mode()).isEqualTo(MachineMode.WARN);
         assertThat(read.calibration().measuredBy()).isEqualTo("run");
         assertThat(read.calibration().figures())

@@ -55,14 +55,8 @@ public final class LocustSession implements ScenarioRunner {
      * background processes again, also when a run fails.
      */
     public List<ScenarioOutcome> runAll(Path resultsDirectory) {
-        return runAll(resultsDirectory, () -> {});
-    }
-
-    /** {@link #runAll(Path)}, running {@code beforeFirstRun} once the system under test is up, before any scenario. */
-    public List<ScenarioOutcome> runAll(Path resultsDirectory, Runnable beforeFirstRun) {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         try (SystemUnderTest.Running running = system.start(log)) {
-            beforeFirstRun.run();
             for (LocustScenario scenario : scenarios) {
                 outcomes.add(runner.run(scenario, resultsDirectory.resolve(scenario.name())));
             }
