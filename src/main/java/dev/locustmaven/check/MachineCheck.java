@@ -7,7 +7,9 @@ import dev.locustmaven.machine.MachineComparison;
 import dev.locustmaven.machine.MachineNoise;
 import dev.locustmaven.machine.MachineOptions;
 import dev.locustmaven.machine.MachineReport;
+import dev.locustmaven.metrics.MetricDefinition;
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.Verdict;
 import java.util.List;
 import java.util.Optional;
@@ -20,17 +22,20 @@ final class MachineCheck {
 
     private final MachineOptions options;
     private final Optional<MachineComparison> comparison;
+    private final List<MetricDefinition> metrics;
 
-    private MachineCheck(MachineOptions options, Optional<MachineComparison> comparison) {
+    private MachineCheck(
+            MachineOptions options, Optional<MachineComparison> comparison, List<MetricDefinition> metrics) {
         this.options = options;
         this.comparison = comparison;
+        this.metrics = metrics;
     }
 
     /** This build's calibration against those of {@code records} made on a comparable machine. */
     static MachineCheck of(CheckRequest request, List<HistoryRecord> records) {
         MachineOptions options = request.machine();
         if (!options.active()) {
-            return new MachineCheck(options, Optional.empty());
+            return new MachineCheck(options, Optional.empty(), request.metrics());
         }
         String environment =
                 request.history() == null ? null : request.history().environment();
@@ -39,7 +44,8 @@ final class MachineCheck {
                 MachineComparison.of(
                         options.calibration().figures(),
                         comparableCalibrations(records, environment),
-                        options.overloadFactor()));
+                        options.overloadFactor()),
+                request.metrics());
     }
 
     /**
@@ -57,7 +63,23 @@ final class MachineCheck {
     }
 
     Verdict apply(Verdict verdict) {
-        return MachineNoise.apply(verdict, comparison, options.mode(), MachineCheck::isRuleCheck);
+        return MachineNoise.apply(verdict, comparison, options.mode(), MachineCheck::isRuleCheck, this::endpointOf);
+    }
+
+    /**
+     * The endpoint a latency metric measures: its key's, or for a metric defined on some of a service's requests (the
+     * seed's {@code index_p95_ms}) those requests, so that a service judged only by such metrics counts its endpoints.
+     */
+    private String endpointOf(MetricKey key) {
+        if (key.endpoint() != null) {
+            return key.endpoint();
+        }
+        return metrics.stream()
+                .filter(m -> m.requests() != null && m.name().equals(key.metric()))
+                .filter(m -> m.appliesToEveryService() || key.service().equals(m.service()))
+                .map(m -> "requests " + m.requests())
+                .findFirst()
+                .orElse(null);
     }
 
     /** The rules' checks; the statistical gate corrects for a common shift itself, and no measurement is no latency. */

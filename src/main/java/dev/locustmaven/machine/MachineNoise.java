@@ -1,6 +1,7 @@
 package dev.locustmaven.machine;
 
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -46,9 +48,12 @@ public final class MachineNoise {
 
     private MachineNoise() {}
 
-    /** {@link #apply(Verdict, Optional, MachineMode, Predicate)} with every check counted as a rule's. */
+    /**
+     * {@link #apply(Verdict, Optional, MachineMode, Predicate, Function)} with every check counted as a rule's, and
+     * endpoints named by the checks' keys only.
+     */
     public static Verdict apply(Verdict verdict, Optional<MachineComparison> comparison, MachineMode mode) {
-        return apply(verdict, comparison, mode, check -> true);
+        return apply(verdict, comparison, mode, check -> true, MetricKey::endpoint);
     }
 
     /**
@@ -56,9 +61,15 @@ public final class MachineNoise {
      * @param ruleChecks which checks are the rules' verdicts on a metric and so speak for the service (the caller
      *     leaves out checks of other layers, such as the statistical gate's, which corrects for a common shift
      *     itself); only these decide, and only these are reclassified
+     * @param endpointOf the endpoint a latency metric measures: its key's, or for a metric the project defined on some
+     *     of a service's requests (`index_p95_ms`) those requests; null for the service as a whole
      */
     public static Verdict apply(
-            Verdict verdict, Optional<MachineComparison> comparison, MachineMode mode, Predicate<Check> ruleChecks) {
+            Verdict verdict,
+            Optional<MachineComparison> comparison,
+            MachineMode mode,
+            Predicate<Check> ruleChecks,
+            Function<MetricKey, String> endpointOf) {
         Objects.requireNonNull(verdict, "verdict");
         if (mode == MachineMode.OFF || comparison.isEmpty()) {
             return verdict;
@@ -72,8 +83,9 @@ public final class MachineNoise {
         if (mode == MachineMode.RECLASSIFY && machine.overloaded()) {
             return overloaded(verdict, machine, warning.get(), warnings, ruleChecks);
         }
-        Map<String, List<Check>> shared =
-                mode == MachineMode.RECLASSIFY && machine.slower() ? sharedFailures(verdict, ruleChecks) : Map.of();
+        Map<String, List<Check>> shared = mode == MachineMode.RECLASSIFY && machine.slower()
+                ? sharedFailures(verdict, ruleChecks, endpointOf)
+                : Map.of();
         if (shared.isEmpty()) {
             warnings.add(warning.get());
             return new Verdict(verdict.level(), verdict.checks(), warnings);
@@ -82,7 +94,7 @@ public final class MachineNoise {
         Map<Check, Check> replaced = new LinkedHashMap<>();
         shared.forEach((service, checks) -> {
             String why = " All " + checks.size() + " latency checks of " + service + " ("
-                    + endpoints(checks).size() + " endpoints) failed, on a machine slower than usual: "
+                    + endpoints(checks, endpointOf).size() + " endpoints) failed, on a machine slower than usual: "
                     + machine.figures() + ".";
             checks.forEach(check -> replaced.put(check, asWarning(check, SLOWER, why)));
         });
@@ -118,7 +130,8 @@ public final class MachineNoise {
     }
 
     /** Per service, in the verdict's order, the latency checks of the services whose every endpoint failed. */
-    static Map<String, List<Check>> sharedFailures(Verdict verdict, Predicate<Check> ruleChecks) {
+    static Map<String, List<Check>> sharedFailures(
+            Verdict verdict, Predicate<Check> ruleChecks, Function<MetricKey, String> endpointOf) {
         Map<String, List<Check>> latency = new LinkedHashMap<>();
         for (Check check : verdict.checks()) {
             if (ruleChecks.test(check) && isLatency(check) && isJudged(check)) {
@@ -128,7 +141,8 @@ public final class MachineNoise {
         }
         Map<String, List<Check>> shared = new LinkedHashMap<>();
         latency.forEach((service, checks) -> {
-            if (endpoints(checks).size() >= MIN_ENDPOINTS && checks.stream().allMatch(MachineNoise::failedSlower)) {
+            if (endpoints(checks, endpointOf).size() >= MIN_ENDPOINTS
+                    && checks.stream().allMatch(MachineNoise::failedSlower)) {
                 shared.put(service, checks);
             }
         });
@@ -148,9 +162,12 @@ public final class MachineNoise {
         return check.status() == Status.FAIL && check.delta() != null && check.delta() > 0;
     }
 
-    private static Set<String> endpoints(List<Check> checks) {
+    private static Set<String> endpoints(List<Check> checks, Function<MetricKey, String> endpointOf) {
         Set<String> endpoints = new TreeSet<>();
-        checks.stream().map(c -> c.key().endpoint()).filter(Objects::nonNull).forEach(endpoints::add);
+        checks.stream()
+                .map(c -> endpointOf.apply(c.key()))
+                .filter(Objects::nonNull)
+                .forEach(endpoints::add);
         return endpoints;
     }
 

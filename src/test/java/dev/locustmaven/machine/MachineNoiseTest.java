@@ -10,6 +10,7 @@ import dev.locustmaven.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class MachineNoiseTest {
@@ -161,6 +162,44 @@ class MachineNoiseTest {
     }
 
     @Test
+    void metricsDefinedOnAnEndpointsRequestsCountAsThatEndpoint() {
+        // the seed's style: service-level names such as index_p95_ms, each defined on one endpoint's requests
+        Verdict before = Verdict.of(
+                List.of(
+                        named("rag", "index_p95_ms", 120, 300),
+                        named("rag", "query_p95_ms", 80, 170),
+                        latency("rag", null, 90, 200, Status.FAIL)),
+                List.of());
+        Function<MetricKey, String> endpointOf = key -> switch (key.metric()) {
+            case "index_p95_ms" -> "requests index";
+            case "query_p95_ms" -> "requests query";
+            default -> key.endpoint();
+        };
+
+        Verdict after = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY, c -> true, endpointOf);
+
+        assertThat(after.level()).isEqualTo(Status.WARN);
+        assertThat(after.withStatus(Status.FAIL)).isEmpty();
+        assertThat(after.checks().get(0).message()).contains("All 3 latency checks of rag (2 endpoints) failed");
+        // named by their keys alone they measure no endpoint, and one service-level series shows no shared cause
+        assertThat(MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY)
+                        .withStatus(Status.FAIL))
+                .hasSize(3);
+    }
+
+    private static Check named(String service, String metric, double baseline, double current) {
+        return new Check(
+                MetricKey.of(service, metric),
+                MetricValue.of(baseline),
+                MetricValue.of(current),
+                current - baseline,
+                (current - baseline) / baseline * 100,
+                "warning +20% / fail +50%",
+                Status.FAIL,
+                service + " " + metric + ": " + current + " ms vs baseline " + baseline + " ms.");
+    }
+
+    @Test
     void throughputFailuresAreNeverReclassified() {
         Verdict before = Verdict.of(
                 List.of(
@@ -197,7 +236,11 @@ class MachineNoiseTest {
 
         Verdict counted = MachineNoise.apply(before, against(SLOW, USUAL), MachineMode.RECLASSIFY);
         Verdict rulesOnly = MachineNoise.apply(
-                before, against(SLOW, USUAL), MachineMode.RECLASSIFY, c -> !"statistical gate".equals(c.rule()));
+                before,
+                against(SLOW, USUAL),
+                MachineMode.RECLASSIFY,
+                c -> !"statistical gate".equals(c.rule()),
+                MetricKey::endpoint);
 
         assertThat(counted.level()).isEqualTo(Status.FAIL);
         assertThat(rulesOnly.level()).isEqualTo(Status.WARN);
