@@ -1,6 +1,7 @@
 // Three builds write one log. With locust.machineOverloadFactor=off, the first reclassifies api_gateway's shared
 // failure and the second (warn) keeps it; the third, at the default factor 3, finds the machine overloaded (the
-// history's calibrations are far faster than any real machine) and reports every latency failure as a warning.
+// history's calibrations are far faster than any real machine) and reports every latency failure as a warning but
+// rag_service's "index", which rose far beyond its service's other endpoint.
 def log = new File(basedir, 'build.log').text
 def builds = log.split(/\[INFO\] Scanning for projects\.\.\./)
 assert builds.size() == 4
@@ -36,11 +37,16 @@ assert second.contains('[ERROR] FAIL api_gateway "GET /health" p95_latency_ms: 6
         + ' beyond sampling error: at least +83.3% at 95% confidence from 55 requests')
 assert second.contains('Performance regression: 4 checks failed.')
 
-// the default factor: overloaded, so rag_service's one-endpoint failure is a warning too, and the build passes
-assert third =~ /\[WARNING\] WARN This machine was overloaded: CPU loop [0-9.]+ ms vs 0\.01 ms quiet \(the 2nd fastest of 8 builds\), loopback round trip [0-9.]+ ms vs 0\.0001 ms: [0-9.]+ times as slow as when quiet, at least 3 \(locust\.machineOverloadFactor\)\. Its 4 latency failures are reported as warnings, not as regressions: a machine this slow cannot tell a regression from the load \(locust\.machineCalibration=warn keeps them failures\)\./
-assert third.contains('[WARNING] WARN Machine overloaded, not counted as a regression: rag_service "index" p95_latency_ms: 75 ms vs baseline 40 ms (+87.5%)')
-assert !third.contains('[ERROR] FAIL')
-assert third.contains('[INFO] Locust verdict: WARN')
+// the default factor: overloaded, so api_gateway's failures are warnings; rag_service's "index" rose far beyond
+// "query" and stays a failure
+assert third =~ /\[WARNING\] WARN This machine was overloaded: CPU loop [0-9.]+ ms vs 0\.01 ms quiet \(the 2nd fastest of 8 builds\), loopback round trip [0-9.]+ ms vs 0\.0001 ms: [0-9.]+ times as slow as when quiet, at least 3 \(locust\.machineOverloadFactor\)\. Its 3 latency failures are reported as warnings, not as regressions: a machine this slow cannot tell a regression from the load \(locust\.machineCalibration=warn keeps them failures\)\. 1 latency failure goes beyond what the other endpoints of its service share and stays a failure\./
+assert third.contains('[WARNING] WARN Machine overloaded, not counted as a regression: api_gateway "GET /health" p95_latency_ms: 6 ms vs baseline 3 ms (+100.0%)')
+assert third.contains('[ERROR] FAIL rag_service "index" p95_latency_ms: 75 ms vs baseline 40 ms (+87.5%), above the fail level +50%,'
+        + ' beyond sampling error: at least +78.7% at 95% confidence from 75 requests; the baseline records no sample,'
+        + ' so it counts as exact. The other endpoints of rag_service rose x1.03 (their median) on this machine,'
+        + ' overloaded; beyond that this one still rose at least +74.3%, past the fail level +50%, so it stays a'
+        + ' failure.')
+assert third.contains('[INFO] Locust verdict: FAIL (1 failed, 4 warnings, 4 passed)')
 
 def slurper = new groovy.json.JsonSlurper()
 def verdict = slurper.parse(new File(basedir, 'target/locust/verdict.json'))

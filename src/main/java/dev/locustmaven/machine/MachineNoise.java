@@ -6,7 +6,6 @@ import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +35,8 @@ import java.util.function.Predicate;
  *       machine several times slower than when quiet stretches every latency by more than the levels a team sets,
  *       so its latencies cannot tell a regression from the load. The build after, on a machine of its usual speed,
  *       judges them again.
+ *   <li>Either way a failure that goes beyond the slowdown its service's other endpoints share ({@link
+ *       SharedSlowdown}) stays a FAIL: a regression of one endpoint on a busy machine is still a regression.
  * </ul>
  */
 public final class MachineNoise {
@@ -81,7 +82,7 @@ public final class MachineNoise {
         }
         List<String> warnings = new ArrayList<>(verdict.warnings());
         if (mode == MachineMode.RECLASSIFY && machine.overloaded()) {
-            return overloaded(verdict, machine, warning.get(), warnings, ruleChecks);
+            return overloaded(verdict, machine, warning.get(), warnings, ruleChecks, endpointOf);
         }
         Map<String, List<Check>> shared = mode == MachineMode.RECLASSIFY && machine.slower()
                 ? sharedFailures(verdict, ruleChecks, endpointOf)
@@ -90,48 +91,81 @@ public final class MachineNoise {
             warnings.add(warning.get());
             return new Verdict(verdict.level(), verdict.checks(), warnings);
         }
-        warnings.add(warning.get() + " " + reclassified(shared));
         Map<Check, Check> replaced = new LinkedHashMap<>();
+        Map<String, Integer> reclassified = new LinkedHashMap<>();
         shared.forEach((service, checks) -> {
             String why = " All " + checks.size() + " latency checks of " + service + " ("
                     + endpoints(checks, endpointOf).size() + " endpoints) failed, on a machine slower than usual: "
                     + machine.figures() + ".";
-            checks.forEach(check -> replaced.put(check, asWarning(check, SLOWER, why)));
+            SharedSlowdown slowdown = SharedSlowdown.of(checks, endpointOf);
+            for (Check check : checks) {
+                Optional<SharedSlowdown.Beyond> beyond = slowdown.beyond(check);
+                if (beyond.isPresent()) {
+                    replaced.put(check, stillFailing(check, service, beyond.get(), "slower than usual"));
+                } else {
+                    replaced.put(check, asWarning(check, SLOWER, why));
+                    reclassified.merge(service, 1, Integer::sum);
+                }
+            }
         });
+        warnings.add(warning.get() + " " + reclassified(reclassified, replaced.size() - total(reclassified)));
         List<Check> checks = verdict.checks().stream()
                 .map(check -> replaced.getOrDefault(check, check))
                 .toList();
         return Verdict.of(checks, warnings);
     }
 
-    /** Every latency failure of the rules above its baseline, as a warning. */
+    /**
+     * Every latency failure of the rules above its baseline, as a warning, unless it goes beyond what the service's
+     * other endpoints share.
+     */
     private static Verdict overloaded(
             Verdict verdict,
             MachineComparison machine,
             String warning,
             List<String> warnings,
-            Predicate<Check> ruleChecks) {
-        List<Check> failures = verdict.checks().stream()
-                .filter(check -> ruleChecks.test(check) && isLatency(check) && failedSlower(check))
-                .toList();
-        if (failures.isEmpty()) {
+            Predicate<Check> ruleChecks,
+            Function<MetricKey, String> endpointOf) {
+        Map<String, SharedSlowdown> services = new LinkedHashMap<>();
+        latencyChecks(verdict, ruleChecks)
+                .forEach((service, checks) -> services.put(service, SharedSlowdown.of(checks, endpointOf)));
+        String why = " The machine was " + Figures.number(machine.slowdown()) + " times as slow as when quiet: "
+                + machine.figures() + ".";
+        Map<Check, Check> replaced = new LinkedHashMap<>();
+        int reclassified = 0;
+        for (Check check : verdict.checks()) {
+            if (ruleChecks.test(check) && isLatency(check) && failedSlower(check)) {
+                String service = check.key().service();
+                Optional<SharedSlowdown.Beyond> beyond = services.get(service).beyond(check);
+                if (beyond.isPresent()) {
+                    replaced.put(check, stillFailing(check, service, beyond.get(), "overloaded"));
+                } else {
+                    replaced.put(check, asWarning(check, OVERLOADED, why));
+                    reclassified++;
+                }
+            }
+        }
+        if (replaced.isEmpty()) {
             warnings.add(warning);
             return new Verdict(verdict.level(), verdict.checks(), warnings);
         }
-        warnings.add(warning + " Its " + failures.size() + " latency failure" + (failures.size() == 1 ? " is" : "s are")
-                + " reported as warnings, not as regressions: a machine this slow cannot tell a regression from the"
-                + " load (locust.machineCalibration=warn keeps them failures).");
-        String why = " The machine was " + Figures.number(machine.slowdown()) + " times as slow as when quiet: "
-                + machine.figures() + ".";
+        int kept = replaced.size() - reclassified;
+        warnings.add(warning
+                + (reclassified == 0
+                        ? ""
+                        : " Its " + reclassified + " latency failure"
+                                + (reclassified == 1 ? " is" : "s are")
+                                + " reported as warnings, not as regressions: a machine this slow cannot tell a regression"
+                                + " from the load (locust.machineCalibration=warn keeps them failures).")
+                + stayFailures(kept));
         List<Check> checks = verdict.checks().stream()
-                .map(check -> failures.contains(check) ? asWarning(check, OVERLOADED, why) : check)
+                .map(check -> replaced.getOrDefault(check, check))
                 .toList();
         return Verdict.of(checks, warnings);
     }
 
-    /** Per service, in the verdict's order, the latency checks of the services whose every endpoint failed. */
-    static Map<String, List<Check>> sharedFailures(
-            Verdict verdict, Predicate<Check> ruleChecks, Function<MetricKey, String> endpointOf) {
+    /** Per service, in the verdict's order, the latency checks of the rules that judged a value. */
+    private static Map<String, List<Check>> latencyChecks(Verdict verdict, Predicate<Check> ruleChecks) {
         Map<String, List<Check>> latency = new LinkedHashMap<>();
         for (Check check : verdict.checks()) {
             if (ruleChecks.test(check) && isLatency(check) && isJudged(check)) {
@@ -139,8 +173,14 @@ public final class MachineNoise {
                         .add(check);
             }
         }
+        return latency;
+    }
+
+    /** Per service, in the verdict's order, the latency checks of the services whose every endpoint failed. */
+    static Map<String, List<Check>> sharedFailures(
+            Verdict verdict, Predicate<Check> ruleChecks, Function<MetricKey, String> endpointOf) {
         Map<String, List<Check>> shared = new LinkedHashMap<>();
-        latency.forEach((service, checks) -> {
+        latencyChecks(verdict, ruleChecks).forEach((service, checks) -> {
             if (endpoints(checks, endpointOf).size() >= MIN_ENDPOINTS
                     && checks.stream().allMatch(MachineNoise::failedSlower)) {
                 shared.put(service, checks);
@@ -176,15 +216,41 @@ public final class MachineNoise {
         return check.rejudged(Status.WARN, prefix + message + why);
     }
 
-    private static String reclassified(Map<String, List<Check>> shared) {
-        Set<String> parts = new LinkedHashSet<>();
-        shared.forEach((service, checks) ->
-                parts.add(service + " (" + checks.size() + " check" + (checks.size() == 1 ? "" : "s") + ")"));
-        List<String> list = new ArrayList<>(parts);
-        String services = list.size() == 1
-                ? list.get(0)
-                : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+    /** A failure that goes beyond the shared slowdown: still FAIL, and saying why the machine does not explain it. */
+    private static Check stillFailing(Check check, String service, SharedSlowdown.Beyond beyond, String machine) {
+        String message = check.message() == null ? check.key().displayName() : check.message();
+        return check.rejudged(
+                Status.FAIL,
+                message + " The other endpoints of " + service + " rose x" + Figures.number(beyond.sharedFactor())
+                        + " (their median) on this machine, " + machine + "; beyond that this one still rose "
+                        + beyond.remaining() + ", past the fail level "
+                        + beyond.failLevel().text()
+                        + ", so it stays a failure.");
+    }
+
+    private static String stayFailures(int kept) {
+        return kept == 0
+                ? ""
+                : " " + kept + " latency failure" + (kept == 1 ? " goes" : "s go")
+                        + " beyond what the other endpoints of " + (kept == 1 ? "its" : "their")
+                        + " service share and " + (kept == 1 ? "stays a failure." : "stay failures.");
+    }
+
+    private static int total(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static String reclassified(Map<String, Integer> reclassified, int kept) {
+        if (reclassified.isEmpty()) {
+            return stayFailures(kept).substring(1);
+        }
+        List<String> parts = new ArrayList<>();
+        reclassified.forEach(
+                (service, count) -> parts.add(service + " (" + count + " check" + (count == 1 ? "" : "s") + ")"));
+        String services = parts.size() == 1
+                ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
         return "The latency failures that every endpoint of " + services + " shares are reported as warnings, not as"
-                + " regressions (locust.machineCalibration=warn keeps them failures).";
+                + " regressions (locust.machineCalibration=warn keeps them failures)." + stayFailures(kept);
     }
 }

@@ -2,6 +2,7 @@ package dev.locustmaven.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locustmaven.model.ChangeEvidence;
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
@@ -319,11 +320,11 @@ class MachineNoiseTest {
 
     @Test
     void onAnOverloadedMachineEveryLatencyFailureAboveItsBaselineIsAWarning() {
-        Check fasterButFailing = latency("shop", "GET /cart", 20, 10, Status.FAIL);
+        Check fasterButFailing = latency("cart", "GET /cart", 20, 10, Status.FAIL);
         Verdict before = Verdict.of(
                 List.of(
                         latency("api", null, 10, 17, Status.FAIL),
-                        latency("api", "GET /items", 10, 11, Status.PASS),
+                        latency("api", "GET /items", 10, 14, Status.WARN),
                         latency("shop", "POST /order", 20, 40, Status.FAIL),
                         fasterButFailing,
                         rps("api", Status.FAIL)),
@@ -334,7 +335,7 @@ class MachineNoiseTest {
         // one endpoint alone, and a service's aggregate, both reclassified; throughput and a fall stay failures
         assertThat(check(after, "api", null).status()).isEqualTo(Status.WARN);
         assertThat(check(after, "shop", "POST /order").status()).isEqualTo(Status.WARN);
-        assertThat(check(after, "shop", "GET /cart")).isEqualTo(fasterButFailing);
+        assertThat(check(after, "cart", "GET /cart")).isEqualTo(fasterButFailing);
         assertThat(after.withStatus(Status.FAIL))
                 .extracting(c -> c.key().metric())
                 .containsExactly("p95_latency_ms", "rps");
@@ -364,5 +365,105 @@ class MachineNoiseTest {
         assertThat(check(factorOff, "api", "GET /items").status()).isEqualTo(Status.WARN);
         assertThat(check(factorOff, "shop", "GET /cart").status()).isEqualTo(Status.FAIL);
         assertThat(factorOff.warnings()).singleElement().asString().startsWith("This machine was slower than usual: ");
+    }
+
+    /** clinic on a slower machine: every endpoint failed, and owners rose far beyond what the others share. */
+    private static Verdict clinic(double owners) {
+        return Verdict.of(
+                List.of(
+                        latency("clinic", null, 16, 37, Status.FAIL),
+                        latency("clinic", "GET /owner", 13, 31, Status.FAIL),
+                        latency("clinic", "GET /owners", 19, owners, Status.FAIL),
+                        latency("clinic", "GET /vets", 17, 38, Status.FAIL),
+                        latency("clinic", "POST /visit", 18, 41, Status.FAIL)),
+                List.of());
+    }
+
+    @Test
+    void onASlowMachineAFailureBeyondWhatTheOtherEndpointsShareStaysAFailure() {
+        Verdict after = MachineNoise.apply(clinic(120), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.FAIL);
+        assertThat(after.withStatus(Status.FAIL))
+                .extracting(c -> c.key().endpoint())
+                .containsExactly("GET /owners");
+        // the others' median: /owner x2.38, /vets x2.24, /visit x2.28
+        assertThat(check(after, "clinic", "GET /owners").message())
+                .isEqualTo("clinic \"GET /owners\" p95_latency_ms: 120.0 ms vs baseline 19.0 ms. The other endpoints of"
+                        + " clinic rose x2.28 (their median) on this machine, slower than usual; beyond that this one"
+                        + " still rose +177.3%, past the fail level +50%, so it stays a failure.");
+        // the service as a whole shares the median of all four, x2.33: 37 ms is x0.99 of that
+        assertThat(check(after, "clinic", null).status()).isEqualTo(Status.WARN);
+        assertThat(after.warnings())
+                .containsExactly(
+                        SLOWER_WARNING + " The latency failures that every endpoint of clinic (4 checks) shares"
+                                + " are reported as warnings, not as regressions (locust.machineCalibration=warn keeps them"
+                                + " failures). 1 latency failure goes beyond what the other endpoints of its service share and"
+                                + " stays a failure.");
+    }
+
+    @Test
+    void onASlowMachineAFailureWithinWhatTheOtherEndpointsShareIsAWarning() {
+        // x2.63 against the others' x2.28: +15%, within the fail level
+        Verdict after = MachineNoise.apply(clinic(50), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.WARN);
+        assertThat(after.withStatus(Status.WARN)).hasSize(5);
+    }
+
+    @Test
+    void theLeastChangeSamplingErrorAllowsDecidesWhetherAFailureGoesBeyondTheSharedSlowdown() {
+        // +150% by its value, +230% beyond the other endpoint's x1.5 by its value, but at least +80% (x1.8) by its
+        // bounds: x1.2 of the shared slowdown, within the fail level +50%
+        Check wide = withLower(latency("api", "GET /thin", 10, 25, Status.FAIL), 80);
+        Check narrow = withLower(latency("api", "GET /thin", 10, 25, Status.FAIL), 140);
+        Check other = latency("api", "GET /items", 10, 15, Status.FAIL);
+
+        Verdict reclassified = MachineNoise.apply(
+                Verdict.of(List.of(other, wide), List.of()), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+        Verdict kept = MachineNoise.apply(
+                Verdict.of(List.of(other, narrow), List.of()), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(check(reclassified, "api", "GET /thin").status()).isEqualTo(Status.WARN);
+        assertThat(check(kept, "api", "GET /thin").status()).isEqualTo(Status.FAIL);
+        assertThat(check(kept, "api", "GET /thin").message())
+                .endsWith(" beyond that this one still rose at least +60.0%, past the fail level +50%, so it stays a"
+                        + " failure.");
+        assertThat(check(kept, "api", "GET /items").status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void onAnOverloadedMachineAFailureBeyondWhatTheOtherEndpointsShareStaysAFailure() {
+        Verdict after = MachineNoise.apply(clinic(120), against(OVERLOADED, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.withStatus(Status.FAIL))
+                .extracting(c -> c.key().endpoint())
+                .containsExactly("GET /owners");
+        assertThat(check(after, "clinic", "GET /owners").message())
+                .contains(" rose x2.28 (their median) on this machine, overloaded; beyond that this one still rose"
+                        + " +177.3%");
+        assertThat(after.warnings())
+                .singleElement()
+                .asString()
+                .endsWith(" Its 4 latency failures are reported as"
+                        + " warnings, not as regressions: a machine this slow cannot tell a regression from the load"
+                        + " (locust.machineCalibration=warn keeps them failures). 1 latency failure goes beyond what the other"
+                        + " endpoints of its service share and stays a failure.");
+    }
+
+    private static Check withLower(Check check, double lowerPct) {
+        ChangeEvidence evidence = new ChangeEvidence(
+                40, 40, lowerPct, 400, 0.95, true, null, false, false, ChangeEvidence.Basis.VALUE, null);
+        return new Check(
+                check.key(),
+                check.baseline(),
+                check.current(),
+                check.delta(),
+                check.changePct(),
+                check.rule(),
+                check.status(),
+                check.message(),
+                false,
+                evidence);
     }
 }

@@ -2,7 +2,7 @@ package dev.locustmaven.report.site;
 
 import dev.locustmaven.model.Check;
 import dev.locustmaven.model.MetricValue;
-import dev.locustmaven.thresholds.InvalidThresholdException;
+import dev.locustmaven.thresholds.RuleText;
 import dev.locustmaven.thresholds.ThresholdLevel;
 
 /**
@@ -16,35 +16,16 @@ final class ThresholdLines {
 
     /** The warning level's value, null when the rule has none or it cannot be placed (a change level, no baseline). */
     static Double warning(Check check) {
-        return value(check, "warning ");
+        return RuleText.warning(check.rule())
+                .map(l -> place(l, check.baseline()))
+                .orElse(null);
     }
 
     static Double fail(Check check) {
-        return value(check, "fail ");
+        return RuleText.fail(check.rule()).map(l -> place(l, check.baseline())).orElse(null);
     }
 
-    private static Double value(Check check, String prefix) {
-        if (check.rule() == null) {
-            return null;
-        }
-        String levels = check.rule().split(",", 2)[0];
-        for (String part : levels.split("/")) {
-            String text = part.trim();
-            if (text.startsWith(prefix)) {
-                return place(text.substring(prefix.length()), check.baseline());
-            }
-        }
-        return null;
-    }
-
-    private static Double place(String text, MetricValue baseline) {
-        ThresholdLevel level;
-        try {
-            level = ThresholdLevel.parse(text);
-        } catch (InvalidThresholdException e) {
-            // A rule text written by another tool or version: the chart goes without this line.
-            return null;
-        }
+    private static Double place(ThresholdLevel level, MetricValue baseline) {
         Double base = baseline instanceof MetricValue.Numeric numeric ? numeric.value() : null;
         if (level instanceof ThresholdLevel.RelativeChange relative) {
             return base == null ? null : base * (1 + relative.percent() / 100);

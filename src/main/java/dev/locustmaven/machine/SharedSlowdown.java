@@ -1,0 +1,135 @@
+package dev.locustmaven.machine;
+
+import dev.locustmaven.model.ChangeEvidence;
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricFormat;
+import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.statistical.RobustStatistics;
+import dev.locustmaven.thresholds.RuleText;
+import dev.locustmaven.thresholds.ThresholdLevel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The slowdown a service's endpoints share, and which of its latency failures go beyond it.
+ *
+ * <p>A slower machine stretches every endpoint of a service by a similar factor; a regression of the code stretches
+ * its own endpoint further. The factor an endpoint shares is the median of the factors (value over baseline) of the
+ * service's other endpoints, so that the endpoint under suspicion does not pull it; an endpoint's factor is the median
+ * of its checks'. A failure goes beyond the shared slowdown when the least change its sampling error allows (its
+ * value where it has no bounds), divided by that factor, still breaks its rule's fail level: only the rest is the
+ * machine's.
+ */
+final class SharedSlowdown {
+
+    /** A failure that the shared slowdown does not explain. */
+    record Beyond(double sharedFactor, String remaining, ThresholdLevel failLevel) {}
+
+    private final Map<String, Double> endpointFactors;
+    private final Function<MetricKey, String> endpointOf;
+
+    private SharedSlowdown(Map<String, Double> endpointFactors, Function<MetricKey, String> endpointOf) {
+        this.endpointFactors = endpointFactors;
+        this.endpointOf = endpointOf;
+    }
+
+    /**
+     * @param latencyChecks the judged latency checks of one service
+     * @param endpointOf the endpoint a check's metric measures; null for the service as a whole, which shares the
+     *     factor of all its endpoints
+     */
+    static SharedSlowdown of(List<Check> latencyChecks, Function<MetricKey, String> endpointOf) {
+        Map<String, List<Double>> factors = new LinkedHashMap<>();
+        for (Check check : latencyChecks) {
+            String endpoint = endpointOf.apply(check.key());
+            Double factor = factor(check);
+            if (endpoint != null && factor != null) {
+                factors.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(factor);
+            }
+        }
+        Map<String, Double> endpointFactors = new LinkedHashMap<>();
+        factors.forEach((endpoint, values) -> endpointFactors.put(endpoint, median(values)));
+        return new SharedSlowdown(endpointFactors, endpointOf);
+    }
+
+    /**
+     * How this failure goes beyond what the other endpoints share; empty when the shared slowdown explains it, when
+     * no other endpoint tells what they share, or when its fail level cannot be read.
+     */
+    Optional<Beyond> beyond(Check check) {
+        Optional<ThresholdLevel> failLevel = RuleText.fail(check.rule());
+        Double factor = factor(check);
+        if (failLevel.isEmpty() || factor == null) {
+            return Optional.empty();
+        }
+        String endpoint = endpointOf.apply(check.key());
+        List<Double> others = endpointFactors.entrySet().stream()
+                .filter(e -> !e.getKey().equals(endpoint))
+                .map(Map.Entry::getValue)
+                .toList();
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        double shared = median(others);
+        double baseline = ((MetricValue.Numeric) check.baseline()).value();
+        double least = leastValue(check, failLevel.get(), baseline);
+        if (!(least > 0)) {
+            return Optional.empty();
+        }
+        double rest = least / shared;
+        double restPct = (rest / baseline - 1) * 100;
+        ThresholdLevel level = failLevel.get();
+        if (!breaks(level, rest, restPct, baseline)) {
+            return Optional.empty();
+        }
+        String remaining = (check.evidence() == null ? "" : "at least ") + MetricFormat.signedPercent(restPct);
+        return Optional.of(new Beyond(shared, remaining, level));
+    }
+
+    private static boolean breaks(ThresholdLevel level, double value, double changePct, double baseline) {
+        if (level instanceof ThresholdLevel.RelativeChange relative) {
+            return relative.reachedBy(changePct);
+        }
+        if (level instanceof ThresholdLevel.AbsoluteChange absolute) {
+            return absolute.reachedBy(value - baseline);
+        }
+        return ((ThresholdLevel.Limit) level).breachedBy(MetricValue.of(value));
+    }
+
+    /**
+     * The least value the check's sampling error allows: its change's lower bound (in percent for a relative level, in
+     * the metric's unit for an absolute one) on top of the baseline; the value itself for plain numbers.
+     */
+    private static double leastValue(Check check, ThresholdLevel failLevel, double baseline) {
+        double value = ((MetricValue.Numeric) check.current()).value();
+        ChangeEvidence evidence = check.evidence();
+        if (evidence == null) {
+            return value;
+        }
+        double least = failLevel instanceof ThresholdLevel.RelativeChange
+                ? baseline * (1 + evidence.lower() / 100)
+                : baseline + evidence.lower();
+        return Double.isFinite(least) ? Math.min(least, value) : 0;
+    }
+
+    /** Value over baseline; null unless both are positive numbers. */
+    private static Double factor(Check check) {
+        if (check.baseline() instanceof MetricValue.Numeric baseline
+                && check.current() instanceof MetricValue.Numeric current
+                && baseline.value() > 0
+                && current.value() > 0) {
+            return current.value() / baseline.value();
+        }
+        return null;
+    }
+
+    private static double median(List<Double> values) {
+        return RobustStatistics.median(
+                values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
