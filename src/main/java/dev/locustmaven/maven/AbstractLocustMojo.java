@@ -79,7 +79,8 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
      * {@code <resultsDirectory>/calibration.json}, and {@code check} read it (or measure the machine when {@code run}
      * left none), record it in the history and the reports, warn when the machine was far slower or faster than in
      * its earlier builds, and on a slower machine report a latency failure that every endpoint of a service shares as
-     * a warning instead of a regression; {@code warn} does all but the last; {@code off} measures nothing.
+     * a warning instead of a regression, unless it goes beyond what the service's other endpoints share by more than
+     * its fail level; {@code warn} does all but the last; {@code off} measures nothing.
      */
     @Parameter(property = "locust.machineCalibration", defaultValue = "reclassify")
     protected String machineCalibration;

@@ -176,7 +176,8 @@ public class CheckMojo extends AbstractThresholdMojo {
     /**
      * How many times as slow as when quiet (its calibration against the quietest fifth of the earlier builds') the
      * machine is when it counts as overloaded: with {@code locust.machineCalibration=reclassify}, every latency
-     * failure of an overloaded build is reported as a warning, "machine overloaded", instead of a regression. At
+     * failure of an overloaded build is reported as a warning, "machine overloaded", instead of a regression, unless
+     * it goes beyond what its service's other endpoints share by more than its fail level. At
      * least 1.5; {@code off} never counts a machine as overloaded.
      */
     @Parameter(property = "locust.machineOverloadFactor", defaultValue = "3")
