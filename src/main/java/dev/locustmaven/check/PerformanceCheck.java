@@ -101,8 +101,8 @@ public final class PerformanceCheck {
         Judge judge = Judge.of(request, run, notes);
         Verdict first = judge.verdict(judge.measurements());
         HistoryContext history = HistoryContext.read(request, judge, notes, warnings);
-        Decision decision = decide(request, run, judge, first, history, notes, warnings);
         MachineCheck machine = MachineCheck.of(request, history.records());
+        Decision decision = decide(request, run, judge, first, history, machine, notes, warnings);
         Verdict verdict = machine.apply(decision.verdict().withWarnings(history.newSegments()));
         VerdictOutputs outputs = VerdictOutputs.write(request, verdict, machine);
         Measurements judged = NoMeasurement.measured(decision.measurements(), judge.unmeasured());
@@ -221,6 +221,7 @@ public final class PerformanceCheck {
             Judge judge,
             Verdict first,
             HistoryContext history,
+            MachineCheck machine,
             List<String> notes,
             List<String> warnings) {
         Measurements measurements = judge.measurements();
@@ -229,7 +230,9 @@ public final class PerformanceCheck {
         int runs = 1;
         Suspects suspects = Suspects.of(verdict, statistics, request.confirmation());
         if (!suspects.isEmpty()) {
-            Confirmed confirmed = confirm(request, run, measurements, suspects, judge::rules, notes, warnings);
+            // settled once no rule is left open, also none that the machine's slowdown leaves open
+            Confirmed confirmed =
+                    confirm(request, run, measurements, suspects, m -> machine.apply(judge.rules(m)), notes, warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
             verdict = judge.verdict(measurements);

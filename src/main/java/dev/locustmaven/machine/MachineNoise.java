@@ -1,6 +1,7 @@
 package dev.locustmaven.machine;
 
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
@@ -99,11 +100,9 @@ public final class MachineNoise {
                     + machine.figures() + ".";
             SharedSlowdown slowdown = SharedSlowdown.of(checks, endpointOf);
             for (Check check : checks) {
-                Optional<SharedSlowdown.Beyond> beyond = slowdown.beyond(check);
-                if (beyond.isPresent()) {
-                    replaced.put(check, stillFailing(check, service, beyond.get(), "slower than usual"));
-                } else {
-                    replaced.put(check, asWarning(check, SLOWER, why));
+                Check judged = judged(check, service, slowdown.beyond(check), SLOWER, why, "slower than usual");
+                replaced.put(check, judged);
+                if (judged.status() == Status.WARN) {
                     reclassified.merge(service, 1, Integer::sum);
                 }
             }
@@ -136,11 +135,10 @@ public final class MachineNoise {
         for (Check check : verdict.checks()) {
             if (ruleChecks.test(check) && isLatency(check) && failedSlower(check)) {
                 String service = check.key().service();
-                Optional<SharedSlowdown.Beyond> beyond = services.get(service).beyond(check);
-                if (beyond.isPresent()) {
-                    replaced.put(check, stillFailing(check, service, beyond.get(), "overloaded"));
-                } else {
-                    replaced.put(check, asWarning(check, OVERLOADED, why));
+                Check judged =
+                        judged(check, service, services.get(service).beyond(check), OVERLOADED, why, "overloaded");
+                replaced.put(check, judged);
+                if (judged.status() == Status.WARN) {
                     reclassified++;
                 }
             }
@@ -216,16 +214,42 @@ public final class MachineNoise {
         return check.rejudged(Status.WARN, prefix + message + why);
     }
 
-    /** A failure that goes beyond the shared slowdown: still FAIL, and saying why the machine does not explain it. */
-    private static Check stillFailing(Check check, String service, SharedSlowdown.Beyond beyond, String machine) {
-        String message = check.message() == null ? check.key().displayName() : check.message();
-        return check.rejudged(
-                Status.FAIL,
-                message + " The other endpoints of " + service + " rose x" + Figures.number(beyond.sharedFactor())
-                        + " (their median) on this machine, " + machine + "; beyond that this one still rose "
-                        + beyond.remaining() + ", past the fail level "
-                        + beyond.failLevel().text()
-                        + ", so it stays a failure.");
+    /**
+     * A latency failure on a slower or overloaded machine: still a FAIL when it goes beyond what its service's other
+     * endpoints share conclusively; else a warning, whose breach is left open (and so confirmed by reruns where the
+     * build has them) when only its value goes beyond.
+     */
+    private static Check judged(
+            Check check,
+            String service,
+            Optional<SharedSlowdown.Beyond> beyond,
+            String prefix,
+            String why,
+            String machine) {
+        if (beyond.isEmpty()) {
+            return asWarning(check, prefix, why);
+        }
+        SharedSlowdown.Beyond rest = beyond.get();
+        String shared = " The other endpoints of " + service + " rose x" + Figures.number(rest.sharedFactor())
+                + " (their median) on this machine, " + machine + "; beyond that this one ";
+        String level = ", past the fail level " + rest.failLevel().text();
+        if (rest.conclusive()) {
+            String message = check.message() == null ? check.key().displayName() : check.message();
+            return check.rejudged(
+                    Status.FAIL,
+                    message + shared + "still rose " + (rest.bounded() ? "at least " : "")
+                            + MetricFormat.signedPercent(rest.leastPct()) + level + ", so it stays a failure.");
+        }
+        String least = rest.leastPct() <= -100
+                ? "but sampling error cannot bound it"
+                : "but at " + MetricFormat.number(check.evidence().confidence() * 100) + "% confidence perhaps only "
+                        + MetricFormat.signedPercent(rest.leastPct());
+        Check warning = asWarning(
+                check,
+                prefix,
+                why + shared + "rose " + MetricFormat.signedPercent(rest.byValuePct()) + level + " by its value, "
+                        + least + ": sampling error leaves open whether that is the code's.");
+        return warning.rejudged(Status.WARN, warning.message(), check.evidence().leftOpen());
     }
 
     private static String stayFailures(int kept) {

@@ -2,7 +2,6 @@ package dev.locustmaven.machine;
 
 import dev.locustmaven.model.ChangeEvidence;
 import dev.locustmaven.model.Check;
-import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.statistical.RobustStatistics;
@@ -27,8 +26,24 @@ import java.util.function.Function;
  */
 final class SharedSlowdown {
 
-    /** A failure that the shared slowdown does not explain. */
-    record Beyond(double sharedFactor, String remaining, ThresholdLevel failLevel) {}
+    /**
+     * A failure that goes beyond the shared slowdown by more than its fail level by its value.
+     *
+     * @param sharedFactor the median factor of the service's other endpoints
+     * @param byValuePct the change beyond the shared slowdown, by the failure's value, in percent
+     * @param leastPct the same by the least value its sampling error allows; equal to {@code byValuePct} for plain
+     *     numbers, -100 when its sampling error bounds nothing
+     * @param conclusive true when the least value too breaks the fail level: the failure is the code's, not the
+     *     machine's; false when sampling error leaves that open
+     * @param bounded true when the failure has sampling-error bounds, so that {@code leastPct} is a bound
+     */
+    record Beyond(
+            double sharedFactor,
+            double byValuePct,
+            double leastPct,
+            boolean conclusive,
+            boolean bounded,
+            ThresholdLevel failLevel) {}
 
     private final Map<String, Double> endpointFactors;
     private final Function<MetricKey, String> endpointOf;
@@ -58,8 +73,8 @@ final class SharedSlowdown {
     }
 
     /**
-     * How this failure goes beyond what the other endpoints share; empty when the shared slowdown explains it, when
-     * no other endpoint tells what they share, or when its fail level cannot be read.
+     * How this failure goes beyond what the other endpoints share; empty when the shared slowdown explains its value,
+     * when no other endpoint tells what they share, or when its fail level cannot be read.
      */
     Optional<Beyond> beyond(Check check) {
         Optional<ThresholdLevel> failLevel = RuleText.fail(check.rule());
@@ -77,23 +92,24 @@ final class SharedSlowdown {
         }
         double shared = median(others);
         double baseline = ((MetricValue.Numeric) check.baseline()).value();
-        double least = leastValue(check, failLevel.get(), baseline);
-        if (!(least > 0)) {
-            return Optional.empty();
-        }
-        double rest = least / shared;
-        double restPct = (rest / baseline - 1) * 100;
+        double value = ((MetricValue.Numeric) check.current()).value();
         ThresholdLevel level = failLevel.get();
-        if (!breaks(level, rest, restPct, baseline)) {
+        if (!breaks(level, value / shared, baseline)) {
             return Optional.empty();
         }
-        String remaining = (check.evidence() == null ? "" : "at least ") + MetricFormat.signedPercent(restPct);
-        return Optional.of(new Beyond(shared, remaining, level));
+        double least = leastValue(check, level, baseline, value);
+        return Optional.of(new Beyond(
+                shared,
+                (value / shared / baseline - 1) * 100,
+                (least / shared / baseline - 1) * 100,
+                breaks(level, least / shared, baseline),
+                check.evidence() != null,
+                level));
     }
 
-    private static boolean breaks(ThresholdLevel level, double value, double changePct, double baseline) {
+    private static boolean breaks(ThresholdLevel level, double value, double baseline) {
         if (level instanceof ThresholdLevel.RelativeChange relative) {
-            return relative.reachedBy(changePct);
+            return relative.reachedBy((value / baseline - 1) * 100);
         }
         if (level instanceof ThresholdLevel.AbsoluteChange absolute) {
             return absolute.reachedBy(value - baseline);
@@ -103,10 +119,10 @@ final class SharedSlowdown {
 
     /**
      * The least value the check's sampling error allows: its change's lower bound (in percent for a relative level, in
-     * the metric's unit for an absolute one) on top of the baseline; the value itself for plain numbers.
+     * the metric's unit for an absolute one) on top of the baseline, 0 when that bounds nothing; the value itself for
+     * plain numbers.
      */
-    private static double leastValue(Check check, ThresholdLevel failLevel, double baseline) {
-        double value = ((MetricValue.Numeric) check.current()).value();
+    private static double leastValue(Check check, ThresholdLevel failLevel, double baseline, double value) {
         ChangeEvidence evidence = check.evidence();
         if (evidence == null) {
             return value;
@@ -114,7 +130,7 @@ final class SharedSlowdown {
         double least = failLevel instanceof ThresholdLevel.RelativeChange
                 ? baseline * (1 + evidence.lower() / 100)
                 : baseline + evidence.lower();
-        return Double.isFinite(least) ? Math.min(least, value) : 0;
+        return Double.isFinite(least) ? Math.max(0, Math.min(least, value)) : 0;
     }
 
     /** Value over baseline; null unless both are positive numbers. */

@@ -51,4 +51,20 @@ public record ChangeEvidence(
          */
         RESPONSE_TIMES
     }
+
+    /** This evidence with its breach left open: a later layer found that sampling error cannot settle it. */
+    public ChangeEvidence leftOpen() {
+        return new ChangeEvidence(
+                runRequests,
+                baselineRequests,
+                lower,
+                upper,
+                confidence,
+                false,
+                requestsToDecide,
+                baselineToo,
+                approximate,
+                basis,
+                responseTimes);
+    }
 }

@@ -59,6 +59,12 @@ public record Check(
                 key, baseline, current, delta, changePct, rule, newStatus, newMessage, missingAllowed, evidence);
     }
 
+    /** This check judged again with its evidence re-read too (a breach a later layer left open). */
+    public Check rejudged(Status newStatus, String newMessage, ChangeEvidence newEvidence) {
+        return new Check(
+                key, baseline, current, delta, changePct, rule, newStatus, newMessage, missingAllowed, newEvidence);
+    }
+
     /** True when the value breaks the fail level but sampling error leaves it open (a WARN that more requests settle). */
     public boolean inconclusive() {
         return evidence != null && !evidence.conclusive();

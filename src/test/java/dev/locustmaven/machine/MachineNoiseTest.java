@@ -413,7 +413,7 @@ class MachineNoiseTest {
 
     @Test
     void theLeastChangeSamplingErrorAllowsDecidesWhetherAFailureGoesBeyondTheSharedSlowdown() {
-        // +150% by its value, +230% beyond the other endpoint's x1.5 by its value, but at least +80% (x1.8) by its
+        // +150% by its value, +66.7% beyond the other endpoint's x1.5 by its value, but at least +80% (x1.8) by its
         // bounds: x1.2 of the shared slowdown, within the fail level +50%
         Check wide = withLower(latency("api", "GET /thin", 10, 25, Status.FAIL), 80);
         Check narrow = withLower(latency("api", "GET /thin", 10, 25, Status.FAIL), 140);
@@ -424,7 +424,15 @@ class MachineNoiseTest {
         Verdict kept = MachineNoise.apply(
                 Verdict.of(List.of(other, narrow), List.of()), against(SLOW, USUAL), MachineMode.RECLASSIFY);
 
-        assertThat(check(reclassified, "api", "GET /thin").status()).isEqualTo(Status.WARN);
+        Check open = check(reclassified, "api", "GET /thin");
+        assertThat(open.status()).isEqualTo(Status.WARN);
+        assertThat(open.message())
+                .endsWith(" The other endpoints of api rose x1.5 (their median) on this machine, slower than usual;"
+                        + " beyond that this one rose +66.7%, past the fail level +50% by its value, but at 95%"
+                        + " confidence perhaps only +20.0%: sampling error leaves open whether that is the code's.");
+        // left open, so that confirmation runs go on where the build has them
+        assertThat(open.inconclusive()).isTrue();
+        assertThat(wide.inconclusive()).isFalse();
         assertThat(check(kept, "api", "GET /thin").status()).isEqualTo(Status.FAIL);
         assertThat(check(kept, "api", "GET /thin").message())
                 .endsWith(" beyond that this one still rose at least +60.0%, past the fail level +50%, so it stays a"
