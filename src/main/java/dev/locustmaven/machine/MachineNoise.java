@@ -215,9 +215,9 @@ public final class MachineNoise {
     }
 
     /**
-     * A latency failure on a slower or overloaded machine: still a FAIL when it goes beyond what its service's other
-     * endpoints share conclusively; else a warning, whose breach is left open (and so confirmed by reruns where the
-     * build has them) when only its value goes beyond.
+     * A latency failure on a slower or overloaded machine: still a FAIL when the rest beyond what its service's other
+     * endpoints share conclusively breaks its fail level; else a warning, left open (and so confirmed by reruns where
+     * the build has them) when that rest breaks the fail level by its value only, or the warning level.
      */
     private static Check judged(
             Check check,
@@ -232,24 +232,33 @@ public final class MachineNoise {
         SharedSlowdown.Beyond rest = beyond.get();
         String shared = " The other endpoints of " + service + " rose x" + Figures.number(rest.sharedFactor())
                 + " (their median) on this machine, " + machine + "; beyond that this one ";
-        String level = ", past the fail level " + rest.failLevel().text();
         if (rest.conclusive()) {
             String message = check.message() == null ? check.key().displayName() : check.message();
             return check.rejudged(
                     Status.FAIL,
                     message + shared + "still rose " + (rest.bounded() ? "at least " : "")
-                            + MetricFormat.signedPercent(rest.leastPct()) + level + ", so it stays a failure.");
+                            + MetricFormat.signedPercent(rest.leastPct()) + ", past the fail level "
+                            + rest.failLevel().text() + ", so it stays a failure.");
         }
-        String least = rest.leastPct() <= -100
-                ? "but sampling error cannot bound it"
-                : "but at " + MetricFormat.number(check.evidence().confidence() * 100) + "% confidence perhaps only "
-                        + MetricFormat.signedPercent(rest.leastPct());
-        Check warning = asWarning(
-                check,
-                prefix,
-                why + shared + "rose " + MetricFormat.signedPercent(rest.byValuePct()) + level + " by its value, "
-                        + least + ": sampling error leaves open whether that is the code's.");
-        return warning.rejudged(Status.WARN, warning.message(), check.evidence().leftOpen());
+        String open;
+        if (rest.breaksFailLevel()) {
+            String least = rest.leastPct() <= -100
+                    ? "but sampling error cannot bound it"
+                    : "but at " + MetricFormat.number(check.evidence().confidence() * 100)
+                            + "% confidence perhaps only " + MetricFormat.signedPercent(rest.leastPct());
+            open = "rose " + MetricFormat.signedPercent(rest.byValuePct()) + ", past the fail level "
+                    + rest.failLevel().text() + " by its value, " + least
+                    + ": sampling error leaves open whether that is the code's.";
+        } else {
+            open = "rose " + MetricFormat.signedPercent(rest.byValuePct()) + ", past the warning level "
+                    + rest.level().text() + " (fail " + rest.failLevel().text()
+                    + "): too far from what they share to call it the machine's alone.";
+        }
+        Check warning = asWarning(check, prefix, why + shared + open);
+        return check.evidence() == null
+                ? warning
+                : warning.rejudged(
+                        Status.WARN, warning.message(), check.evidence().leftOpen());
     }
 
     private static String stayFailures(int kept) {

@@ -20,30 +20,38 @@ import java.util.function.Function;
  * <p>A slower machine stretches every endpoint of a service by a similar factor; a regression of the code stretches
  * its own endpoint further. The factor an endpoint shares is the median of the factors (value over baseline) of the
  * service's other endpoints, so that the endpoint under suspicion does not pull it; an endpoint's factor is the median
- * of its checks'. A failure goes beyond the shared slowdown when the least change its sampling error allows (its
- * value where it has no bounds), divided by that factor, still breaks its rule's fail level: only the rest is the
- * machine's.
+ * of its checks'. What is left of a failure's value divided by that factor is the rest the machine does not explain:
+ * when the least value its sampling error allows (its value where it has no bounds) leaves a rest that still breaks
+ * the rule's fail level, the failure is the code's.
  */
 final class SharedSlowdown {
 
     /**
-     * A failure that goes beyond the shared slowdown by more than its fail level by its value.
+     * The rest of a failure beyond the shared slowdown, when it breaks one of the rule's levels by its value.
      *
      * @param sharedFactor the median factor of the service's other endpoints
-     * @param byValuePct the change beyond the shared slowdown, by the failure's value, in percent
-     * @param leastPct the same by the least value its sampling error allows; equal to {@code byValuePct} for plain
+     * @param byValuePct the rest by the failure's value, as a change in percent
+     * @param leastPct the rest by the least value its sampling error allows; equal to {@code byValuePct} for plain
      *     numbers, -100 when its sampling error bounds nothing
-     * @param conclusive true when the least value too breaks the fail level: the failure is the code's, not the
-     *     machine's; false when sampling error leaves that open
      * @param bounded true when the failure has sampling-error bounds, so that {@code leastPct} is a bound
+     * @param level the level the rest breaks by its value: the fail level when it does, else the warning level
+     * @param failLevel the rule's fail level
+     * @param conclusive true when the rest by the least value breaks the fail level too: the failure is the code's
      */
     record Beyond(
             double sharedFactor,
             double byValuePct,
             double leastPct,
-            boolean conclusive,
             boolean bounded,
-            ThresholdLevel failLevel) {}
+            ThresholdLevel level,
+            ThresholdLevel failLevel,
+            boolean conclusive) {
+
+        /** True when the rest breaks the fail level by its value. */
+        boolean breaksFailLevel() {
+            return level == failLevel;
+        }
+    }
 
     private final Map<String, Double> endpointFactors;
     private final Function<MetricKey, String> endpointOf;
@@ -73,8 +81,9 @@ final class SharedSlowdown {
     }
 
     /**
-     * How this failure goes beyond what the other endpoints share; empty when the shared slowdown explains its value,
-     * when no other endpoint tells what they share, or when its fail level cannot be read.
+     * The rest of this failure beyond what the other endpoints share, when it breaks the rule's fail or warning level
+     * by its value; empty when the shared slowdown explains it, when no other endpoint tells what they share, or when
+     * the rule's levels cannot be read.
      */
     Optional<Beyond> beyond(Check check) {
         Optional<ThresholdLevel> failLevel = RuleText.fail(check.rule());
@@ -93,18 +102,22 @@ final class SharedSlowdown {
         double shared = median(others);
         double baseline = ((MetricValue.Numeric) check.baseline()).value();
         double value = ((MetricValue.Numeric) check.current()).value();
-        ThresholdLevel level = failLevel.get();
-        if (!breaks(level, value / shared, baseline)) {
+        double rest = value / shared;
+        Optional<ThresholdLevel> broken = breaks(failLevel.get(), rest, baseline)
+                ? failLevel
+                : RuleText.warning(check.rule()).filter(warning -> breaks(warning, rest, baseline));
+        if (broken.isEmpty()) {
             return Optional.empty();
         }
-        double least = leastValue(check, level, baseline, value);
+        double least = leastValue(check, failLevel.get(), baseline, value) / shared;
         return Optional.of(new Beyond(
                 shared,
-                (value / shared / baseline - 1) * 100,
-                (least / shared / baseline - 1) * 100,
-                breaks(level, least / shared, baseline),
+                (rest / baseline - 1) * 100,
+                (least / baseline - 1) * 100,
                 check.evidence() != null,
-                level));
+                broken.get(),
+                failLevel.get(),
+                breaks(failLevel.get(), least, baseline)));
     }
 
     private static boolean breaks(ThresholdLevel level, double value, double baseline) {

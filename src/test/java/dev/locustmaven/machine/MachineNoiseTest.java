@@ -412,6 +412,19 @@ class MachineNoiseTest {
     }
 
     @Test
+    void onASlowMachineAFailureBeyondWhatTheOtherEndpointsShareByTheWarningLevelSaysSo() {
+        // x3.05 against the others' x2.28: +34%, past the warning level +20%, within the fail level +50%
+        Verdict after = MachineNoise.apply(clinic(58), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.WARN);
+        assertThat(check(after, "clinic", "GET /owners").message())
+                .startsWith("Machine slower than usual, not counted as a regression: ")
+                .endsWith(" The other endpoints of clinic rose x2.28 (their median) on this machine, slower than usual;"
+                        + " beyond that this one rose +34.0%, past the warning level +20% (fail +50%): too far from"
+                        + " what they share to call it the machine's alone.");
+    }
+
+    @Test
     void theLeastChangeSamplingErrorAllowsDecidesWhetherAFailureGoesBeyondTheSharedSlowdown() {
         // +150% by its value, +66.7% beyond the other endpoint's x1.5 by its value, but at least +80% (x1.8) by its
         // bounds: x1.2 of the shared slowdown, within the fail level +50%
