@@ -15,8 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * {@code <resultsDirectory>/calibration.json}, which the {@code run} goal writes before it starts the system under test and
- * {@code check} reads:
+ * {@code <resultsDirectory>/calibration.json}, which the {@code run} goal writes before it starts the system under
+ * test and {@code check} reads:
  *
  * <pre>{@code
  * {

@@ -10,8 +10,9 @@ public final class CalibrationSteps {
     private CalibrationSteps() {}
 
     /**
-     * The {@code run} goal's step before it starts the system under test and Locust: measures the machine and writes {@code
-     * <resultsDirectory>/calibration.json}. A calibration that fails is a warning; {@code check} then measures its own.
+     * The {@code run} goal's step before it starts the system under test and Locust: measures the machine and writes
+     * {@code <resultsDirectory>/calibration.json}. A calibration that fails is a warning; {@code check} then measures
+     * its own.
      */
     public static Optional<MeasuredCalibration> beforeRun(
             MachineMode mode, Path resultsDirectory, Calibrator calibrator, RunLog log) {

@@ -210,8 +210,11 @@ public final class MachineNoise {
     }
 
     private static Check asWarning(Check check, String prefix, String why) {
-        String message = check.message() == null ? check.key().displayName() : check.message();
-        return check.rejudged(Status.WARN, prefix + message + why);
+        return check.rejudged(Status.WARN, prefix + messageOf(check) + why);
+    }
+
+    private static String messageOf(Check check) {
+        return check.message() == null ? check.key().displayName() : check.message();
     }
 
     /**
@@ -233,10 +236,9 @@ public final class MachineNoise {
         String shared = " The other endpoints of " + service + " rose x" + Figures.number(rest.sharedFactor())
                 + " (their median) on this machine, " + machine + "; beyond that this one ";
         if (rest.conclusive()) {
-            String message = check.message() == null ? check.key().displayName() : check.message();
             return check.rejudged(
                     Status.FAIL,
-                    message + shared + "still rose " + (rest.bounded() ? "at least " : "")
+                    messageOf(check) + shared + "still rose " + (rest.bounded() ? "at least " : "")
                             + MetricFormat.signedPercent(rest.leastPct()) + ", past the fail level "
                             + rest.failLevel().text() + ", so it stays a failure.");
         }
@@ -254,11 +256,10 @@ public final class MachineNoise {
                     + rest.level().text() + " (fail " + rest.failLevel().text()
                     + "): too far from what they share to call it the machine's alone.";
         }
-        Check warning = asWarning(check, prefix, why + shared + open);
-        return check.evidence() == null
-                ? warning
-                : warning.rejudged(
-                        Status.WARN, warning.message(), check.evidence().leftOpen());
+        return check.rejudged(
+                Status.WARN,
+                prefix + messageOf(check) + why + shared + open,
+                check.evidence() == null ? null : check.evidence().leftOpen());
     }
 
     private static String stayFailures(int kept) {

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One calibration as {@code calibration.json} and {@code verdict.json} hold it: the figures, and when, by which goal
  * and how quickly they were measured.
  *
- * @param measuredBy the goal that measured it: {@value #BY_RUN} (before the system under test and Locust started) or {@value #BY_CHECK}
- *     (when the check found no {@code calibration.json})
+ * @param measuredBy the goal that measured it: {@value #BY_RUN} (before the system under test and Locust started) or
+ *     {@value #BY_CHECK} (when the check found no {@code calibration.json})
  * @param tookMs how long the whole calibration took, in milliseconds
  */
 public record MeasuredCalibration(Calibration figures, Instant measuredAt, String measuredBy, double tookMs) {

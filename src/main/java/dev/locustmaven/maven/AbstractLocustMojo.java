@@ -75,8 +75,8 @@ public abstract class AbstractLocustMojo extends AbstractMojo {
 
     /**
      * The machine's calibration: {@code reclassify} (default) has {@code run} measure how fast the machine is (a fixed
-     * CPU loop and loopback round trips, a few hundred milliseconds) before it starts the system under test and Locust into
-     * {@code <resultsDirectory>/calibration.json}, and {@code check} read it (or measure the machine when {@code run}
+     * CPU loop and loopback round trips, a few hundred milliseconds) before it starts the system under test and Locust
+     * into {@code <resultsDirectory>/calibration.json}, and {@code check} read it (or measure the machine when {@code run}
      * left none), record it in the history and the reports, warn when the machine was far slower or faster than in
      * its earlier builds, and on a slower machine report a latency failure that every endpoint of a service shares as
      * a warning instead of a regression, unless it goes beyond what the service's other endpoints share by more than

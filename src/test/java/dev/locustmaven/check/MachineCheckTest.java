@@ -81,15 +81,20 @@ class MachineCheckTest {
     }
 
     private CheckResult check(MachineOptions machine) throws IOException {
-        Path baseline = dir.resolve("baseline.json");
-        Files.writeString(baseline, """
+        return new PerformanceCheck().check(request(RESULTS, """
                 {"version": "1", "effective_from": "2026-01-01T00:00:00Z",
                  "api_gateway": {"p95_latency_ms": 8, "endpoints": {"GET /api/items": {"p95_latency_ms": 8},
                                                                     "GET /health": {"p95_latency_ms": 3}}},
                  "mcp_server": {"p95_latency_ms": 28, "endpoints": {"tool": {"p95_latency_ms": 28}}},
                  "rag_service": {"p95_latency_ms": 70, "endpoints": {"index": {"p95_latency_ms": 40},
                                                                      "query": {"p95_latency_ms": 39}}}}
-                """);
+                """, machine));
+    }
+
+    /** A check of {@code results} with the rules p95 per service and per endpoint, this history and {@code machine}. */
+    private CheckRequest request(Path results, String baselineJson, MachineOptions machine) throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(baseline, baselineJson);
         HistoryOptions options = new HistoryOptions(
                 history,
                 true,
@@ -98,19 +103,18 @@ class MachineCheckTest {
                 0,
                 new BuildEnvironment(null, null, null, null),
                 StatisticalGateSettings.DEFAULTS);
-        return new PerformanceCheck()
-                .check(new CheckRequest(
-                        RESULTS,
-                        baseline,
-                        dir.resolve("out"),
-                        List.of(p95(null), p95("*")),
-                        List.of(),
-                        NOW,
-                        ReportContext.none(),
-                        options,
-                        true,
-                        GateOptions.DEFAULT_CONFIDENCE,
-                        machine));
+        return new CheckRequest(
+                results,
+                baseline,
+                dir.resolve("out"),
+                List.of(p95(null), p95("*")),
+                List.of(),
+                NOW,
+                ReportContext.none(),
+                options,
+                true,
+                GateOptions.DEFAULT_CONFIDENCE,
+                machine);
     }
 
     private static Check check(CheckResult result, String service, String endpoint) {
@@ -270,31 +274,11 @@ class MachineCheckTest {
     void confirmationRunsGoOnWhileTheMachinesReclassificationLeavesAFailureOpen() throws IOException {
         // overloaded; "GET /api/items" x2 (at least x1.94 by its 290 requests), "GET /health" x1.33: beyond it by
         // +50%, the fail level, by its value but not by its bounds, however many requests the reruns add
-        Path baseline = dir.resolve("baseline.json");
-        Files.writeString(baseline, """
+        SameResultRunner runner = new SameResultRunner();
+        CheckRequest request = request(dir.resolve("results"), """
                 {"api_gateway": {"p95_latency_ms": 16, "endpoints": {"GET /api/items": {"p95_latency_ms": 8},
                                                                      "GET /health": {"p95_latency_ms": 4.5}}}}
-                """);
-        SameResultRunner runner = new SameResultRunner();
-        CheckRequest request = new CheckRequest(
-                        dir.resolve("results"),
-                        baseline,
-                        dir.resolve("out"),
-                        List.of(p95(null), p95("*")),
-                        List.of(),
-                        NOW,
-                        ReportContext.none(),
-                        new HistoryOptions(
-                                history,
-                                true,
-                                "ci",
-                                0,
-                                0,
-                                new BuildEnvironment(null, null, null, null),
-                                StatisticalGateSettings.DEFAULTS),
-                        true,
-                        GateOptions.DEFAULT_CONFIDENCE,
-                        new MachineOptions(MachineMode.RECLASSIFY, SLOW))
+                """, new MachineOptions(MachineMode.RECLASSIFY, SLOW))
                 .withConfirmation(new Confirmation(runner, 3));
         LocustRun first = new ResultsDirectoryReader().read(RESULTS);
 

@@ -6,9 +6,9 @@ import dev.locustmaven.thresholds.RuleText;
 import dev.locustmaven.thresholds.ThresholdLevel;
 
 /**
- * Where a check's rule puts its warning and fail levels on a chart's value axis. The levels come from the rule text the
- * latest {@code verdict.json} recorded ({@code warning +20% / fail +50%, minAbsolute 5}), so the chart shows exactly what
- * the check applied, without the report needing the threshold configuration.
+ * Where a check's rule puts its warning and fail levels on a chart's value axis. The levels come from the rule text
+ * the latest {@code verdict.json} recorded ({@code warning +20% / fail +50%, minAbsolute 5}), so the chart shows
+ * exactly what the check applied, without the report needing the threshold configuration.
  */
 final class ThresholdLines {
 
