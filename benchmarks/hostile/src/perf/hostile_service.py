@@ -14,9 +14,10 @@ It is built to make performance verdicts hard, the way real services do:
 
 The random stream is seeded from the operating system, so every build draws new latencies (HOSTILE_SEED makes a
 process reproducible). HOSTILE_SLOWDOWN multiplies the latency of the one endpoint HOSTILE_ENDPOINT names (its
-Locust request name, such as "index", or its path, such as /rag/index), which is how an A/B campaign injects a
-regression; 1.0 (the default) changes nothing, and "none" (the default endpoint) names none. An unknown endpoint name is an error, so that a typo cannot turn an
-A/B build into an A/A one. GET /ready answers at once and is not counted as a request of any service.
+Locust request name, such as "index", or its path, such as /rag/index), or of every endpoint of the service it names
+(such as rag_service), which is how an A/B campaign injects a regression; 1.0 (the default) changes nothing, and
+"none" (the default endpoint) names none. An unknown name is an error, so that a typo cannot turn an A/B build into an
+A/A one. GET /ready answers at once and is not counted as a request of any service.
 
 Usage: hostile_service.py PORT
 """
@@ -44,10 +45,17 @@ OUTLIER_FACTOR = 3.0
 COLD_REQUESTS = 20
 COLD_FACTOR = 3.0
 CPU_SHARE = 0.02
+# service -> the path prefix of its endpoints
+SERVICES = {"api_gateway": "/api/", "rag_service": "/rag/", "mcp_server": "/mcp/"}
 
 
 def endpoint_names():
-    return {name for name, _, _ in ROUTES.values()} | {path for _, path in ROUTES}
+    return {name for name, _, _ in ROUTES.values()} | {path for _, path in ROUTES} | set(SERVICES)
+
+
+def slowed(name, path):
+    """True when HOSTILE_ENDPOINT names this endpoint, or the service it belongs to."""
+    return ENDPOINT in (name, path) or (ENDPOINT in SERVICES and path.startswith(SERVICES[ENDPOINT]))
 
 
 SLOWDOWN = float(os.environ.get("HOSTILE_SLOWDOWN", "1.0"))
@@ -78,7 +86,7 @@ def latency(name, path, median, sigma):
             seconds *= OUTLIER_FACTOR
     if order <= COLD_REQUESTS:
         seconds *= 1 + (COLD_FACTOR - 1) * (COLD_REQUESTS - order + 1) / COLD_REQUESTS
-    if ENDPOINT in (name, path):
+    if slowed(name, path):
         seconds *= SLOWDOWN
     return seconds
 
