@@ -22,7 +22,8 @@ import java.util.function.Function;
  * service's other endpoints, so that the endpoint under suspicion does not pull it; an endpoint's factor is the median
  * of its checks'. What is left of a failure's value divided by that factor is the rest the machine does not explain:
  * when the least value its sampling error allows (its value where it has no bounds) leaves a rest that still breaks
- * the rule's fail level, the failure is the code's.
+ * the rule's fail level, and changes the metric by at least the rule's {@code minAbsoluteChange}, the failure is the
+ * code's.
  */
 final class SharedSlowdown {
 
@@ -103,9 +104,10 @@ final class SharedSlowdown {
         double baseline = ((MetricValue.Numeric) check.baseline()).value();
         double value = ((MetricValue.Numeric) check.current()).value();
         double rest = value / shared;
-        Optional<ThresholdLevel> broken = breaks(failLevel.get(), rest, baseline)
+        double floor = RuleText.minAbsoluteChange(check.rule()).orElse(0.0);
+        Optional<ThresholdLevel> broken = breaks(failLevel.get(), rest, baseline, floor)
                 ? failLevel
-                : RuleText.warning(check.rule()).filter(warning -> breaks(warning, rest, baseline));
+                : RuleText.warning(check.rule()).filter(warning -> breaks(warning, rest, baseline, floor));
         if (broken.isEmpty()) {
             return Optional.empty();
         }
@@ -117,10 +119,16 @@ final class SharedSlowdown {
                 check.evidence() != null,
                 broken.get(),
                 failLevel.get(),
-                breaks(failLevel.get(), least, baseline)));
+                breaks(failLevel.get(), least, baseline, floor)));
     }
 
-    private static boolean breaks(ThresholdLevel level, double value, double baseline) {
+    /** As the gate judges a level: a change smaller than the rule's {@code minAbsoluteChange} does not count. */
+    private static boolean breaks(ThresholdLevel level, double value, double baseline, double floor) {
+        boolean changeLevel =
+                level instanceof ThresholdLevel.RelativeChange || level instanceof ThresholdLevel.AbsoluteChange;
+        if (changeLevel && Math.abs(value - baseline) < floor) {
+            return false;
+        }
         if (level instanceof ThresholdLevel.RelativeChange relative) {
             return relative.reachedBy((value / baseline - 1) * 100);
         }

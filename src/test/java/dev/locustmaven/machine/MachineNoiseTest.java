@@ -403,6 +403,28 @@ class MachineNoiseTest {
     }
 
     @Test
+    void aRestBeyondTheSharedSlowdownUnderTheRulesChangeFloorIsTheMachines() {
+        // 120 ms is x2.28 of 52.6 ms: +177% beyond the others, but 33.6 ms above the baseline's 19, under the floor 40
+        List<Check> floored = clinic(120).checks().stream()
+                .map(c -> new Check(
+                        c.key(),
+                        c.baseline(),
+                        c.current(),
+                        c.delta(),
+                        c.changePct(),
+                        "warning +20% / fail +50%, minAbsoluteChange 40",
+                        c.status(),
+                        c.message()))
+                .toList();
+
+        Verdict after =
+                MachineNoise.apply(Verdict.of(floored, List.of()), against(SLOW, USUAL), MachineMode.RECLASSIFY);
+
+        assertThat(after.level()).isEqualTo(Status.WARN);
+        assertThat(after.withStatus(Status.WARN)).hasSize(5);
+    }
+
+    @Test
     void onASlowMachineAFailureWithinWhatTheOtherEndpointsShareIsAWarning() {
         // x2.63 against the others' x2.28: +15%, within the fail level
         Verdict after = MachineNoise.apply(clinic(50), against(SLOW, USUAL), MachineMode.RECLASSIFY);

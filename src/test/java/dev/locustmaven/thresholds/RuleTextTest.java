@@ -17,6 +17,17 @@ class RuleTextTest {
     }
 
     @Test
+    void readsTheChangeFloorBackFromARulesText() {
+        assertThat(RuleText.minAbsoluteChange("warning +20% / fail +50%, minAbsolute 5, minAbsoluteChange 2.5"))
+                .contains(2.5);
+        assertThat(RuleText.minAbsoluteChange("warning +20% / fail +50%, minAbsolute 5"))
+                .isEmpty();
+        assertThat(RuleText.minAbsoluteChange("fail +50%, minAbsoluteChange many"))
+                .isEmpty();
+        assertThat(RuleText.minAbsoluteChange(null)).isEmpty();
+    }
+
+    @Test
     void aTextItCannotReadHasNoLevels() {
         assertThat(RuleText.fail(null)).isEmpty();
         assertThat(RuleText.fail("statistical gate")).isEmpty();
