@@ -16,8 +16,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *   <li>Percentile: distribution-free, from order statistics. The number of requests at or below the true
  *       {@code q}-quantile is binomial(n, q), so the {@code l}-th smallest response time lies at or below it with
  *       probability P(B &ge; l), and the {@code u}-th at or above it with P(B &lt; u). The bounds are the order
- *       statistics with those probabilities at least the confidence, widened by half of Locust's bucket (a bucket
- *       stands for the response times rounded to it); beyond the sample a bound is infinite.
+ *       statistics with those probabilities at least the confidence, widened to the far edge of their Locust bucket (a
+ *       bucket stands for the response times rounded to it); beyond the sample a bound is infinite.
  *   <li>Average: Student's t with the histogram's standard deviation, never below 0.
  *   <li>Rate in percent: Wilson's score bounds for a binomial proportion.
  *   <li>Throughput: exact Poisson (Garwood) bounds of the request count, scaled to the rate; the load's own rhythm
@@ -58,13 +58,13 @@ public final class SamplingError {
             return new Bounds(estimate, 0, Double.POSITIVE_INFINITY, times.approximate());
         }
         long[] ranks = ranks(n, sample.fraction(), confidence);
-        // a bucket stands for response times up to half its width either side, so a bound reaches that far
+        // a bucket stands for the response times Locust rounded to it, so a bound reaches the bucket's far edge
         double lower = times.orderStatisticFromBelow(ranks[0]);
         double upper = times.orderStatistic(ranks[1]);
         return new Bounds(
                 estimate,
-                Math.min(estimate, Math.max(0, lower - LocustPercentiles.bucketWidth(lower) / 2)),
-                Math.max(estimate, upper + LocustPercentiles.bucketWidth(upper) / 2),
+                Math.min(estimate, LocustPercentiles.bucketFrom(lower)),
+                Math.max(estimate, LocustPercentiles.bucketTo(upper)),
                 times.approximate());
     }
 

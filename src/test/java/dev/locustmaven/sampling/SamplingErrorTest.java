@@ -67,6 +67,20 @@ class SamplingErrorTest {
         assertThat(bounds.upper()).isEqualTo(967);
     }
 
+    @Test
+    void aBoundReachesTheEdgeOfTheBucketLocustRoundedTo() {
+        // Locust rounds to 1 ms below 100 ms and to 10 ms above, so the bucket 100 ms holds 99.5 to 105 ms
+        Map<Double, Long> histogram = new TreeMap<>();
+        for (int ms = 1; ms <= 30; ms++) {
+            histogram.put((double) ms, 1L);
+        }
+        histogram.put(100.0, 5L);
+
+        Bounds bounds = SamplingError.of(new Sample.Quantile(0.95, ResponseTimes.of(histogram)), 100, C);
+
+        assertThat(bounds.lower()).isEqualTo(99.5);
+    }
+
     @ParameterizedTest(name = "{0} of {1}")
     @CsvSource({
         "0, 35, 0.0, 7.175452748451365",
