@@ -20,8 +20,8 @@ import org.apache.maven.project.MavenProject;
 public abstract class AbstractLocustMojo extends AbstractMojo {
 
     /**
-     * Skips every goal of the plugin that builds and judges ({@code run}, {@code check}, {@code baseline},
-     * {@code dashboard}); the site's Performance page has its own {@code locust.report.skip}. Each goal also has a
+     * Skips every goal of the plugin that builds and judges ({@code run}, {@code compare}, {@code check},
+     * {@code baseline}, {@code dashboard}); the site's Performance page has its own {@code locust.report.skip}. Each goal also has a
      * skip of its own, e.g. {@code locust.check.skip}.
      */
     @Parameter(property = "locust.skip", defaultValue = "false")

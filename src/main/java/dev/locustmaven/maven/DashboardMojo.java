@@ -1,13 +1,10 @@
 package dev.locustmaven.maven;
 
 import dev.locustmaven.export.GrafanaDashboard;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,7 +59,7 @@ public class DashboardMojo extends AbstractLocustMojo {
     @Override
     protected void run() throws MojoExecutionException {
         List<String> services = dashboardServices == null || dashboardServices.isEmpty()
-                ? serviceFolders(resultsDirectory.toPath())
+                ? ResultsDirectoryReader.serviceFolders(resultsDirectory.toPath())
                 : dashboardServices;
         Map<String, String> grouping = pushgatewayInstance == null || pushgatewayInstance.isBlank()
                 ? Map.of()
@@ -72,19 +69,5 @@ public class DashboardMojo extends AbstractLocustMojo {
         new GrafanaDashboard(dashboardTitle, uid, pushgatewayJob, grouping, services).write(dashboardFile.toPath());
         getLog().info("Wrote the Grafana dashboard " + dashboardFile + " (uid " + uid + ", services "
                 + (services.isEmpty() ? "all" : String.join(", ", services)) + ").");
-    }
-
-    private static List<String> serviceFolders(Path resultsDirectory) throws MojoExecutionException {
-        if (!Files.isDirectory(resultsDirectory)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(resultsDirectory)) {
-            return entries.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Could not list the service folders in " + resultsDirectory + ": " + e, e);
-        }
     }
 }

@@ -23,8 +23,12 @@ class DashboardMojoTest {
     @Test
     void selectsTheServiceFoldersOfTheResultsDirectoryAndDerivesTheUid() throws Exception {
         Path results = Files.createDirectories(dir.resolve("locust"));
-        Files.createDirectories(results.resolve("rag_service"));
-        Files.createDirectories(results.resolve("api_gateway"));
+        for (String folder : List.of("rag_service", "api_gateway", ".reruns/1")) {
+            Files.createDirectories(results.resolve(folder));
+            Files.writeString(results.resolve(folder + "/locust_stats.csv"), "Type,Name\n");
+        }
+        Files.createDirectories(results.resolve("compare"));
+        Files.writeString(results.resolve("compare/pairs.json"), "{}");
         Files.writeString(results.resolve("verdict.json"), "{}");
         DashboardMojo mojo = mojo(results);
 

@@ -1,5 +1,6 @@
 package dev.locustmaven.locust.output;
 
+import dev.locustmaven.locust.run.PairedLayout;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.ServiceResult;
 import java.io.IOException;
@@ -44,6 +45,21 @@ public final class ResultsDirectoryReader {
             throw new LocustOutputException(directory, noOutput(directory, folders));
         }
         return new LocustRun(results);
+    }
+
+    /**
+     * The names of the directory's service folders, in name order: the folders that hold Locust output, not hidden
+     * (the confirmation runs' {@code .reruns}) and not the paired comparison's; none when the directory does not exist.
+     */
+    public static List<String> serviceFolders(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        return subFolders(directory).stream()
+                .filter(folder -> !folder.getFileName().toString().equals(PairedLayout.FOLDER))
+                .filter(folder -> ServiceFiles.find(folder).hasLocustOutput())
+                .map(folder -> folder.getFileName().toString())
+                .toList();
     }
 
     private static List<Path> subFolders(Path directory) {

@@ -35,6 +35,19 @@ class ResultsDirectoryReaderTest {
     }
 
     @Test
+    void theServiceFoldersAreThoseWithLocustOutputNeitherHiddenNorTheComparisons() throws Exception {
+        Fixtures.copy("2.12.1/csv", results.resolve("auth_service"));
+        Fixtures.copy("2.47.0/json-stdout", results.resolve("web_api"));
+        Fixtures.copy("2.47.0/csv", results.resolve(".reruns"));
+        Files.createDirectories(results.resolve("notes"));
+        Fixtures.write(results.resolve("compare/pairs.json"), "{}");
+
+        assertThat(ResultsDirectoryReader.serviceFolders(results)).containsExactly("auth_service", "web_api");
+        assertThat(ResultsDirectoryReader.serviceFolders(results.resolve("absent")))
+                .isEmpty();
+    }
+
+    @Test
     void aDirectoryWithoutAnyLocustOutputIsReportedClearly() throws Exception {
         Files.createDirectories(results.resolve("notes"));
         Files.createDirectories(results.resolve("logs"));
