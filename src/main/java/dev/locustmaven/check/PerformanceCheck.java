@@ -32,6 +32,7 @@ import dev.locustmaven.thresholds.BaselineValueException;
 import dev.locustmaven.thresholds.Comparability;
 import dev.locustmaven.thresholds.Gate;
 import dev.locustmaven.thresholds.GateOptions;
+import dev.locustmaven.thresholds.OpenFailLevel;
 import dev.locustmaven.thresholds.ThresholdRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -54,9 +54,10 @@ import java.util.stream.Stream;
  * trends, and appends this run as one record of the history file, with the same time as {@code verdict.json}'s
  * {@code generated_at} so the site report can pair them.
  *
- * <p>When a rule fails for a service, a fail level is breached only within sampling error, or the statistical gate
- * doubts a service's first run, and the {@code run} goal left a scenario runner, the service's scenario runs again and
- * both layers decide on the runs pooled as one longer run, stopping as soon as no rule of it is inconclusive.
+ * <p>When a rule fails for a service, a fail level is breached only within sampling error, a rule warns with its fail
+ * level left open by sampling error ({@link OpenFailLevel}), or the statistical gate doubts a service's first run, and
+ * the {@code run} goal left a scenario runner, the service's scenario runs again and both layers decide on the runs
+ * pooled as one longer run, stopping as soon as no rule of it is inconclusive or left open.
  *
  * <p>A service whose run is {@link NoMeasurement no measurement} fails with one check that says so, whatever the
  * baseline; its rules are not judged, it is not confirmed, and the history leaves it out.
@@ -325,6 +326,16 @@ public final class PerformanceCheck {
                         keys.add(k);
                         reasons.putIfAbsent(k.service(), "A rule was inconclusive for " + k.service());
                     });
+            verdict.checks().stream()
+                    .filter(OpenFailLevel::test)
+                    .map(Check::key)
+                    .filter(k -> services.contains(k.service()))
+                    .forEach(k -> {
+                        keys.add(k);
+                        reasons.putIfAbsent(
+                                k.service(),
+                                "A rule warned for " + k.service() + ", and sampling error left its fail level open");
+                    });
             if (statistics != null) {
                 statistics.doubted().stream()
                         .filter(k -> services.contains(k.service()))
@@ -522,15 +533,11 @@ public final class PerformanceCheck {
         return result;
     }
 
-    private static Stream<Check> inconclusive(String service, Verdict verdict) {
+    /** True when no check of the service is left inconclusive, nor a warning with its fail level open. */
+    private static boolean conclusive(String service, Verdict verdict) {
         return verdict.checks().stream()
                 .filter(c -> c.key().service().equals(service))
-                .filter(Check::inconclusive);
-    }
-
-    /** True when no check of the service is left inconclusive. */
-    private static boolean conclusive(String service, Verdict verdict) {
-        return inconclusive(service, verdict).findAny().isEmpty();
+                .noneMatch(c -> c.inconclusive() || OpenFailLevel.test(c));
     }
 
     /** The valid records; each corrupt line becomes a warning. A history that cannot be read counts as empty. */
