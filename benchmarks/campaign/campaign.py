@@ -22,7 +22,9 @@ Protocol:
     ends, however it ends.
  3. Warm-up: --warmup builds at slowdown 1.0 record history, then `locust:baseline -Dlocust.baselineRuns=<N>`
     promotes the median of the last N (--baseline-runs, default all warm-up builds; 1 is a single-run baseline), as a
-    team takes its baseline from its CI runner. Promoting starts a new history segment.
+    team takes its baseline from its CI runner. Promoting starts a new history segment. With --continue-from WORK
+    there is no warm-up: the baseline and the history after the A/A phase of the campaign in WORK are copied in, so
+    that another build of the plugin is measured against the same baseline draw and history.
  4. A/A: --aa builds at slowdown 1.0, history accumulating. The statistical gate judges a series once it has
     --min-history runs since the promotion (passed as -Dlocust.minHistory), so the first builds are judged by the
     threshold rules alone; the summary reports both parts.
@@ -170,6 +172,10 @@ def parse_args(argv):
     parser.add_argument("--results-dir", type=Path,
                         help="where <name>-results.jsonl, <name>-meta.json and <name>-summary.md go [the work directory]")
     parser.add_argument("--name", default="campaign", help="prefix of the result files [campaign]")
+    parser.add_argument("--continue-from", type=Path, metavar="WORK",
+                        help="the work directory of an earlier campaign on the same project: its baseline and its "
+                             "history after the A/A phase are this campaign's start (no warm-up, no promotion), so "
+                             "that another build of the plugin is measured against the same baseline draw")
     parser.add_argument("--skip-install", action="store_true", help="use the plugin already in ~/.m2")
     parser.add_argument("--private-repo", action="store_true",
                         help="install the plugin into <work>/m2 and build from it, with ~/.m2/repository as a "
@@ -209,6 +215,14 @@ def parse_args(argv):
                         help="print the summary of an existing <results-dir>/<name>-results.jsonl and exit")
     args = parser.parse_args(argv)
     args.slowdowns = [float(s) for s in args.slowdowns.split(",") if s.strip()]
+    if args.continue_from is not None:
+        if args.warmup or args.baseline_runs:
+            parser.error("--continue-from reuses the earlier campaign's baseline; it takes no --warmup or --baseline-runs")
+        args.warmup = 0
+        for needed in (args.continue_from / "project" / "docs" / BASELINE_FILE,
+                       saved_history_file(args.continue_from)):
+            if not needed.is_file():
+                parser.error(f"--continue-from {args.continue_from}: no {needed}")
     if args.warmup is None:
         args.warmup = args.baseline_runs if args.baseline_runs is not None else 5
     if args.baseline_runs is None:
@@ -367,6 +381,14 @@ def copy_project(source, target):
         return set()
 
     shutil.copytree(source, target, ignore=ignored)
+
+
+def continue_from(earlier, campaign):
+    """The earlier campaign's baseline and its history after the A/A phase, as this campaign's start."""
+    shutil.copyfile(earlier / "project" / "docs" / BASELINE_FILE, campaign.project / "docs" / BASELINE_FILE)
+    shutil.copyfile(saved_history_file(earlier), campaign.history)
+    print(f"Continuing from {earlier}: its baseline and its history after the A/A phase "
+          f"({len(history_records(campaign.history))} runs)", flush=True)
 
 
 def run_logged(command, cwd, log):
@@ -710,6 +732,10 @@ def run_campaign(args, work, output):
     campaign = Campaign(root, work, free_port(), args.min_history, tuple(args.maven_arg), project.services,
                         port_property, slowdown_property, endpoint_property, args.endpoint, repo_args, jar)
     copy_project(directory, campaign.project)
+    if args.continue_from is not None:
+        continue_from(args.continue_from, campaign)
+        meta["continued_from"] = str(args.continue_from.resolve())
+        output.meta.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"Project {project.label} copied to {campaign.project}; services {', '.join(project.services)}; target on "
           f"127.0.0.1:{campaign.port}; build logs in {campaign.logs}", flush=True)
     interrupt_on_terminate()
@@ -1044,6 +1070,9 @@ def header(meta, records):
     if meta.get("baseline_runs"):
         lines.append(f"- Baseline: the median of the last {meta['baseline_runs']} of {meta.get('warmup')} warm-up "
                      f"builds (locust:baseline -Dlocust.baselineRuns={meta['baseline_runs']})")
+    if meta.get("continued_from"):
+        lines.append(f"- Baseline and history after the A/A phase: those of the campaign in {meta['continued_from']} "
+                     f"(--continue-from)")
     lines += plugin_line(meta, records)
     lines.append(f"- minHistory: {meta.get('min_history', 'unknown')}; a build FAILED when Maven exited non-zero with "
                  f"a FAIL verdict; values are the ones the plugin judged and recorded in the history (the median of "
