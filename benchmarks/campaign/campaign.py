@@ -385,6 +385,7 @@ def copy_project(source, target):
 
 def continue_from(earlier, campaign):
     """The earlier campaign's baseline and its history after the A/A phase, as this campaign's start."""
+    (campaign.project / "docs").mkdir(exist_ok=True)
     shutil.copyfile(earlier / "project" / "docs" / BASELINE_FILE, campaign.project / "docs" / BASELINE_FILE)
     shutil.copyfile(saved_history_file(earlier), campaign.history)
     print(f"Continuing from {earlier}: its baseline and its history after the A/A phase "
