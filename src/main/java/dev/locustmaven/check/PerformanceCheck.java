@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The {@code check} goal's work: read what Locust measured, name the metrics, compare them with the baseline under
@@ -309,43 +310,39 @@ public final class PerformanceCheck {
                 return new Suspects(reasons, keys);
             }
             List<String> services = confirmation.runner().services();
+            Suspects suspects = new Suspects(reasons, keys);
             // a run that is no measurement is not a breach to confirm: rerunning a service that is down finds it down
-            verdict.withStatus(Status.FAIL).stream()
-                    .filter(c -> !NoMeasurement.RULE.equals(c.rule()))
-                    .map(Check::key)
-                    .filter(k -> services.contains(k.service()))
-                    .forEach(k -> {
-                        keys.add(k);
-                        reasons.put(k.service(), "A rule failed for " + k.service());
-                    });
-            verdict.checks().stream()
-                    .filter(Check::inconclusive)
-                    .map(Check::key)
-                    .filter(k -> services.contains(k.service()))
-                    .forEach(k -> {
-                        keys.add(k);
-                        reasons.putIfAbsent(k.service(), "A rule was inconclusive for " + k.service());
-                    });
-            verdict.checks().stream()
-                    .filter(OpenFailLevel::test)
-                    .map(Check::key)
-                    .filter(k -> services.contains(k.service()))
-                    .forEach(k -> {
-                        keys.add(k);
-                        reasons.putIfAbsent(
-                                k.service(),
-                                "A rule warned for " + k.service() + ", and sampling error left its fail level open");
-                    });
+            suspects.add(
+                    services,
+                    verdict.withStatus(Status.FAIL).stream().filter(c -> !NoMeasurement.RULE.equals(c.rule())),
+                    service -> "A rule failed for " + service);
+            suspects.add(
+                    services,
+                    verdict.checks().stream().filter(Check::inconclusive),
+                    service -> "A rule was inconclusive for " + service);
+            suspects.add(
+                    services,
+                    verdict.checks().stream().filter(OpenFailLevel::test),
+                    service -> "A rule warned for " + service + ", and sampling error left its fail level open");
             if (statistics != null) {
-                statistics.doubted().stream()
-                        .filter(k -> services.contains(k.service()))
-                        .forEach(k -> {
-                            keys.add(k);
-                            reasons.putIfAbsent(
-                                    k.service(), "The statistical gate doubted the first run of " + k.service());
-                        });
+                suspects.addKeys(
+                        services,
+                        statistics.doubted().stream(),
+                        service -> "The statistical gate doubted the first run of " + service);
             }
-            return new Suspects(reasons, keys);
+            return suspects;
+        }
+
+        /** The checks' services as suspects; a service keeps the reason it was first suspected for. */
+        private void add(List<String> services, Stream<Check> checks, Function<String, String> reason) {
+            addKeys(services, checks.map(Check::key), reason);
+        }
+
+        private void addKeys(List<String> services, Stream<MetricKey> suspected, Function<String, String> reason) {
+            suspected.filter(k -> services.contains(k.service())).forEach(k -> {
+                keys.add(k);
+                reasons.computeIfAbsent(k.service(), reason);
+            });
         }
 
         boolean isEmpty() {

@@ -23,37 +23,36 @@ public final class RuleText {
 
     /** The floor under which a change does not count ({@code minAbsoluteChange}); empty when the text has none. */
     public static Optional<Double> minAbsoluteChange(String ruleText) {
-        if (ruleText == null) {
-            return Optional.empty();
-        }
-        String prefix = "minAbsoluteChange ";
-        for (String part : ruleText.split(",")) {
-            String text = part.trim();
-            if (text.startsWith(prefix)) {
-                try {
-                    return Optional.of(Double.parseDouble(text.substring(prefix.length())));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
+        return part(ruleText, ",", "minAbsoluteChange ").flatMap(text -> {
+            try {
+                return Optional.of(Double.parseDouble(text));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
             }
-        }
-        return Optional.empty();
+        });
     }
 
     private static Optional<ThresholdLevel> level(String ruleText, String prefix) {
-        if (ruleText == null) {
+        String levels = ruleText == null ? null : ruleText.split(",", 2)[0];
+        return part(levels, "/", prefix).flatMap(text -> {
+            try {
+                return Optional.of(ThresholdLevel.parse(text));
+            } catch (InvalidThresholdException e) {
+                // a rule text written by another tool or version
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** What follows {@code prefix} in the first of the text's parts (split at {@code separator}) that starts with it. */
+    private static Optional<String> part(String text, String separator, String prefix) {
+        if (text == null) {
             return Optional.empty();
         }
-        String levels = ruleText.split(",", 2)[0];
-        for (String part : levels.split("/")) {
-            String text = part.trim();
-            if (text.startsWith(prefix)) {
-                try {
-                    return Optional.of(ThresholdLevel.parse(text.substring(prefix.length())));
-                } catch (InvalidThresholdException e) {
-                    // a rule text written by another tool or version
-                    return Optional.empty();
-                }
+        for (String part : text.split(separator)) {
+            String trimmed = part.trim();
+            if (trimmed.startsWith(prefix)) {
+                return Optional.of(trimmed.substring(prefix.length()));
             }
         }
         return Optional.empty();
