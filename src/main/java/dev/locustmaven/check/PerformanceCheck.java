@@ -28,18 +28,21 @@ import dev.locustmaven.report.JUnitReport;
 import dev.locustmaven.report.MarkdownReport;
 import dev.locustmaven.report.VerdictJson;
 import dev.locustmaven.statistical.SeriesPoint;
+import dev.locustmaven.statistical.StatisticalGateSettings;
 import dev.locustmaven.thresholds.BaselineValueException;
 import dev.locustmaven.thresholds.Comparability;
 import dev.locustmaven.thresholds.Gate;
 import dev.locustmaven.thresholds.GateOptions;
 import dev.locustmaven.thresholds.OpenFailLevel;
 import dev.locustmaven.thresholds.ThresholdRules;
+import dev.locustmaven.thresholds.UsualValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -208,6 +211,25 @@ public final class PerformanceCheck {
         StatisticalChecks.Outcome statistics(Measurements measurements) {
             return options == null ? null : StatisticalChecks.evaluate(series, measurements, options.statisticalGate());
         }
+
+        /**
+         * The rules' verdict with the warnings that the baseline's sampling error left open decided against the history
+         * where the statistical gate finds their endpoint changed; the verdict as it is without history.
+         */
+        Verdict decide(Verdict rules, Measurements measurements, double confidence) {
+            StatisticalChecks.Outcome statistics = statistics(measurements);
+            return statistics == null
+                    ? rules
+                    : StatisticalChecks.decideAgainstHistory(
+                            rules, statistics.checks(), measurements, this::usualValue, confidence);
+        }
+
+        /** What the metric usually is over the gate's window of comparable runs; empty without enough of them. */
+        Optional<UsualValue> usualValue(MetricKey key) {
+            StatisticalGateSettings gate = options.statisticalGate();
+            return RunHistory.usualValue(
+                    records, key, fingerprints.get(key.service()), segment, gate.window(), gate.minHistory());
+        }
     }
 
     /** The verdict of the rules and the statistical gate, on the measurements it was reached with. */
@@ -232,9 +254,15 @@ public final class PerformanceCheck {
         int runs = 1;
         Suspects suspects = Suspects.of(verdict, statistics, request.confirmation());
         if (!suspects.isEmpty()) {
-            // settled once no rule is left open, also none that the machine's slowdown leaves open
-            Confirmed confirmed =
-                    confirm(request, run, measurements, suspects, m -> machine.apply(judge.rules(m)), notes, warnings);
+            // settled once no rule is left open, also none that the machine's slowdown leaves open, nor the history
+            Confirmed confirmed = confirm(
+                    request,
+                    run,
+                    measurements,
+                    suspects,
+                    m -> machine.apply(history.decide(judge.rules(m), m, request.confidence())),
+                    notes,
+                    warnings);
             measurements = confirmed.measurements();
             runs = confirmed.runs();
             verdict = judge.verdict(measurements);
@@ -242,6 +270,8 @@ public final class PerformanceCheck {
         }
         List<String> trends = List.of();
         if (statistics != null) {
+            verdict = StatisticalChecks.decideAgainstHistory(
+                    verdict, statistics.checks(), measurements, history::usualValue, request.confidence());
             verdict = StatisticalChecks.withChecks(
                     StatisticalChecks.settleInconclusive(verdict, statistics.usual()), statistics.checks());
             notes.add(statistics.summary());

@@ -7,6 +7,7 @@ import dev.locustmaven.model.LocustPercentiles;
 import dev.locustmaven.model.Measurement;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
+import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Status;
 import dev.locustmaven.model.Verdict;
 import dev.locustmaven.statistical.GateMode;
@@ -20,14 +21,18 @@ import dev.locustmaven.statistical.StatisticalGate;
 import dev.locustmaven.statistical.StatisticalGateSettings;
 import dev.locustmaven.statistical.StatisticalStatus;
 import dev.locustmaven.statistical.StatisticalVerdict;
+import dev.locustmaven.thresholds.HistoryWitness;
+import dev.locustmaven.thresholds.UsualValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The statistical layer (DESIGN §6 layer 3) in {@code check}: judges every numeric series of the run against its
@@ -208,6 +213,62 @@ public final class StatisticalChecks {
                 Status.PASS,
                 check.message() + "; the statistical gate finds the value within the usual variation of its last "
                         + runs + " runs, so it is no warning");
+    }
+
+    /**
+     * The verdict with each warning of a threshold rule that the baseline's sampling error left short of a level judged
+     * again against the history's usual value of its metric ({@link HistoryWitness}), where the gate found a series of
+     * the same requests beyond its usual variation: the metric's own, or another value of the same response times
+     * (the average beside a percentile). A common shift of a group names no requests and decides nothing.
+     *
+     * @param findings the gate's checks of this build
+     * @param usual the history's usual value of a metric, empty when it has too few runs with samples
+     */
+    static Verdict decideAgainstHistory(
+            Verdict verdict,
+            List<Check> findings,
+            Measurements measurements,
+            Function<MetricKey, Optional<UsualValue>> usual,
+            double confidence) {
+        List<Check> checks = verdict.checks().stream()
+                .map(check -> decided(check, findings, measurements, usual, confidence))
+                .toList();
+        return checks.equals(verdict.checks()) ? verdict : Verdict.of(checks, verdict.warnings());
+    }
+
+    private static Check decided(
+            Check check,
+            List<Check> findings,
+            Measurements measurements,
+            Function<MetricKey, Optional<UsualValue>> usual,
+            double confidence) {
+        Optional<Measurement> run = measurements.get(check.key());
+        if (RULE.equals(check.rule()) || check.status() != Status.WARN || check.evidence() == null || run.isEmpty()) {
+            return check;
+        }
+        return flaggedSeries(run.get(), findings, measurements)
+                .flatMap(flagged -> usual.apply(check.key())
+                        .flatMap(value ->
+                                HistoryWitness.decide(check, run.get().sample(), value, confidence, subject(flagged))))
+                .orElse(check);
+    }
+
+    /** The series of the run's requests that the gate warned or failed, the measured metric's own first. */
+    private static Optional<MetricKey> flaggedSeries(Measurement run, List<Check> findings, Measurements measurements) {
+        Optional<ResponseTimes> times = run.sample().responseTimes();
+        List<MetricKey> flagged = findings.stream()
+                .filter(f -> f.status() == Status.WARN || f.status() == Status.FAIL)
+                .map(Check::key)
+                .filter(k -> k.equals(run.key())
+                        || (times.isPresent()
+                                && measurements
+                                        .get(k)
+                                        .flatMap(m -> m.sample().responseTimes())
+                                        .equals(times)))
+                .toList();
+        return flagged.contains(run.key())
+                ? Optional.of(run.key())
+                : flagged.stream().findFirst();
     }
 
     /** The verdict with the statistical checks added, its level recomputed as the rules' gate does. */

@@ -148,9 +148,12 @@ final class SharedSlowdown {
         if (evidence == null) {
             return value;
         }
+        // bounds set against the history's usual value start from it
+        double from =
+                evidence.reference() == null ? baseline : evidence.reference().value();
         double least = failLevel instanceof ThresholdLevel.RelativeChange
-                ? baseline * (1 + evidence.lower() / 100)
-                : baseline + evidence.lower();
+                ? from * (1 + evidence.lower() / 100)
+                : from + evidence.lower();
         return Double.isFinite(least) ? Math.max(0, Math.min(least, value)) : 0;
     }
 

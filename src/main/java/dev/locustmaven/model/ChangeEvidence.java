@@ -18,6 +18,9 @@ package dev.locustmaven.model;
  * @param basis what {@code lower} and {@code upper} bound: the compared value itself, or the response times as a whole
  * @param responseTimes how far the response times as a whole moved, when the check weighed them (a relative level on
  *     a percentile below the maximum or an average, with both sides' histograms); {@code null} otherwise
+ * @param reference what the bounds are set against when it is not the baseline: the median of the comparable
+ *     history's last runs, which decided a breach the baseline's own sampling error left open; {@code null} against
+ *     the baseline. {@code baselineRequests} then counts the requests of those runs
  */
 public record ChangeEvidence(
         long runRequests,
@@ -30,7 +33,44 @@ public record ChangeEvidence(
         boolean baselineToo,
         boolean approximate,
         Basis basis,
-        Shift responseTimes) {
+        Shift responseTimes,
+        Reference reference) {
+
+    /** Evidence against the baseline. */
+    public ChangeEvidence(
+            long runRequests,
+            long baselineRequests,
+            double lower,
+            double upper,
+            double confidence,
+            boolean conclusive,
+            Long requestsToDecide,
+            boolean baselineToo,
+            boolean approximate,
+            Basis basis,
+            Shift responseTimes) {
+        this(
+                runRequests,
+                baselineRequests,
+                lower,
+                upper,
+                confidence,
+                conclusive,
+                requestsToDecide,
+                baselineToo,
+                approximate,
+                basis,
+                responseTimes,
+                null);
+    }
+
+    /**
+     * The history's usual value that a change was set against instead of the baseline's.
+     *
+     * @param runs how many earlier runs
+     * @param value the median of their values
+     */
+    public record Reference(int runs, double value) {}
 
     /**
      * The shift of every run request against every baseline request, in percent.
@@ -65,6 +105,7 @@ public record ChangeEvidence(
                 baselineToo,
                 approximate,
                 basis,
-                responseTimes);
+                responseTimes,
+                reference);
     }
 }

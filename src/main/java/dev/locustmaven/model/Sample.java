@@ -1,6 +1,7 @@
 package dev.locustmaven.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a judged value was computed from, so that its sampling error can be told: the response times behind a
@@ -15,6 +16,11 @@ public sealed interface Sample {
     /** True when the sample is a stand-in rebuilt from summaries (CSV input), so its error is an approximation. */
     default boolean approximate() {
         return false;
+    }
+
+    /** The response times behind a percentile or an average; empty for a value of any other kind. */
+    default Optional<ResponseTimes> responseTimes() {
+        return Optional.empty();
     }
 
     /** The {@code fraction} percentile (0.95) of the response times. */
@@ -35,6 +41,11 @@ public sealed interface Sample {
         public boolean approximate() {
             return times.approximate();
         }
+
+        @Override
+        public Optional<ResponseTimes> responseTimes() {
+            return Optional.of(times);
+        }
     }
 
     /** The average of the response times. */
@@ -51,6 +62,11 @@ public sealed interface Sample {
         @Override
         public boolean approximate() {
             return times.approximate();
+        }
+
+        @Override
+        public Optional<ResponseTimes> responseTimes() {
+            return Optional.of(times);
         }
     }
 

@@ -272,6 +272,11 @@ public final class VerdictJson {
         }
         node.put("approximate", evidence.approximate());
         node.put("basis", evidence.basis() == ChangeEvidence.Basis.VALUE ? "value" : "response_times");
+        if (evidence.reference() != null) {
+            ObjectNode reference = node.putObject("history_reference");
+            reference.put("runs", evidence.reference().runs());
+            reference.set("value", number(evidence.reference().value()));
+        }
         if (evidence.responseTimes() != null) {
             ObjectNode shift = node.putObject("response_times");
             shift.set("change", number(evidence.responseTimes().change()));

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,5 +256,89 @@ class StatisticalChecksTest {
                 .isEqualTo(beyondWarning);
         Verdict gate = Verdict.of(List.of(indexP95(Status.WARN, inconclusive, StatisticalChecks.RULE)), List.of());
         assertThat(StatisticalChecks.settleInconclusive(gate, Map.of(key, 48))).isEqualTo(gate);
+    }
+
+    /** {@code n} response times at 150-247 ms and {@code slow} at 700 ms, all scaled by {@code factor}. */
+    private static ResponseTimes times(int n, int slow, double factor) {
+        Map<Double, Long> histogram = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            double ms = (i < slow ? 700 : 150 + i % 40 * 2.5) * factor;
+            histogram.merge(Math.round(ms / 10) * 10.0, 1L, Long::sum);
+        }
+        return ResponseTimes.of(histogram);
+    }
+
+    @Test
+    void aWarningTheBaselineLeavesOpenIsDecidedAgainstTheHistoryWhenTheGateFlagsItsRequests() {
+        MetricKey p95 = MetricKey.of("rag_service", "index_p95_ms");
+        MetricKey avg = MetricKey.of("rag_service", "index_avg_ms");
+        MetricKey otherAvg = MetricKey.of("rag_service", "query_avg_ms");
+        ResponseTimes run = times(144, 4, 1.7);
+        Measurements measured = Measurements.of(List.of(
+                new Measurement(p95, MetricValue.of(420), new Sample.Quantile(0.95, run)),
+                new Measurement(avg, MetricValue.of(run.mean()), new Sample.Mean(run)),
+                new Measurement(otherAvg, MetricValue.of(200), new Sample.Mean(times(144, 4, 1)))));
+        ChangeEvidence open = new ChangeEvidence(
+                144,
+                36,
+                -20,
+                Double.POSITIVE_INFINITY,
+                0.95,
+                false,
+                690L,
+                true,
+                false,
+                ChangeEvidence.Basis.VALUE,
+                null);
+        Check warned = new Check(
+                p95,
+                MetricValue.of(250),
+                MetricValue.of(420),
+                170.0,
+                68.0,
+                "warning +30% / fail +60%",
+                Status.WARN,
+                "rag_service index_p95_ms: 420 ms vs baseline 250 ms (+68.0%), above the fail level +60% by its value,"
+                        + " but from 144 requests vs 36 in the baseline that is inconclusive.",
+                false,
+                open);
+        Verdict verdict = Verdict.of(List.of(warned), List.of());
+        var usual = new dev.locustmaven.thresholds.UsualValue(40, 240, new Sample.Quantile(0.95, times(1440, 40, 1)));
+
+        Verdict decided = StatisticalChecks.decideAgainstHistory(
+                verdict, List.of(gateWarning(avg)), measured, key -> Optional.of(usual), 0.95);
+
+        assertThat(decided.level()).isEqualTo(Status.FAIL);
+        assertThat(decided.checks().get(0).message())
+                .startsWith(warned.message().substring(0, warned.message().length() - 1)
+                        + "; against the usual value of its last 40 comparable runs, 240 ms from 1440 requests (the"
+                        + " statistical gate finds rag_service index_avg_ms beyond their usual variation), it is"
+                        + " beyond the fail level +60%: at least +");
+        // the metric's own series is named first
+        assertThat(StatisticalChecks.decideAgainstHistory(
+                                verdict,
+                                List.of(gateWarning(avg), gateWarning(p95)),
+                                measured,
+                                key -> Optional.of(usual),
+                                0.95)
+                        .checks()
+                        .get(0)
+                        .message())
+                .contains("the statistical gate finds rag_service index_p95_ms beyond");
+        // another endpoint's requests, a gate that found nothing, or a history too short: as it was
+        assertThat(StatisticalChecks.decideAgainstHistory(
+                        verdict, List.of(gateWarning(otherAvg)), measured, key -> Optional.of(usual), 0.95))
+                .isEqualTo(verdict);
+        assertThat(StatisticalChecks.decideAgainstHistory(
+                        verdict, List.of(), measured, key -> Optional.of(usual), 0.95))
+                .isEqualTo(verdict);
+        assertThat(StatisticalChecks.decideAgainstHistory(
+                        verdict, List.of(gateWarning(avg)), measured, key -> Optional.empty(), 0.95))
+                .isEqualTo(verdict);
+    }
+
+    private static Check gateWarning(MetricKey key) {
+        return new Check(
+                key, null, MetricValue.of(1), null, null, StatisticalChecks.RULE, Status.WARN, "beyond its history");
     }
 }
