@@ -214,10 +214,11 @@ public final class PerformanceCheck {
 
         /**
          * The rules' verdict with the warnings that the baseline's sampling error left open decided against the history
-         * where the statistical gate finds their endpoint changed; the verdict as it is without history.
+         * where the statistical gate's findings on the same measurements show their endpoint changed; the verdict as it
+         * is without history ({@code statistics} null).
          */
-        Verdict decide(Verdict rules, Measurements measurements, double confidence) {
-            StatisticalChecks.Outcome statistics = statistics(measurements);
+        Verdict decide(
+                Verdict rules, StatisticalChecks.Outcome statistics, Measurements measurements, double confidence) {
             return statistics == null
                     ? rules
                     : StatisticalChecks.decideAgainstHistory(
@@ -260,7 +261,7 @@ public final class PerformanceCheck {
                     run,
                     measurements,
                     suspects,
-                    m -> machine.apply(history.decide(judge.rules(m), m, request.confidence())),
+                    m -> machine.apply(history.decide(judge.rules(m), history.statistics(m), m, request.confidence())),
                     notes,
                     warnings);
             measurements = confirmed.measurements();
@@ -270,8 +271,7 @@ public final class PerformanceCheck {
         }
         List<String> trends = List.of();
         if (statistics != null) {
-            verdict = StatisticalChecks.decideAgainstHistory(
-                    verdict, statistics.checks(), measurements, history::usualValue, request.confidence());
+            verdict = history.decide(verdict, statistics, measurements, request.confidence());
             verdict = StatisticalChecks.withChecks(
                     StatisticalChecks.settleInconclusive(verdict, statistics.usual()), statistics.checks());
             notes.add(statistics.summary());

@@ -178,8 +178,7 @@ public final class Gate {
                     ? new SampledChange(runSample, current.asDouble(), baselineSample, baseline.asDouble(), confidence)
                     : null;
             this.unit = MetricFormat.unitWithRate(key.metric());
-            // A change of a percentage is in percentage points, which "+0.5%" would misstate as relative.
-            this.deltaUnit = unit.equals("%") ? " points" : unit;
+            this.deltaUnit = deltaUnit(key.metric());
         }
 
         Check check() {
@@ -418,10 +417,7 @@ public final class Gate {
                     evidence);
         }
 
-        /**
-         * The evidence of one level's judgement: {@code bounds} as percent for a relative level, else as they are, and
-         * the response times' shift in percent when it was weighed.
-         */
+        /** The evidence of one level's judgement against the baseline ({@link Gate#evidence}). */
         private ChangeEvidence evidence(
                 ChangeBounds bounds,
                 boolean relative,
@@ -430,50 +426,22 @@ public final class Gate {
                 boolean approximate,
                 ChangeEvidence.Basis basis,
                 Optional<DistributionShift.Shift> responseTimes) {
-            return new ChangeEvidence(
+            return Gate.evidence(
                     runSample.size(),
                     baselineSample.size(),
-                    relative ? (bounds.lower() - 1) * 100 : bounds.lower(),
-                    relative ? (bounds.upper() - 1) * 100 : bounds.upper(),
+                    bounds,
+                    relative,
                     confidence,
                     conclusive,
-                    estimate.map(RequestsToDecide.Estimate::requests).orElse(null),
-                    estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
-                            .orElse(false),
+                    estimate,
                     approximate,
                     basis,
-                    responseTimes
-                            .map(t -> new ChangeEvidence.Shift(
-                                    (t.estimate() - 1) * 100,
-                                    (t.bounds().lower() - 1) * 100,
-                                    (t.bounds().upper() - 1) * 100))
-                            .orElse(null));
+                    responseTimes,
+                    null);
         }
 
-        /**
-         * {@code at least +75% at 95% confidence} for a conclusive breach (at most, where a fall is worse), {@code at 95%
-         * confidence the change may be only +12.0%} for an inconclusive one, {@code at 95% confidence the requests cannot
-         * rule out no change (the change may be as low as -78.5%)} when the range reaches past zero.
-         */
         private String bound(ChangeEvidence evidence, ThresholdLevel level, boolean relative, boolean conclusive) {
-            boolean rise = level.direction() == Direction.RISE_IS_WORSE;
-            double bound = rise ? evidence.lower() : evidence.upper();
-            String at = "at " + MetricFormat.number(evidence.confidence() * 100) + "% confidence";
-            String approximate =
-                    evidence.approximate() ? " (approximate: rebuilt from Locust's percentile columns)" : "";
-            if (Double.isInfinite(bound) || (relative && bound <= -100)) {
-                return at + " the requests cannot bound the change" + approximate;
-            }
-            String amount = relative ? percent(bound) : signed(bound) + deltaUnit;
-            if (conclusive) {
-                return (rise ? "at least " : "at most ") + amount + " " + at + approximate;
-            }
-            if (rise ? bound <= 0 : bound >= 0) {
-                // the range reaches past no change: "may be only -78.5%" would read as a fall too small to matter
-                return at + " the requests cannot rule out no change (the change may be as " + (rise ? "low" : "high")
-                        + " as " + amount + ")" + approximate;
-            }
-            return at + " the change may be only " + amount + approximate;
+            return Gate.bound(evidence, level, relative, conclusive, deltaUnit);
         }
 
         private static String requests(Sample sample) {
@@ -557,6 +525,79 @@ public final class Gate {
             }
             return level > 0 ? "above" : "below";
         }
+    }
+
+    /**
+     * The evidence of one level's judgement: {@code bounds} as percent for a relative level, else as they are, and
+     * the response times' shift in percent when it was weighed.
+     *
+     * @param reference what the bounds are set against when it is not the baseline; null for the baseline
+     */
+    static ChangeEvidence evidence(
+            long runRequests,
+            long baselineRequests,
+            ChangeBounds bounds,
+            boolean relative,
+            double confidence,
+            boolean conclusive,
+            Optional<RequestsToDecide.Estimate> estimate,
+            boolean approximate,
+            ChangeEvidence.Basis basis,
+            Optional<DistributionShift.Shift> responseTimes,
+            ChangeEvidence.Reference reference) {
+        return new ChangeEvidence(
+                runRequests,
+                baselineRequests,
+                relative ? (bounds.lower() - 1) * 100 : bounds.lower(),
+                relative ? (bounds.upper() - 1) * 100 : bounds.upper(),
+                confidence,
+                conclusive,
+                estimate.map(RequestsToDecide.Estimate::requests).orElse(null),
+                estimate.map(e -> e.side() == RequestsToDecide.Side.RUN_AND_BASELINE)
+                        .orElse(false),
+                approximate,
+                basis,
+                responseTimes
+                        .map(t -> new ChangeEvidence.Shift(
+                                (t.estimate() - 1) * 100,
+                                (t.bounds().lower() - 1) * 100,
+                                (t.bounds().upper() - 1) * 100))
+                        .orElse(null),
+                reference);
+    }
+
+    /**
+     * {@code at least +75% at 95% confidence} for a conclusive breach (at most, where a fall is worse), {@code at 95%
+     * confidence the change may be only +12.0%} for an inconclusive one, {@code at 95% confidence the requests cannot
+     * rule out no change (the change may be as low as -78.5%)} when the range reaches past zero.
+     *
+     * @param deltaUnit the unit of an absolute change ({@link #deltaUnit})
+     */
+    static String bound(
+            ChangeEvidence evidence, ThresholdLevel level, boolean relative, boolean conclusive, String deltaUnit) {
+        boolean rise = level.direction() == Direction.RISE_IS_WORSE;
+        double bound = rise ? evidence.lower() : evidence.upper();
+        String at = "at " + MetricFormat.number(evidence.confidence() * 100) + "% confidence";
+        String approximate = evidence.approximate() ? " (approximate: rebuilt from Locust's percentile columns)" : "";
+        if (Double.isInfinite(bound) || (relative && bound <= -100)) {
+            return at + " the requests cannot bound the change" + approximate;
+        }
+        String amount = relative ? percent(bound) : signed(bound) + deltaUnit;
+        if (conclusive) {
+            return (rise ? "at least " : "at most ") + amount + " " + at + approximate;
+        }
+        if (rise ? bound <= 0 : bound >= 0) {
+            // the range reaches past no change: "may be only -78.5%" would read as a fall too small to matter
+            return at + " the requests cannot rule out no change (the change may be as " + (rise ? "low" : "high")
+                    + " as " + amount + ")" + approximate;
+        }
+        return at + " the change may be only " + amount + approximate;
+    }
+
+    /** The unit of a change of the metric: a change of a percentage is in points, which "+0.5%" would misstate. */
+    static String deltaUnit(String metric) {
+        String unit = MetricFormat.unitWithRate(metric);
+        return unit.equals("%") ? " points" : unit;
     }
 
     private record Outcome(Kind kind, String text, ChangeEvidence evidence) {

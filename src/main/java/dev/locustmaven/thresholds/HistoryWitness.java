@@ -6,9 +6,7 @@ import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
-import dev.locustmaven.sampling.DistributionShift;
 import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
-import dev.locustmaven.thresholds.ThresholdLevel.Direction;
 import dev.locustmaven.thresholds.ThresholdLevel.RelativeChange;
 import java.util.Optional;
 
@@ -82,43 +80,29 @@ public final class HistoryWitness {
             return Optional.empty();
         }
         boolean relative = level instanceof RelativeChange;
-        double lower = relative
-                ? (judgement.bounds().lower() - 1) * 100
-                : judgement.bounds().lower();
-        double upper = relative
-                ? (judgement.bounds().upper() - 1) * 100
-                : judgement.bounds().upper();
-        ChangeEvidence evidence = new ChangeEvidence(
+        ChangeEvidence evidence = Gate.evidence(
                 runSample.size(),
                 usual.sample().size(),
-                lower,
-                upper,
+                judgement.bounds(),
+                relative,
                 confidence,
                 true,
-                null,
-                false,
+                Optional.empty(),
                 sampled.approximate(),
                 judgement.basis(),
-                judgement.responseTimes().map(HistoryWitness::shift).orElse(null),
+                judgement.responseTimes(),
                 new ChangeEvidence.Reference(usual.runs(), usual.value()));
-        boolean rise = level.direction() == Direction.RISE_IS_WORSE;
-        double bound = rise ? lower : upper;
-        String amount = (rise ? "at least " : "at most ")
-                + (relative
-                        ? Gate.percent(bound)
-                        : Gate.signed(bound)
-                                + MetricFormat.unitWithRate(check.key().metric()));
+        String bound = Gate.bound(
+                evidence, level, relative, true, Gate.deltaUnit(check.key().metric()));
         String moved = judgement.basis() == ChangeEvidence.Basis.RESPONSE_TIMES
-                ? "the response times as a whole moved by " + amount
-                : amount;
+                ? "the response times as a whole moved by " + bound
+                : bound;
         String message = withoutFullStop(check.message()) + "; against the usual value of its last " + usual.runs()
                 + " comparable runs, " + MetricFormat.number(usual.value())
                 + MetricFormat.unitWithRate(check.key().metric()) + " from "
                 + usual.sample().size()
                 + " requests (the statistical gate finds " + flaggedSeries + " beyond their usual variation), it is"
-                + " beyond the " + label + " level " + level.text() + ": " + moved + " at "
-                + MetricFormat.number(confidence * 100) + "% confidence"
-                + (sampled.approximate() ? " (approximate: rebuilt from Locust's percentile columns)" : "") + ".";
+                + " beyond the " + label + " level " + level.text() + ": " + moved + ".";
         return Optional.of(check.rejudged(label.equals("fail") ? Status.FAIL : Status.WARN, message, evidence));
     }
 
@@ -134,13 +118,6 @@ public final class HistoryWitness {
             return check.delta() != null && absolute.reachedBy(check.delta()) && absolute.reachedBy(value - usual);
         }
         return false;
-    }
-
-    private static ChangeEvidence.Shift shift(DistributionShift.Shift shift) {
-        return new ChangeEvidence.Shift(
-                (shift.estimate() - 1) * 100,
-                (shift.bounds().lower() - 1) * 100,
-                (shift.bounds().upper() - 1) * 100);
     }
 
     private static String withoutFullStop(String message) {
