@@ -35,6 +35,7 @@ import dev.locustmaven.thresholds.Gate;
 import dev.locustmaven.thresholds.GateOptions;
 import dev.locustmaven.thresholds.OpenFailLevel;
 import dev.locustmaven.thresholds.ThresholdRules;
+import dev.locustmaven.thresholds.UnusualBaseline;
 import dev.locustmaven.thresholds.UsualValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,9 @@ import java.util.stream.Stream;
  *
  * <p>With history configured it also reads the comparable earlier runs, judges every series with the statistical
  * gate (its findings join the verdict as checks of the rule {@value StatisticalChecks#RULE}), reports the degrading
- * trends, and appends this run as one record of the history file, with the same time as {@code verdict.json}'s
- * {@code generated_at} so the site report can pair them.
+ * trends, warns of baseline values beyond every run the gate compares with ({@link UnusualBaseline}), and appends
+ * this run as one record of the history file, with the same time as {@code verdict.json}'s {@code generated_at} so the
+ * site report can pair them.
  *
  * <p>When a rule fails for a service, a fail level is breached only within sampling error, a rule warns with its fail
  * level left open by sampling error ({@link OpenFailLevel}), or the statistical gate doubts a service's first run, and
@@ -108,7 +110,9 @@ public final class PerformanceCheck {
         HistoryContext history = HistoryContext.read(request, judge, notes, warnings);
         MachineCheck machine = MachineCheck.of(request, history.records());
         Decision decision = decide(request, run, judge, first, history, machine, notes, warnings);
-        Verdict verdict = machine.apply(decision.verdict().withWarnings(history.newSegments()));
+        Verdict verdict = machine.apply(decision.verdict()
+                .withWarnings(history.newSegments())
+                .withWarnings(history.unusualBaselines(decision.verdict())));
         VerdictOutputs outputs = VerdictOutputs.write(request, verdict, machine);
         Measurements judged = NoMeasurement.measured(decision.measurements(), judge.unmeasured());
         recordHistory(request, history, judge, verdict.level(), decision.runs(), judged, machine, notes, warnings);
@@ -223,6 +227,22 @@ public final class PerformanceCheck {
                     ? rules
                     : StatisticalChecks.decideAgainstHistory(
                             rules, statistics.checks(), measurements, this::usualValue, confidence);
+        }
+
+        /**
+         * A warning for each check whose baseline lies outside what its metric measured over the gate's window of
+         * comparable runs ({@link UnusualBaseline}); none without history.
+         */
+        List<String> unusualBaselines(Verdict verdict) {
+            if (options == null) {
+                return List.of();
+            }
+            return verdict.checks().stream()
+                    .filter(c -> c.baseline() instanceof MetricValue.Numeric
+                            && fingerprints.containsKey(c.key().service()))
+                    .flatMap(c -> usualValue(c.key()).flatMap(u -> UnusualBaseline.of(c, u)).stream())
+                    .distinct()
+                    .toList();
         }
 
         /** What the metric usually is over the gate's window of comparable runs; empty without enough of them. */

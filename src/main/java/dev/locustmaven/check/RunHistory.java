@@ -21,6 +21,7 @@ import dev.locustmaven.statistical.TrendDirection;
 import dev.locustmaven.thresholds.UsualValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class RunHistory {
 
     /**
      * What the metric usually is by its comparable history (same segment, comparable fingerprint of the service): the
-     * median of its last {@code window} runs' values, with their samples pooled; empty when fewer than {@code minRuns}
+     * median of its last {@code window} runs' values and their range, with their samples pooled; empty when fewer than {@code minRuns}
      * of them have it, or any of them lacks a sample of it (records written before samples were kept).
      */
     static Optional<UsualValue> usualValue(
@@ -118,7 +119,12 @@ final class RunHistory {
                 .map(r -> r.samples().get(key))
                 .reduce(Sample::pooled)
                 .orElseThrow();
-        return Optional.of(new UsualValue(last.size(), RobustStatistics.median(values), pooled));
+        return Optional.of(new UsualValue(
+                last.size(),
+                RobustStatistics.median(values),
+                Arrays.stream(values).min().orElseThrow(),
+                Arrays.stream(values).max().orElseThrow(),
+                pooled));
     }
 
     /**

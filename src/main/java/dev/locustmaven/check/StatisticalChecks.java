@@ -211,8 +211,8 @@ public final class StatisticalChecks {
         }
         return check.rejudged(
                 Status.PASS,
-                check.message() + "; the statistical gate finds the value within the usual variation of its last "
-                        + runs + " runs, so it is no warning");
+                check.messageWith("the statistical gate finds the value within the usual variation of its last " + runs
+                        + " runs, so it is no warning"));
     }
 
     /**

@@ -65,6 +65,12 @@ public record Check(
                 key, baseline, current, delta, changePct, rule, newStatus, newMessage, missingAllowed, newEvidence);
     }
 
+    /** The message with {@code clause} as its last part: {@code "<message without its full stop>; <clause>."} */
+    public String messageWith(String clause) {
+        String sentence = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+        return sentence + "; " + clause + ".";
+    }
+
     /** True when the value breaks the fail level but sampling error leaves it open (a WARN that more requests settle). */
     public boolean inconclusive() {
         return evidence != null && !evidence.conclusive();

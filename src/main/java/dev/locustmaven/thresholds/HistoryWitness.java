@@ -97,12 +97,12 @@ public final class HistoryWitness {
         String moved = judgement.basis() == ChangeEvidence.Basis.RESPONSE_TIMES
                 ? "the response times as a whole moved by " + bound
                 : bound;
-        String message = withoutFullStop(check.message()) + "; against the usual value of its last " + usual.runs()
+        String message = check.messageWith("against the usual value of its last " + usual.runs()
                 + " comparable runs, " + MetricFormat.number(usual.value())
                 + MetricFormat.unitWithRate(check.key().metric()) + " from "
                 + usual.sample().size()
                 + " requests (the statistical gate finds " + flaggedSeries + " beyond their usual variation), it is"
-                + " beyond the " + label + " level " + level.text() + ": " + moved + ".";
+                + " beyond the " + label + " level " + level.text() + ": " + moved);
         return Optional.of(check.rejudged(label.equals("fail") ? Status.FAIL : Status.WARN, message, evidence));
     }
 
@@ -118,9 +118,5 @@ public final class HistoryWitness {
             return check.delta() != null && absolute.reachedBy(check.delta()) && absolute.reachedBy(value - usual);
         }
         return false;
-    }
-
-    private static String withoutFullStop(String message) {
-        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 }

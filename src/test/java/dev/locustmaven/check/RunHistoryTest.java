@@ -86,6 +86,8 @@ class RunHistoryTest {
         // the last 10 of the segment: 103 to 112 ms
         assertThat(usual.runs()).isEqualTo(10);
         assertThat(usual.value()).isEqualTo(107.5);
+        assertThat(usual.lowest()).isEqualTo(103);
+        assertThat(usual.highest()).isEqualTo(112);
         assertThat(usual.sample().size()).isEqualTo(300);
         assertThat(RunHistory.usualValue(records, P95, FINGERPRINT, "baseline 2", 64, 13))
                 .isEmpty();

@@ -244,7 +244,7 @@ class StatisticalChecksTest {
         assertThat(check.status()).isEqualTo(Status.PASS);
         assertThat(check.message())
                 .endsWith("that is inconclusive; the statistical gate finds the value within the usual variation of"
-                        + " its last 48 runs, so it is no warning");
+                        + " its last 48 runs, so it is no warning.");
         assertThat(check.evidence()).isEqualTo(inconclusive);
         // not usual, a conclusive warning, the gate's own check: as they were
         assertThat(StatisticalChecks.settleInconclusive(
@@ -266,6 +266,51 @@ class StatisticalChecksTest {
             histogram.merge(Math.round(ms / 10) * 10.0, 1L, Long::sum);
         }
         return ResponseTimes.of(histogram);
+    }
+
+    @Test
+    void aBaselineAboveEveryRunOfTheHistoryIsAWarningOfTheVerdictThatSaysHowToPromoteABetterOne() throws Exception {
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(baseline, "{\"api_gateway\": {\"p95_latency_ms\": 40}}");
+        LocustRun run = new ResultsDirectoryReader().read(RESULTS);
+        String segment = HistoryRecord.segmentOf(dev.locustmaven.baseline.BaselineFile.read(baseline));
+        List<HistoryRecord> records = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double value = 9.5 + 0.1 * i;
+            records.add(HistoryRecord.of(
+                    NOW.minus(Duration.ofHours(12 - i)),
+                    "run-" + i,
+                    BUILD,
+                    segment,
+                    Status.PASS,
+                    1,
+                    RunHistory.fingerprints(run, "ci"),
+                    Map.of(P95, MetricValue.of(value)),
+                    Map.of(P95, new Sample.Quantile(0.95, ResponseTimes.of(Map.of(value, 30L))))));
+        }
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history).appendAll(records);
+        ThresholdRule seedRule =
+                new ThresholdRule(null, "p95_latency_ms", null, "+30%", "+60%", null, null, false, null);
+
+        CheckResult result = new PerformanceCheck()
+                .check(new CheckRequest(
+                        RESULTS,
+                        baseline,
+                        dir.resolve("out"),
+                        List.of(seedRule),
+                        List.of(),
+                        NOW,
+                        ReportContext.none(),
+                        new HistoryOptions(
+                                history, true, "ci", 0, 0, BUILD, StatisticalChecks.settings("warn", null))));
+
+        assertThat(result.verdict().warnings())
+                .contains("api_gateway p95_latency_ms: the baseline's 40 ms lies above every one of the last 12"
+                        + " comparable runs (9.5 to 10.6 ms, usually 10.05 ms); the baseline is +298.0% from that"
+                        + " usual value, beyond the warning level +30%, so a regression shows only once it passes the"
+                        + " baseline. If those runs are how it should perform, promote the baseline from several of"
+                        + " them: mvn locust:baseline -Dlocust.baselineRuns=5");
     }
 
     @Test
@@ -303,7 +348,8 @@ class StatisticalChecksTest {
                 false,
                 open);
         Verdict verdict = Verdict.of(List.of(warned), List.of());
-        var usual = new dev.locustmaven.thresholds.UsualValue(40, 240, new Sample.Quantile(0.95, times(1440, 40, 1)));
+        var usual = new dev.locustmaven.thresholds.UsualValue(
+                40, 240, 190, 370, new Sample.Quantile(0.95, times(1440, 40, 1)));
 
         Verdict decided = StatisticalChecks.decideAgainstHistory(
                 verdict, List.of(gateWarning(avg)), measured, key -> Optional.of(usual), 0.95);

@@ -72,7 +72,7 @@ class HistoryWitnessTest {
     private static UsualValue usual() {
         assertThat(p95(times(36, 1, 1)).value().asDouble()).isEqualTo(240);
         Sample pooled = new Sample.Quantile(0.95, times(36 * 40, 40, 1));
-        return new UsualValue(40, 240, pooled);
+        return new UsualValue(40, 240, 190, 370, pooled);
     }
 
     @Test
@@ -113,7 +113,7 @@ class HistoryWitnessTest {
         Check check = judged(run, null);
         assertThat(check.status()).isEqualTo(Status.WARN);
         assertThat(check.changePct()).isLessThan(60);
-        UsualValue lower = new UsualValue(40, 200, new Sample.Quantile(0.95, times(36 * 40, 40, 0.83)));
+        UsualValue lower = new UsualValue(40, 200, 160, 310, new Sample.Quantile(0.95, times(36 * 40, 40, 0.83)));
 
         assertThat(HistoryWitness.decide(check, run.sample(), lower, 0.95, FLAGGED))
                 .isEmpty();

@@ -1,0 +1,91 @@
+package dev.locustmaven.thresholds;
+
+import dev.locustmaven.model.Check;
+import dev.locustmaven.model.MetricFormat;
+import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
+import dev.locustmaven.thresholds.ThresholdLevel.Direction;
+import dev.locustmaven.thresholds.ThresholdLevel.RelativeChange;
+import java.util.Optional;
+
+/**
+ * A baseline value that lies outside everything its metric measured lately, as a warning of the verdict.
+ *
+ * <p>A baseline promoted from one run of a thin endpoint is one draw: its p95 of 36 requests is their second-largest,
+ * so two slow calls make it, and a quiet moment makes it low. Every build is then judged against that draw. One drawn
+ * on the worse side hides a regression until the regression passes it; one drawn on the better side makes unchanged
+ * builds breach their rule. The comparable runs of the history show it: the baseline lies beyond every one of them, and
+ * as far from their usual value as the rule's first level. This only says so, with the command that promotes a
+ * baseline from several runs; the verdict stays as it is, since the baseline is the user's decision.
+ */
+public final class UnusualBaseline {
+
+    /** How many runs the message suggests promoting a baseline from, at most. */
+    static final int SUGGESTED_RUNS = 5;
+
+    private UnusualBaseline() {}
+
+    /**
+     * The warning for the check's baseline, when it lies beyond the range of the history's runs and its distance from
+     * their usual value reaches the rule's first level (its warning, else its fail level) and its {@code
+     * minAbsoluteChange}; empty otherwise, and for rules without a change level.
+     */
+    public static Optional<String> of(Check check, UsualValue usual) {
+        if (!(check.baseline() instanceof MetricValue.Numeric numeric)) {
+            return Optional.empty();
+        }
+        Optional<ThresholdLevel> first = RuleText.warning(check.rule()).or(() -> RuleText.fail(check.rule()));
+        if (first.isEmpty() || !first.get().needsBaseline()) {
+            return Optional.empty();
+        }
+        ThresholdLevel level = first.get();
+        double baseline = numeric.value();
+        boolean above = baseline > usual.highest();
+        if (!above && baseline >= usual.lowest()) {
+            return Optional.empty();
+        }
+        double floor = RuleText.minAbsoluteChange(check.rule()).orElse(0.0);
+        if (Math.abs(baseline - usual.value()) < floor) {
+            return Optional.empty();
+        }
+        // on the worse side the baseline hides a regression; on the better side the usual value breaches it
+        boolean hides = above == (level.direction() == Direction.RISE_IS_WORSE);
+        double from = hides ? usual.value() : baseline;
+        double to = hides ? baseline : usual.value();
+        Optional<String> change = reached(level, from, to, check.key().metric());
+        if (change.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = MetricFormat.unitWithRate(check.key().metric());
+        String levelName = RuleText.warning(check.rule()).isPresent() ? "warning" : "fail";
+        String consequence = hides
+                ? "the baseline is " + change.get() + " from that usual value, beyond the " + levelName + " level "
+                        + level.text() + ", so a regression shows only once it passes the baseline"
+                : "that usual value is " + change.get() + " from the baseline, beyond the " + levelName + " level "
+                        + level.text() + ", so unchanged builds breach it";
+        return Optional.of(check.key().subject() + ": the baseline's " + MetricFormat.number(baseline) + unit
+                + " lies " + (above ? "above" : "below") + " every one of the last " + usual.runs()
+                + " comparable runs (" + MetricFormat.number(usual.lowest()) + " to "
+                + MetricFormat.number(usual.highest()) + unit + ", usually " + MetricFormat.number(usual.value())
+                + unit + "); " + consequence + ". If those runs are how it should perform, promote the baseline from"
+                + " several of them: mvn locust:baseline -Dlocust.baselineRuns="
+                + Math.min(SUGGESTED_RUNS, usual.runs()));
+    }
+
+    /** The change from {@code from} to {@code to} as the level reads it, when it reaches the level; empty otherwise. */
+    private static Optional<String> reached(ThresholdLevel level, double from, double to, String metric) {
+        if (level instanceof RelativeChange relative) {
+            if (from == 0) {
+                return Optional.empty();
+            }
+            double pct = (to - from) / Math.abs(from) * 100;
+            return relative.reachedBy(pct) ? Optional.of(MetricFormat.signedPercent(pct)) : Optional.empty();
+        }
+        if (level instanceof AbsoluteChange absolute) {
+            return absolute.reachedBy(to - from)
+                    ? Optional.of(MetricFormat.signedWithUnit(metric, to - from))
+                    : Optional.empty();
+        }
+        return Optional.empty();
+    }
+}
