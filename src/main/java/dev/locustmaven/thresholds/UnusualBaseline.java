@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>A baseline promoted from one run of a thin endpoint is one draw: its p95 of 36 requests is their second-largest,
  * so two slow calls make it, and a quiet moment makes it low. Every build is then judged against that draw. One drawn
- * on the worse side hides a regression until the regression passes it; one drawn on the better side makes unchanged
- * builds breach their rule. The comparable runs of the history show it: the baseline lies beyond every one of them, and
+ * on the worse side lets no value break the rule until it passes the baseline (only a shift of the response times as
+ * a whole still shows); one drawn on the better side makes unchanged builds breach their rule. The comparable runs of the history show it: the baseline lies beyond every one of them, and
  * as far from their usual value as the rule's first level. This only says so, with the command that promotes a
  * baseline from several runs; the verdict stays as it is, since the baseline is the user's decision.
  */
@@ -60,7 +60,8 @@ public final class UnusualBaseline {
         String levelName = RuleText.warning(check.rule()).isPresent() ? "warning" : "fail";
         String consequence = hides
                 ? "the baseline is " + change.get() + " from that usual value, beyond the " + levelName + " level "
-                        + level.text() + ", so a regression shows only once it passes the baseline"
+                        + level.text() + ", so a value breaks that level only at "
+                        + breakingValue(level, baseline, check, usual)
                 : "that usual value is " + change.get() + " from the baseline, beyond the " + levelName + " level "
                         + level.text() + ", so unchanged builds breach it";
         return Optional.of(check.key().subject() + ": the baseline's " + MetricFormat.number(baseline) + unit
@@ -70,6 +71,23 @@ public final class UnusualBaseline {
                 + unit + "); " + consequence + ". If those runs are how it should perform, promote the baseline from"
                 + " several of them: mvn locust:baseline -Dlocust.baselineRuns="
                 + Math.min(SUGGESTED_RUNS, usual.runs()));
+    }
+
+    /**
+     * {@code 689 ms or more (+193.2% from the usual value)}: where a value starts to break the level against the
+     * baseline, and how far that is from the usual value.
+     */
+    private static String breakingValue(ThresholdLevel level, double baseline, Check check, UsualValue usual) {
+        double value = level instanceof RelativeChange relative
+                ? baseline * (1 + relative.percent() / 100)
+                : baseline + ((AbsoluteChange) level).amount();
+        String metric = check.key().metric();
+        String fromUsual = usual.value() == 0
+                ? MetricFormat.signedWithUnit(metric, value - usual.value())
+                : MetricFormat.signedPercent((value - usual.value()) / Math.abs(usual.value()) * 100);
+        return MetricFormat.number(value) + MetricFormat.unitWithRate(metric)
+                + (level.direction() == Direction.RISE_IS_WORSE ? " or more" : " or less") + " (" + fromUsual
+                + " from the usual value)";
     }
 
     /** The change from {@code from} to {@code to} as the level reads it, when it reaches the level; empty otherwise. */

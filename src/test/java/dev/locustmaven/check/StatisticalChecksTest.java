@@ -308,9 +308,9 @@ class StatisticalChecksTest {
         assertThat(result.verdict().warnings())
                 .contains("api_gateway p95_latency_ms: the baseline's 40 ms lies above every one of the last 12"
                         + " comparable runs (9.5 to 10.6 ms, usually 10.05 ms); the baseline is +298.0% from that"
-                        + " usual value, beyond the warning level +30%, so a regression shows only once it passes the"
-                        + " baseline. If those runs are how it should perform, promote the baseline from several of"
-                        + " them: mvn locust:baseline -Dlocust.baselineRuns=5");
+                        + " usual value, beyond the warning level +30%, so a value breaks that level only at 52 ms or"
+                        + " more (+417.4% from the usual value). If those runs are how it should perform, promote the"
+                        + " baseline from several of them: mvn locust:baseline -Dlocust.baselineRuns=5");
     }
 
     @Test

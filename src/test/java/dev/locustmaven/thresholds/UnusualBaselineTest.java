@@ -42,9 +42,9 @@ class UnusualBaselineTest {
         assertThat(UnusualBaseline.of(check(INDEX, 530, 350, SEED_RULE), usual(235, 190, 370)))
                 .contains("rag_service index_p95_ms: the baseline's 530 ms lies above every one of the last 64"
                         + " comparable runs (190 to 370 ms, usually 235 ms); the baseline is +125.5% from that usual"
-                        + " value, beyond the warning level +30%, so a regression shows only once it passes the"
-                        + " baseline. If those runs are how it should perform, promote the baseline from several of"
-                        + " them: mvn locust:baseline -Dlocust.baselineRuns=5");
+                        + " value, beyond the warning level +30%, so a value breaks that level only at 689 ms or more"
+                        + " (+193.2% from the usual value). If those runs are how it should perform, promote the"
+                        + " baseline from several of them: mvn locust:baseline -Dlocust.baselineRuns=5");
     }
 
     @Test
@@ -74,8 +74,8 @@ class UnusualBaselineTest {
                 .hasValueSatisfying(warning -> assertThat(warning)
                         .contains("the baseline's 30 req/s lies below every one of the last 64 comparable runs"
                                 + " (45 to 55 req/s, usually 50 req/s); the baseline is -40.0% from that usual value,"
-                                + " beyond the fail level -20%, so a regression shows only once it passes the"
-                                + " baseline."));
+                                + " beyond the fail level -20%, so a value breaks that level only at 24 req/s or"
+                                + " less (-52.0% from the usual value)."));
         // a throughput drawn high: the usual value is -28.6% from it
         assertThat(UnusualBaseline.of(check(RPS, 70, 50, "warning -20% / fail -40%"), usual(50, 45, 55)))
                 .hasValueSatisfying(warning -> assertThat(warning).contains("so unchanged builds breach it"));
