@@ -238,8 +238,7 @@ public final class PerformanceCheck {
                 return List.of();
             }
             return verdict.checks().stream()
-                    .filter(c -> c.baseline() instanceof MetricValue.Numeric
-                            && fingerprints.containsKey(c.key().service()))
+                    .filter(c -> fingerprints.containsKey(c.key().service()))
                     .flatMap(c -> usualValue(c.key()).flatMap(u -> UnusualBaseline.of(c, u)).stream())
                     .distinct()
                     .toList();

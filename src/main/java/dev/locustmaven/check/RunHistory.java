@@ -96,8 +96,8 @@ final class RunHistory {
 
     /**
      * What the metric usually is by its comparable history (same segment, comparable fingerprint of the service): the
-     * median of its last {@code window} runs' values and their range, with their samples pooled; empty when fewer than {@code minRuns}
-     * of them have it, or any of them lacks a sample of it (records written before samples were kept).
+     * median of its last {@code window} runs' values and their range, with their samples pooled; empty when fewer than
+     * {@code minRuns} of them have it, or any of them lacks a sample of it (records written before samples were kept).
      */
     static Optional<UsualValue> usualValue(
             List<HistoryRecord> records,

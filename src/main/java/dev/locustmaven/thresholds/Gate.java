@@ -173,7 +173,9 @@ public final class Gate {
             this.confidence = options.confidence();
             boolean numeric = current instanceof MetricValue.Numeric && baseline instanceof MetricValue.Numeric;
             this.delta = numeric ? current.asDouble() - baseline.asDouble() : null;
-            this.changePct = numeric && baseline.asDouble() != 0 ? delta / Math.abs(baseline.asDouble()) * 100 : null;
+            this.changePct = numeric && baseline.asDouble() != 0
+                    ? RelativeChange.changePct(baseline.asDouble(), current.asDouble())
+                    : null;
             this.sampled = numeric
                     ? new SampledChange(runSample, current.asDouble(), baselineSample, baseline.asDouble(), confidence)
                     : null;

@@ -108,15 +108,11 @@ public final class HistoryWitness {
 
     /** True when the value breaks a change level against both the baseline and the usual value. */
     private static boolean reachedByBoth(ThresholdLevel level, Check check, double value, double usual) {
-        if (level instanceof RelativeChange relative) {
-            return check.changePct() != null
-                    && relative.reachedBy(check.changePct())
-                    && usual != 0
-                    && relative.reachedBy((value - usual) / Math.abs(usual) * 100);
-        }
-        if (level instanceof AbsoluteChange absolute) {
-            return check.delta() != null && absolute.reachedBy(check.delta()) && absolute.reachedBy(value - usual);
-        }
-        return false;
+        boolean byBaseline = level instanceof RelativeChange relative
+                ? check.changePct() != null && relative.reachedBy(check.changePct())
+                : level instanceof AbsoluteChange absolute
+                        && check.delta() != null
+                        && absolute.reachedBy(check.delta());
+        return byBaseline && level.reachedFrom(usual, value);
     }
 }

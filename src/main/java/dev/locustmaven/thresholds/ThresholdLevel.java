@@ -44,8 +44,24 @@ public sealed interface ThresholdLevel
         return !(this instanceof Limit);
     }
 
+    /**
+     * True when {@code value} reaches this change level against {@code reference}: a relative one against a reference
+     * other than zero, an absolute one by their difference; a limit has no reference and is never reached so.
+     */
+    default boolean reachedFrom(double reference, double value) {
+        if (this instanceof RelativeChange relative) {
+            return reference != 0 && relative.reachedBy(RelativeChange.changePct(reference, value));
+        }
+        return this instanceof AbsoluteChange absolute && absolute.reachedBy(value - reference);
+    }
+
     /** A relative change in percent of the baseline; negative when a fall is worse. */
     record RelativeChange(double percent) implements ThresholdLevel {
+
+        /** The change from {@code reference} to {@code value} in percent of the reference, which is not zero. */
+        public static double changePct(double reference, double value) {
+            return (value - reference) / Math.abs(reference) * 100;
+        }
 
         /** True when {@code changePct} reaches this level in its direction. */
         public boolean reachedBy(double changePct) {

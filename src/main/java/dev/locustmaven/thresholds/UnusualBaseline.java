@@ -14,8 +14,9 @@ import java.util.Optional;
  * <p>A baseline promoted from one run of a thin endpoint is one draw: its p95 of 36 requests is their second-largest,
  * so two slow calls make it, and a quiet moment makes it low. Every build is then judged against that draw. One drawn
  * on the worse side lets no value break the rule until it passes the baseline (only a shift of the response times as
- * a whole still shows); one drawn on the better side makes unchanged builds breach their rule. The comparable runs of the history show it: the baseline lies beyond every one of them, and
- * as far from their usual value as the rule's first level. This only says so, with the command that promotes a
+ * a whole still shows); one drawn on the better side makes unchanged builds breach their rule. The comparable runs of
+ * the history show it: the baseline lies beyond every one of them, and as far from their usual value as the rule's
+ * first level. This only says so, with the command that promotes a
  * baseline from several runs; the verdict stays as it is, since the baseline is the user's decision.
  */
 public final class UnusualBaseline {
@@ -34,7 +35,8 @@ public final class UnusualBaseline {
         if (!(check.baseline() instanceof MetricValue.Numeric numeric)) {
             return Optional.empty();
         }
-        Optional<ThresholdLevel> first = RuleText.warning(check.rule()).or(() -> RuleText.fail(check.rule()));
+        Optional<ThresholdLevel> warning = RuleText.warning(check.rule());
+        Optional<ThresholdLevel> first = warning.or(() -> RuleText.fail(check.rule()));
         if (first.isEmpty() || !first.get().needsBaseline()) {
             return Optional.empty();
         }
@@ -52,18 +54,17 @@ public final class UnusualBaseline {
         boolean hides = above == (level.direction() == Direction.RISE_IS_WORSE);
         double from = hides ? usual.value() : baseline;
         double to = hides ? baseline : usual.value();
-        Optional<String> change = reached(level, from, to, check.key().metric());
-        if (change.isEmpty()) {
+        if (!level.reachedFrom(from, to)) {
             return Optional.empty();
         }
-        String unit = MetricFormat.unitWithRate(check.key().metric());
-        String levelName = RuleText.warning(check.rule()).isPresent() ? "warning" : "fail";
+        String metric = check.key().metric();
+        String unit = MetricFormat.unitWithRate(metric);
+        String change = change(level instanceof RelativeChange, from, to, metric);
+        String beyond = ", beyond the " + (warning.isPresent() ? "warning" : "fail") + " level " + level.text();
         String consequence = hides
-                ? "the baseline is " + change.get() + " from that usual value, beyond the " + levelName + " level "
-                        + level.text() + ", so a value breaks that level only at "
-                        + breakingValue(level, baseline, check, usual)
-                : "that usual value is " + change.get() + " from the baseline, beyond the " + levelName + " level "
-                        + level.text() + ", so unchanged builds breach it";
+                ? "the baseline is " + change + " from that usual value" + beyond + ", so a value breaks that level"
+                        + " only at " + breakingValue(level, baseline, usual, metric)
+                : "that usual value is " + change + " from the baseline" + beyond + ", so unchanged builds breach it";
         return Optional.of(check.key().subject() + ": the baseline's " + MetricFormat.number(baseline) + unit
                 + " lies " + (above ? "above" : "below") + " every one of the last " + usual.runs()
                 + " comparable runs (" + MetricFormat.number(usual.lowest()) + " to "
@@ -77,33 +78,19 @@ public final class UnusualBaseline {
      * {@code 689 ms or more (+193.2% from the usual value)}: where a value starts to break the level against the
      * baseline, and how far that is from the usual value.
      */
-    private static String breakingValue(ThresholdLevel level, double baseline, Check check, UsualValue usual) {
+    private static String breakingValue(ThresholdLevel level, double baseline, UsualValue usual, String metric) {
         double value = level instanceof RelativeChange relative
                 ? baseline * (1 + relative.percent() / 100)
                 : baseline + ((AbsoluteChange) level).amount();
-        String metric = check.key().metric();
-        String fromUsual = usual.value() == 0
-                ? MetricFormat.signedWithUnit(metric, value - usual.value())
-                : MetricFormat.signedPercent((value - usual.value()) / Math.abs(usual.value()) * 100);
         return MetricFormat.number(value) + MetricFormat.unitWithRate(metric)
-                + (level.direction() == Direction.RISE_IS_WORSE ? " or more" : " or less") + " (" + fromUsual
-                + " from the usual value)";
+                + (level.direction() == Direction.RISE_IS_WORSE ? " or more" : " or less") + " ("
+                + change(usual.value() != 0, usual.value(), value, metric) + " from the usual value)";
     }
 
-    /** The change from {@code from} to {@code to} as the level reads it, when it reaches the level; empty otherwise. */
-    private static Optional<String> reached(ThresholdLevel level, double from, double to, String metric) {
-        if (level instanceof RelativeChange relative) {
-            if (from == 0) {
-                return Optional.empty();
-            }
-            double pct = (to - from) / Math.abs(from) * 100;
-            return relative.reachedBy(pct) ? Optional.of(MetricFormat.signedPercent(pct)) : Optional.empty();
-        }
-        if (level instanceof AbsoluteChange absolute) {
-            return absolute.reachedBy(to - from)
-                    ? Optional.of(MetricFormat.signedWithUnit(metric, to - from))
-                    : Optional.empty();
-        }
-        return Optional.empty();
+    /** The change from {@code from} to {@code to}: in percent when {@code relative}, else in the metric's unit. */
+    private static String change(boolean relative, double from, double to, String metric) {
+        return relative
+                ? MetricFormat.signedPercent(RelativeChange.changePct(from, to))
+                : MetricFormat.signedWithUnit(metric, to - from);
     }
 }
