@@ -13,7 +13,6 @@ import dev.locustmaven.model.RunInfo;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.ServiceResult;
 import dev.locustmaven.statistical.MetricDirection;
-import dev.locustmaven.statistical.RobustStatistics;
 import dev.locustmaven.statistical.SeriesPoint;
 import dev.locustmaven.statistical.Trend;
 import dev.locustmaven.statistical.TrendAnalysis;
@@ -21,7 +20,6 @@ import dev.locustmaven.statistical.TrendDirection;
 import dev.locustmaven.thresholds.UsualValue;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,9 +93,8 @@ final class RunHistory {
     }
 
     /**
-     * What the metric usually is by its comparable history (same segment, comparable fingerprint of the service): the
-     * median of its last {@code window} runs' values and their range, with their samples pooled; empty when fewer than
-     * {@code minRuns} of them have it, or any of them lacks a sample of it (records written before samples were kept).
+     * What the metric usually is by its comparable history (same segment, comparable fingerprint of the service), over
+     * the last {@code window} runs ({@link UsualValues}).
      */
     static Optional<UsualValue> usualValue(
             List<HistoryRecord> records,
@@ -106,25 +103,7 @@ final class RunHistory {
             String segment,
             int window,
             int minRuns) {
-        List<HistoryRecord> comparable = ComparableRuns.of(records, key.service(), fingerprint, segment).stream()
-                .filter(r -> r.value(key).isPresent())
-                .toList();
-        List<HistoryRecord> last = comparable.subList(Math.max(0, comparable.size() - window), comparable.size());
-        if (last.size() < minRuns || last.stream().anyMatch(r -> r.samples().get(key) == null)) {
-            return Optional.empty();
-        }
-        double[] values =
-                last.stream().mapToDouble(r -> r.value(key).getAsDouble()).toArray();
-        Sample pooled = last.stream()
-                .map(r -> r.samples().get(key))
-                .reduce(Sample::pooled)
-                .orElseThrow();
-        return Optional.of(new UsualValue(
-                last.size(),
-                RobustStatistics.median(values),
-                Arrays.stream(values).min().orElseThrow(),
-                Arrays.stream(values).max().orElseThrow(),
-                pooled));
+        return UsualValues.of(ComparableRuns.of(records, key.service(), fingerprint, segment), key, window, minRuns);
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.locustmaven.maven;
 
+import dev.locustmaven.check.StatisticalChecks;
 import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.promotion.BaselineUpdate;
 import dev.locustmaven.promotion.BaselineUpdateRequest;
 import dev.locustmaven.promotion.BaselineUpdateResult;
+import dev.locustmaven.statistical.StatisticalGateSettings;
 import java.time.Instant;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -30,6 +32,13 @@ public class BaselineMojo extends AbstractThresholdMojo {
     @Parameter(property = "locust.baselineRuns", defaultValue = "0")
     private int baselineRuns;
 
+    /**
+     * Comparable runs the history needs before a promoted value is compared with them: a value beyond every one of its
+     * service's last runs (the statistical gate's window) is warned of, as {@code check} would from then on; 10.
+     */
+    @Parameter(property = "locust.minHistory")
+    private Integer minHistory;
+
     /** Skips this goal only; {@code locust.skip} skips every goal but the site's page. */
     @Parameter(property = "locust.baseline.skip", defaultValue = "false")
     private boolean skipBaseline;
@@ -46,6 +55,8 @@ public class BaselineMojo extends AbstractThresholdMojo {
 
     @Override
     protected void run() {
+        // only the window and minHistory of these settings apply to a promotion; the gate's mode does not
+        StatisticalGateSettings history = StatisticalChecks.settings("warn", minHistory);
         BaselineUpdateResult result = new BaselineUpdate()
                 .run(new BaselineUpdateRequest(
                         resultsDirectory.toPath(),
@@ -60,7 +71,9 @@ public class BaselineMojo extends AbstractThresholdMojo {
                         baselineRuns,
                         thresholdRules(),
                         significanceOn(),
-                        confidence()));
+                        confidence(),
+                        history.window(),
+                        history.minHistory()));
         getLog().info("Baseline written to " + baselineFile
                 + (baselineRuns > 0
                         ? " from the median of the last " + baselineRuns + " comparable runs of " + historyFile
@@ -68,5 +81,6 @@ public class BaselineMojo extends AbstractThresholdMojo {
         result.promotion().lines().forEach(getLog()::info);
         result.reach().lines().forEach(getLog()::info);
         result.reach().advice().forEach(getLog()::warn);
+        result.unusual().forEach(getLog()::warn);
     }
 }

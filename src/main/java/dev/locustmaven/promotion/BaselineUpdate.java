@@ -7,25 +7,28 @@ import dev.locustmaven.baseline.Promotion;
 import dev.locustmaven.baseline.PromotionContext;
 import dev.locustmaven.check.Configuration;
 import dev.locustmaven.check.NoMeasurement;
-import dev.locustmaven.history.HistoryContents;
+import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.locust.output.ResultsDirectoryReader;
 import dev.locustmaven.metrics.MetricExtractor;
 import dev.locustmaven.model.LocustRun;
 import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.ServiceResult;
+import dev.locustmaven.thresholds.ThresholdRules;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The {@code baseline} goal's work: promote the measured results to the committed baseline.
  *
  * <p>The existing file is read first, so a malformed baseline stops the promotion before anything is written, and the
- * new file is moved into place atomically. A run that is {@link NoMeasurement no measurement} is refused.
+ * new file is moved into place atomically. A run that is {@link NoMeasurement no measurement} is refused. A promoted
+ * value beyond every one of the history's last comparable runs is warned of ({@link UnusualPromotion}).
  */
 public final class BaselineUpdate {
 
@@ -42,8 +45,20 @@ public final class BaselineUpdate {
     public BaselineUpdateResult run(BaselineUpdateRequest request) {
         Configuration.requireValid(request.thresholds(), request.metrics());
         Optional<BaselineDocument> existing = BaselineFile.readIfExists(request.baselineFile());
-        Promotion promotion =
-                request.baselineRuns() > 0 ? promoteHistory(request, existing) : promoteResults(request, existing);
+        List<HistoryRecord> history = request.historyFile() == null
+                ? List.of()
+                : new HistoryStore(request.historyFile()).read().records();
+        Promotion promotion;
+        BiPredicate<String, HistoryRecord> isPromoted;
+        if (request.baselineRuns() > 0) {
+            HistoryCentre centre = HistoryCentre.ofLast(history, request.baselineRuns(), request.historyFile());
+            promotion = promoteHistory(request, centre, existing);
+            isPromoted = (service, record) ->
+                    centre.runIds().getOrDefault(service, Set.of()).contains(record.runId());
+        } else {
+            promotion = promoteResults(request, existing);
+            isPromoted = UnusualPromotion.holdsTheValuesOf(promotion.measured());
+        }
         // before the file is written, so that nothing is half done if it fails
         ReachReport reach = ReachReport.of(
                 promotion.measured(),
@@ -51,8 +66,15 @@ public final class BaselineUpdate {
                 Math.max(1, request.baselineRuns()),
                 request.significance(),
                 request.confidence());
+        List<String> unusual = UnusualPromotion.warnings(
+                history,
+                promotion.measured(),
+                isPromoted,
+                new ThresholdRules(request.thresholds()),
+                request.historyWindow(),
+                request.minHistory());
         BaselineFile.write(request.baselineFile(), promotion.document());
-        return new BaselineUpdateResult(promotion, reach);
+        return new BaselineUpdateResult(promotion, reach, unusual);
     }
 
     /** The run in the results directory, promoted but not yet written. */
@@ -114,10 +136,8 @@ public final class BaselineUpdate {
     }
 
     /** The median of the last {@code baselineRuns} comparable runs of the history, promoted but not yet written. */
-    private static Promotion promoteHistory(BaselineUpdateRequest request, Optional<BaselineDocument> existing) {
-        HistoryStore store = new HistoryStore(request.historyFile());
-        HistoryContents contents = store.read();
-        HistoryCentre centre = HistoryCentre.ofLast(contents.records(), request.baselineRuns(), store.file());
+    private static Promotion promoteHistory(
+            BaselineUpdateRequest request, HistoryCentre centre, Optional<BaselineDocument> existing) {
         PromotionContext context = new PromotionContext(
                 request.now(),
                 request.validityDays(),

@@ -2,6 +2,7 @@ package dev.locustmaven.promotion;
 
 import dev.locustmaven.failure.ConfigurationException;
 import dev.locustmaven.metrics.MetricDefinition;
+import dev.locustmaven.statistical.StatisticalGateSettings;
 import dev.locustmaven.thresholds.GateOptions;
 import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param significance the plugin-wide {@code significance}: false leaves that report out, as plain numbers have no
  *     sampling error
  * @param confidence the one-sided confidence {@code check} judges at
+ * @param historyWindow how many of the history's last comparable runs a promoted value is compared with
+ * @param minHistory how many comparable runs the history needs before a promoted value is compared with them
  */
 public record BaselineUpdateRequest(
         Path resultsDirectory,
@@ -34,7 +37,9 @@ public record BaselineUpdateRequest(
         int baselineRuns,
         List<ThresholdRule> thresholds,
         boolean significance,
-        double confidence) {
+        double confidence,
+        int historyWindow,
+        int minHistory) {
 
     public BaselineUpdateRequest {
         metrics = List.copyOf(metrics);
@@ -75,6 +80,8 @@ public record BaselineUpdateRequest(
                 0,
                 List.of(),
                 true,
-                GateOptions.DEFAULT_CONFIDENCE);
+                GateOptions.DEFAULT_CONFIDENCE,
+                StatisticalGateSettings.DEFAULTS.window(),
+                StatisticalGateSettings.DEFAULTS.minHistory());
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The robust centre of the last runs of the history, for {@code locust:baseline -Dlocust.baselineRuns=N}: per service,
@@ -25,8 +26,13 @@ import java.util.TreeMap;
  * @param measurements the medians; their sample size is 0, as no single run's requests stand behind them
  * @param users per service, from the newest run's fingerprint
  * @param locustVersions the Locust versions of the newest runs
+ * @param runIds per service, the run ids of the runs the medians come from
  */
-record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<String> locustVersions) {
+record HistoryCentre(
+        Measurements measurements,
+        Map<String, Integer> users,
+        Set<String> locustVersions,
+        Map<String, Set<String>> runIds) {
 
     static HistoryCentre ofLast(List<HistoryRecord> records, int runs, Path file) {
         Map<String, HistoryRecord> newest = new TreeMap<>();
@@ -41,6 +47,7 @@ record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<
         List<Measurement> medians = new ArrayList<>();
         Map<String, Integer> users = new TreeMap<>();
         Set<String> versions = new LinkedHashSet<>();
+        Map<String, Set<String>> runIds = new TreeMap<>();
         for (Map.Entry<String, HistoryRecord> entry : newest.entrySet()) {
             String service = entry.getKey();
             Fingerprint reference = entry.getValue().fingerprint(service).orElseThrow();
@@ -56,6 +63,7 @@ record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<
             }
             List<HistoryRecord> last = comparable.subList(comparable.size() - runs, comparable.size());
             medians.addAll(medians(service, last));
+            runIds.put(service, last.stream().map(HistoryRecord::runId).collect(Collectors.toUnmodifiableSet()));
             if (reference.users() != null) {
                 users.put(service, reference.users());
             }
@@ -63,7 +71,7 @@ record HistoryCentre(Measurements measurements, Map<String, Integer> users, Set<
                 versions.add(reference.locustVersion());
             }
         }
-        return new HistoryCentre(Measurements.of(medians), users, versions);
+        return new HistoryCentre(Measurements.of(medians), users, versions, runIds);
     }
 
     /** Per metric of the service: the median of the runs that have it, oldest first in {@code last}. */

@@ -1,23 +1,31 @@
 package dev.locustmaven.thresholds;
 
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricFormat;
+import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.thresholds.ThresholdLevel.AbsoluteChange;
 import dev.locustmaven.thresholds.ThresholdLevel.Direction;
 import dev.locustmaven.thresholds.ThresholdLevel.RelativeChange;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A baseline value that lies outside everything its metric measured lately, as a warning of the verdict.
+ * A baseline value that lies outside everything its metric measured lately, as a warning.
  *
  * <p>A baseline promoted from one run of a thin endpoint is one draw: its p95 of 36 requests is their second-largest,
  * so two slow calls make it, and a quiet moment makes it low. Every build is then judged against that draw. One drawn
  * on the worse side lets no value break the rule until it passes the baseline (only a shift of the response times as
  * a whole still shows); one drawn on the better side makes unchanged builds breach their rule. The comparable runs of
  * the history show it: the baseline lies beyond every one of them, and as far from their usual value as the rule's
- * first level. This only says so, with the command that promotes a
- * baseline from several runs; the verdict stays as it is, since the baseline is the user's decision.
+ * first level. This only says so, with the command that promotes a baseline from several runs: {@code check} with its
+ * verdict, which stays as it is, and {@code locust:baseline} as it promotes such a value, since the baseline is the
+ * user's decision.
  */
 public final class UnusualBaseline {
 
@@ -36,17 +44,57 @@ public final class UnusualBaseline {
             return Optional.empty();
         }
         Optional<ThresholdLevel> warning = RuleText.warning(check.rule());
-        Optional<ThresholdLevel> first = warning.or(() -> RuleText.fail(check.rule()));
-        if (first.isEmpty() || !first.get().needsBaseline()) {
+        return warning.or(() -> RuleText.fail(check.rule()))
+                .flatMap(level -> of(
+                        check.key(),
+                        level,
+                        warning.isPresent(),
+                        RuleText.minAbsoluteChange(check.rule()).orElse(0.0),
+                        numeric.value(),
+                        usual));
+    }
+
+    /**
+     * The warnings for a baseline about to be promoted, the same as {@code check} would give against it: one per value
+     * a rule judges, where the usual value of its metric is known.
+     *
+     * @param usual what each metric usually is by the history; empty where the history cannot tell
+     */
+    public static List<String> of(
+            ThresholdRules rules, Measurements baseline, Function<MetricKey, Optional<UsualValue>> usual) {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (ParsedRule rule : rules.parsed()) {
+            ThresholdLevel level = rule.warning() != null ? rule.warning() : rule.fail();
+            if (level == null) {
+                continue;
+            }
+            for (Measurement m : baseline.all()) {
+                if (rule.matches(m.key()) && m.value() instanceof MetricValue.Numeric numeric) {
+                    usual.apply(m.key())
+                            .flatMap(u -> of(
+                                    m.key(),
+                                    level,
+                                    rule.warning() != null,
+                                    rule.minAbsoluteChange() == null ? 0.0 : rule.minAbsoluteChange(),
+                                    numeric.value(),
+                                    u))
+                            .ifPresent(warnings::add);
+                }
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** The warning for one baseline value against the first change level of its rule. */
+    private static Optional<String> of(
+            MetricKey key, ThresholdLevel level, boolean isWarning, double floor, double baseline, UsualValue usual) {
+        if (!level.needsBaseline()) {
             return Optional.empty();
         }
-        ThresholdLevel level = first.get();
-        double baseline = numeric.value();
         boolean above = baseline > usual.highest();
         if (!above && baseline >= usual.lowest()) {
             return Optional.empty();
         }
-        double floor = RuleText.minAbsoluteChange(check.rule()).orElse(0.0);
         if (Math.abs(baseline - usual.value()) < floor) {
             return Optional.empty();
         }
@@ -57,15 +105,15 @@ public final class UnusualBaseline {
         if (!level.reachedFrom(from, to)) {
             return Optional.empty();
         }
-        String metric = check.key().metric();
+        String metric = key.metric();
         String unit = MetricFormat.unitWithRate(metric);
         String change = change(level instanceof RelativeChange, from, to, metric);
-        String beyond = ", beyond the " + (warning.isPresent() ? "warning" : "fail") + " level " + level.text();
+        String beyond = ", beyond the " + (isWarning ? "warning" : "fail") + " level " + level.text();
         String consequence = hides
                 ? "the baseline is " + change + " from that usual value" + beyond + ", so a value breaks that level"
                         + " only at " + breakingValue(level, baseline, usual, metric)
                 : "that usual value is " + change + " from the baseline" + beyond + ", so unchanged builds breach it";
-        return Optional.of(check.key().subject() + ": the baseline's " + MetricFormat.number(baseline) + unit
+        return Optional.of(key.subject() + ": the baseline's " + MetricFormat.number(baseline) + unit
                 + " lies " + (above ? "above" : "below") + " every one of the last " + usual.runs()
                 + " comparable runs (" + MetricFormat.number(usual.lowest()) + " to "
                 + MetricFormat.number(usual.highest()) + unit + ", usually " + MetricFormat.number(usual.value())

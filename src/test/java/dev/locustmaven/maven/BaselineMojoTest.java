@@ -13,6 +13,8 @@ import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
+import dev.locustmaven.model.ResponseTimes;
+import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,5 +174,53 @@ class BaselineMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("locust.baselineRuns=3, but " + history + " has only 2 runs of api");
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline-thresholds/pom.xml")
+    void aValuePromotedFromOneRunBeyondEveryOtherRunOfTheHistoryIsWarnedOf(BaselineMojo mojo) throws Exception {
+        Fingerprint fingerprint = new Fingerprint(4, null, null, null, "2.47.0", "Linux", "amd64", 2, "ci");
+        MetricKey p95 = MetricKey.of("api_gateway", "p95_latency_ms");
+        List<HistoryRecord> runs = new ArrayList<>();
+        double[] values = {100, 95, 110, 105, 100, 90, 120, 100, 95, 105, 210};
+        for (int i = 0; i < values.length; i++) {
+            runs.add(HistoryRecord.of(
+                    Instant.parse("2026-12-01T00:00:00Z").plusSeconds(60L * i),
+                    "run-" + i,
+                    new BuildEnvironment("abc", "main", null, null),
+                    "no-baseline",
+                    Status.PASS,
+                    1,
+                    Map.of("api_gateway", fingerprint),
+                    Map.of(p95, MetricValue.of(values[i])),
+                    Map.of(p95, new Sample.Quantile(0.95, ResponseTimes.of(Map.of(values[i], 345L))))));
+        }
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history).appendAll(runs);
+        List<String> warnings = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        setVariableValueToObject(mojo, "baselineFile", dir.resolve("b.json").toFile());
+        setVariableValueToObject(mojo, "historyFile", history.toFile());
+        setVariableValueToObject(mojo, "baselineRuns", 1);
+
+        mojo.execute();
+
+        assertThat(warnings)
+                .containsExactly("api_gateway p95_latency_ms: the baseline's 210 ms lies above every one of the last"
+                        + " 10 comparable runs (90 to 120 ms, usually 100 ms); the baseline is +110.0% from that usual"
+                        + " value, beyond the warning level +20%, so a value breaks that level only at 252 ms or more"
+                        + " (+152.0% from the usual value). If those runs are how it should perform, promote the"
+                        + " baseline from several of them: mvn locust:baseline -Dlocust.baselineRuns=5");
+
+        warnings.clear();
+        setVariableValueToObject(mojo, "minHistory", 11);
+        mojo.execute();
+
+        assertThat(warnings).as("10 other comparable runs, minHistory 11").isEmpty();
     }
 }

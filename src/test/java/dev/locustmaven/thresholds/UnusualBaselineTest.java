@@ -3,12 +3,16 @@ package dev.locustmaven.thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locustmaven.model.Check;
+import dev.locustmaven.model.Measurement;
+import dev.locustmaven.model.Measurements;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ResponseTimes;
 import dev.locustmaven.model.Sample;
 import dev.locustmaven.model.Status;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A baseline that one run drew outside what its endpoint measured over the history's last runs. */
@@ -88,5 +92,24 @@ class UnusualBaselineTest {
         Check noBaseline =
                 new Check(INDEX, null, MetricValue.of(240), null, null, SEED_RULE, Status.PASS, "no baseline value");
         assertThat(UnusualBaseline.of(noBaseline, usual(235, 190, 370))).isEmpty();
+    }
+
+    @Test
+    void aValueAboutToBePromotedGetsTheWarningItsRuleWouldGiveFromTheNextCheckOn() {
+        ThresholdRules rules = ThresholdRules.of(
+                new ThresholdRule("rag_service", "index_p95_ms", null, "+30%", "+60%", null, null, false, null),
+                new ThresholdRule("*", "error_rate_pct", null, null, "> 1", null, null, false, null));
+        Measurements promoted = Measurements.of(List.of(
+                new Measurement(INDEX, MetricValue.of(530), new Sample.Exact(36)),
+                new Measurement(RPS, MetricValue.of(2), new Sample.Exact(1)),
+                new Measurement(
+                        MetricKey.of("rag_service", "error_rate_pct"), MetricValue.of(40), new Sample.Exact(36))));
+
+        assertThat(UnusualBaseline.of(rules, promoted, key -> Optional.of(usual(235, 190, 370))))
+                .containsExactly(UnusualBaseline.of(check(INDEX, 530, 350, SEED_RULE), usual(235, 190, 370))
+                        .orElseThrow());
+        assertThat(UnusualBaseline.of(rules, promoted, key -> Optional.empty()))
+                .as("without a usual value from the history")
+                .isEmpty();
     }
 }
