@@ -76,6 +76,44 @@ class OpenFailLevelTest {
     }
 
     @Test
+    void aWarningTheHistoryDecidedIsOpenWhileItsBoundsReachTheFailLevelWhateverItsValueAgainstTheBaseline() {
+        // a doubled build: 440 ms against a baseline of 220 ms (+100%, beyond the fail level by its value, but not
+        // shown from 35 vs 36 requests), and against the usual 240 ms of 50 runs at least +47.8%
+        Check decided = new Check(
+                new MetricKey("rag_service", "index", "p95_latency_ms"),
+                MetricValue.of(220),
+                MetricValue.of(440),
+                220.0,
+                100.0,
+                RULE,
+                Status.WARN,
+                "rag_service index_p95_ms: 440 ms vs baseline 220 ms (+100.0%)",
+                false,
+                usualValueEvidence(47.8, 119));
+
+        assertThat(OpenFailLevel.test(decided)).isTrue();
+        assertThat(OpenFailLevel.test(decided.rejudged(Status.WARN, decided.message(), usualValueEvidence(31, 55))))
+                .as("bounds against the usual value short of the fail level settle it")
+                .isFalse();
+    }
+
+    private static ChangeEvidence usualValueEvidence(double lower, double upper) {
+        return new ChangeEvidence(
+                35,
+                2267,
+                lower,
+                upper,
+                0.95,
+                true,
+                null,
+                true,
+                false,
+                ChangeEvidence.Basis.VALUE,
+                null,
+                new ChangeEvidence.Reference(50, 240));
+    }
+
+    @Test
     void aRuleWhoseLevelsItCannotSetAgainstTheEvidenceIsNeverOpen() {
         assertThat(OpenFailLevel.test(index(Status.WARN, "statistical gate", 38.5, 112, null)))
                 .isFalse();
