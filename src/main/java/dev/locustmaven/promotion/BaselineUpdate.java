@@ -56,8 +56,12 @@ public final class BaselineUpdate {
             isPromoted = (service, record) ->
                     centre.runIds().getOrDefault(service, Set.of()).contains(record.runId());
         } else {
-            promotion = promoteResults(request, existing);
-            isPromoted = UnusualPromotion.holdsTheValuesOf(promotion.measured());
+            LocustRun run = results.read(request.resultsDirectory());
+            refuseNoMeasurement(run, request);
+            Measurements measured = new MetricExtractor().extract(run, request.metrics());
+            promotion = promoteResults(request, run, measured, existing);
+            // the values as measured: the file and the promotion's measurements are rounded, the history is not
+            isPromoted = UnusualPromotion.holdsTheValuesOf(measured);
         }
         // before the file is written, so that nothing is half done if it fails
         ReachReport reach = ReachReport.of(
@@ -78,11 +82,8 @@ public final class BaselineUpdate {
     }
 
     /** The run in the results directory, promoted but not yet written. */
-    private Promotion promoteResults(BaselineUpdateRequest request, Optional<BaselineDocument> existing) {
-        LocustRun run = results.read(request.resultsDirectory());
-        refuseNoMeasurement(run, request);
-        Measurements measured = new MetricExtractor().extract(run, request.metrics());
-
+    private static Promotion promoteResults(
+            BaselineUpdateRequest request, LocustRun run, Measurements measured, Optional<BaselineDocument> existing) {
         Map<String, Integer> users = new TreeMap<>();
         Map<String, Double> runTimes = new TreeMap<>();
         Set<String> versions = new LinkedHashSet<>();

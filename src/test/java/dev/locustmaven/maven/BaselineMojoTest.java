@@ -11,6 +11,10 @@ import dev.locustmaven.history.BuildEnvironment;
 import dev.locustmaven.history.Fingerprint;
 import dev.locustmaven.history.HistoryRecord;
 import dev.locustmaven.history.HistoryStore;
+import dev.locustmaven.locust.output.ResultsDirectoryReader;
+import dev.locustmaven.metrics.MetricExtractor;
+import dev.locustmaven.model.Measurements;
+import dev.locustmaven.model.MetricFormat;
 import dev.locustmaven.model.MetricKey;
 import dev.locustmaven.model.MetricValue;
 import dev.locustmaven.model.ResponseTimes;
@@ -22,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -222,5 +227,63 @@ class BaselineMojoTest {
         mojo.execute();
 
         assertThat(warnings).as("10 other comparable runs, minHistory 11").isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline-thresholds/pom.xml")
+    void theResultsDirectorysRunAsCheckRecordedItIsSetAgainstTheOtherRunsOfTheHistory(BaselineMojo mojo)
+            throws Exception {
+        Measurements measured = new MetricExtractor().extract(new ResultsDirectoryReader().read(RESULTS), List.of());
+        MetricKey p95 = MetricKey.of("api_gateway", "p95_latency_ms");
+        double promoted = measured.get(p95).orElseThrow().value().asDouble();
+        Fingerprint fingerprint = new Fingerprint(4, null, null, null, "2.47.0", "Linux", "amd64", 2, "ci");
+        List<HistoryRecord> runs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double usual = promoted / 2 + i % 3;
+            runs.add(HistoryRecord.of(
+                    Instant.parse("2026-12-01T00:00:00Z").plusSeconds(60L * i),
+                    "run-" + i,
+                    new BuildEnvironment("abc", "main", null, null),
+                    "no-baseline",
+                    Status.PASS,
+                    1,
+                    Map.of("api_gateway", fingerprint),
+                    Map.of(p95, MetricValue.of(usual)),
+                    Map.of(p95, new Sample.Quantile(0.95, ResponseTimes.of(Map.of(usual, 345L))))));
+        }
+        // the run as check recorded it: every value as measured, with more digits than the baseline file keeps
+        Map<MetricKey, MetricValue> recorded = new TreeMap<>();
+        measured.all().stream()
+                .filter(m -> m.key().service().equals("api_gateway"))
+                .forEach(m -> recorded.put(m.key(), m.value()));
+        runs.add(HistoryRecord.of(
+                Instant.parse("2026-12-01T01:00:00Z"),
+                "run-10",
+                new BuildEnvironment("abc", "main", null, null),
+                "no-baseline",
+                Status.PASS,
+                1,
+                Map.of("api_gateway", fingerprint),
+                recorded,
+                Map.of(p95, measured.get(p95).orElseThrow().sample())));
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history).appendAll(runs);
+        List<String> warnings = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+        setVariableValueToObject(mojo, "resultsDirectory", RESULTS.toFile());
+        setVariableValueToObject(mojo, "baselineFile", dir.resolve("b.json").toFile());
+        setVariableValueToObject(mojo, "historyFile", history.toFile());
+
+        mojo.execute();
+
+        assertThat(warnings)
+                .anySatisfy(warning -> assertThat(warning)
+                        .startsWith("api_gateway p95_latency_ms: the baseline's " + MetricFormat.number(promoted)
+                                + " ms lies above every one of the last 10 comparable runs"));
     }
 }
