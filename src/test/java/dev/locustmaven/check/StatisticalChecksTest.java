@@ -24,6 +24,7 @@ import dev.locustmaven.report.ReportContext;
 import dev.locustmaven.statistical.GateMode;
 import dev.locustmaven.statistical.SeriesPoint;
 import dev.locustmaven.statistical.StatisticalGateSettings;
+import dev.locustmaven.thresholds.OpenFailLevel;
 import dev.locustmaven.thresholds.ThresholdRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -381,6 +382,59 @@ class StatisticalChecksTest {
         assertThat(StatisticalChecks.decideAgainstHistory(
                         verdict, List.of(gateWarning(avg)), measured, key -> Optional.empty(), 0.95))
                 .isEqualTo(verdict);
+    }
+
+    @Test
+    void aWarningTheHistoryDecidesOnlyAtTheWarningLevelLeavesTheFailLevelOpenForTheConfirmationRuns() {
+        // a first run of 35 requests 1.5 times as slow: past the fail level against a baseline that drew low (+66.7%)
+        // by its value but not shown by 35 requests against 36; against the usual value the warning level is shown
+        MetricKey p95 = MetricKey.of("rag_service", "index_p95_ms");
+        MetricKey avg = MetricKey.of("rag_service", "index_avg_ms");
+        ResponseTimes run = times(35, 1, 1.5);
+        Measurements measured = Measurements.of(List.of(
+                new Measurement(p95, MetricValue.of(350), new Sample.Quantile(0.95, run)),
+                new Measurement(avg, MetricValue.of(run.mean()), new Sample.Mean(run))));
+        Check warned = new Check(
+                p95,
+                MetricValue.of(210),
+                MetricValue.of(350),
+                140.0,
+                66.7,
+                "warning +30% / fail +60%",
+                Status.WARN,
+                "rag_service index_p95_ms: 350 ms vs baseline 210 ms (+66.7%), above the fail level +60% by its value,"
+                        + " but from 35 requests vs 36 in the baseline that is inconclusive.",
+                false,
+                new ChangeEvidence(
+                        35,
+                        36,
+                        -20,
+                        Double.POSITIVE_INFINITY,
+                        0.95,
+                        false,
+                        140L,
+                        true,
+                        false,
+                        ChangeEvidence.Basis.VALUE,
+                        null));
+        var usual = new dev.locustmaven.thresholds.UsualValue(
+                40, 240, 190, 370, new Sample.Quantile(0.95, times(1440, 40, 1)));
+
+        Check decided = StatisticalChecks.decideAgainstHistory(
+                        Verdict.of(List.of(warned), List.of()),
+                        List.of(gateWarning(avg)),
+                        measured,
+                        key -> Optional.of(usual),
+                        0.95)
+                .checks()
+                .get(0);
+
+        assertThat(decided.status()).isEqualTo(Status.WARN);
+        assertThat(decided.message()).contains("it is beyond the warning level +30%: at least +");
+        assertThat(decided.inconclusive()).isFalse();
+        assertThat(OpenFailLevel.test(decided))
+                .as("rerun until the fail level is decided, though the value is past it against the baseline")
+                .isTrue();
     }
 
     private static Check gateWarning(MetricKey key) {
