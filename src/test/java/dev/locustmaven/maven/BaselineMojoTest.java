@@ -181,27 +181,33 @@ class BaselineMojoTest {
                 .hasMessageContaining("locust.baselineRuns=3, but " + history + " has only 2 runs of api");
     }
 
-    @Test
-    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline-thresholds/pom.xml")
-    void aValuePromotedFromOneRunBeyondEveryOtherRunOfTheHistoryIsWarnedOf(BaselineMojo mojo) throws Exception {
-        Fingerprint fingerprint = new Fingerprint(4, null, null, null, "2.47.0", "Linux", "amd64", 2, "ci");
-        MetricKey p95 = MetricKey.of("api_gateway", "p95_latency_ms");
-        List<HistoryRecord> runs = new ArrayList<>();
-        double[] values = {100, 95, 110, 105, 100, 90, 120, 100, 95, 105, 210};
-        for (int i = 0; i < values.length; i++) {
-            runs.add(HistoryRecord.of(
-                    Instant.parse("2026-12-01T00:00:00Z").plusSeconds(60L * i),
-                    "run-" + i,
-                    new BuildEnvironment("abc", "main", null, null),
-                    "no-baseline",
-                    Status.PASS,
-                    1,
-                    Map.of("api_gateway", fingerprint),
-                    Map.of(p95, MetricValue.of(values[i])),
-                    Map.of(p95, new Sample.Quantile(0.95, ResponseTimes.of(Map.of(values[i], 345L))))));
-        }
-        Path history = dir.resolve("history.jsonl");
-        new HistoryStore(history).appendAll(runs);
+    private static final MetricKey GATEWAY_P95 = MetricKey.of("api_gateway", "p95_latency_ms");
+
+    /** Run {@code i} of api_gateway (4 users) with the given metrics and samples. */
+    private static HistoryRecord gatewayRun(
+            int i, Map<MetricKey, MetricValue> metrics, Map<MetricKey, Sample> samples) {
+        return HistoryRecord.of(
+                Instant.parse("2026-12-01T00:00:00Z").plusSeconds(60L * i),
+                "run-" + i,
+                new BuildEnvironment("abc", "main", null, null),
+                "no-baseline",
+                Status.PASS,
+                1,
+                Map.of("api_gateway", new Fingerprint(4, null, null, null, "2.47.0", "Linux", "amd64", 2, "ci")),
+                metrics,
+                samples);
+    }
+
+    /** Run {@code i} of api_gateway whose p95 of 345 requests was {@code p95}. */
+    private static HistoryRecord gatewayRun(int i, double p95) {
+        return gatewayRun(
+                i,
+                Map.of(GATEWAY_P95, MetricValue.of(p95)),
+                Map.of(GATEWAY_P95, new Sample.Quantile(0.95, ResponseTimes.of(Map.of(p95, 345L)))));
+    }
+
+    /** The warnings the mojo logs from now on. */
+    private static List<String> warningsOf(BaselineMojo mojo) {
         List<String> warnings = new ArrayList<>();
         mojo.setLog(new SystemStreamLog() {
             @Override
@@ -209,6 +215,20 @@ class BaselineMojoTest {
                 warnings.add(content.toString());
             }
         });
+        return warnings;
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline", pom = "src/test/resources/unit/baseline-thresholds/pom.xml")
+    void aValuePromotedFromOneRunBeyondEveryOtherRunOfTheHistoryIsWarnedOf(BaselineMojo mojo) throws Exception {
+        List<HistoryRecord> runs = new ArrayList<>();
+        double[] values = {100, 95, 110, 105, 100, 90, 120, 100, 95, 105, 210};
+        for (int i = 0; i < values.length; i++) {
+            runs.add(gatewayRun(i, values[i]));
+        }
+        Path history = dir.resolve("history.jsonl");
+        new HistoryStore(history).appendAll(runs);
+        List<String> warnings = warningsOf(mojo);
         setVariableValueToObject(mojo, "baselineFile", dir.resolve("b.json").toFile());
         setVariableValueToObject(mojo, "historyFile", history.toFile());
         setVariableValueToObject(mojo, "baselineRuns", 1);
@@ -234,47 +254,23 @@ class BaselineMojoTest {
     void theResultsDirectorysRunAsCheckRecordedItIsSetAgainstTheOtherRunsOfTheHistory(BaselineMojo mojo)
             throws Exception {
         Measurements measured = new MetricExtractor().extract(new ResultsDirectoryReader().read(RESULTS), List.of());
-        MetricKey p95 = MetricKey.of("api_gateway", "p95_latency_ms");
-        double promoted = measured.get(p95).orElseThrow().value().asDouble();
-        Fingerprint fingerprint = new Fingerprint(4, null, null, null, "2.47.0", "Linux", "amd64", 2, "ci");
+        double promoted = measured.get(GATEWAY_P95).orElseThrow().value().asDouble();
         List<HistoryRecord> runs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            double usual = promoted / 2 + i % 3;
-            runs.add(HistoryRecord.of(
-                    Instant.parse("2026-12-01T00:00:00Z").plusSeconds(60L * i),
-                    "run-" + i,
-                    new BuildEnvironment("abc", "main", null, null),
-                    "no-baseline",
-                    Status.PASS,
-                    1,
-                    Map.of("api_gateway", fingerprint),
-                    Map.of(p95, MetricValue.of(usual)),
-                    Map.of(p95, new Sample.Quantile(0.95, ResponseTimes.of(Map.of(usual, 345L))))));
+            runs.add(gatewayRun(i, promoted / 2 + i % 3));
         }
         // the run as check recorded it: every value as measured, with more digits than the baseline file keeps
         Map<MetricKey, MetricValue> recorded = new TreeMap<>();
         measured.all().stream()
                 .filter(m -> m.key().service().equals("api_gateway"))
                 .forEach(m -> recorded.put(m.key(), m.value()));
-        runs.add(HistoryRecord.of(
-                Instant.parse("2026-12-01T01:00:00Z"),
-                "run-10",
-                new BuildEnvironment("abc", "main", null, null),
-                "no-baseline",
-                Status.PASS,
-                1,
-                Map.of("api_gateway", fingerprint),
+        runs.add(gatewayRun(
+                10,
                 recorded,
-                Map.of(p95, measured.get(p95).orElseThrow().sample())));
+                Map.of(GATEWAY_P95, measured.get(GATEWAY_P95).orElseThrow().sample())));
         Path history = dir.resolve("history.jsonl");
         new HistoryStore(history).appendAll(runs);
-        List<String> warnings = new ArrayList<>();
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void warn(CharSequence content) {
-                warnings.add(content.toString());
-            }
-        });
+        List<String> warnings = warningsOf(mojo);
         setVariableValueToObject(mojo, "resultsDirectory", RESULTS.toFile());
         setVariableValueToObject(mojo, "baselineFile", dir.resolve("b.json").toFile());
         setVariableValueToObject(mojo, "historyFile", history.toFile());
